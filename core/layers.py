@@ -1,0 +1,101 @@
+"""Layers with ``forward`` / ``backward``: dense (y = Wx + b), activation, dropout.
+
+Each layer caches in ``forward`` what ``backward`` needs.  A trainable layer
+keeps ``params`` and ``grads`` dicts with the same keys (``"W"``, ``"b"``);
+``backward(dY)`` fills ``grads`` and returns the gradient for the layer's input.
+Arrays are ``(n_samples, n_features)``; a ``Dense`` can own its arrays or be
+handed views into the network's flat parameter buffer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.activations import Activation, get_activation
+
+
+class Dense:
+    """Affine layer ``Z = X @ W + b`` with ``W`` of shape ``(n_in, n_out)``."""
+
+    def __init__(
+        self,
+        W: np.ndarray,
+        b: np.ndarray,
+        dW: np.ndarray | None = None,
+        db: np.ndarray | None = None,
+    ) -> None:
+        self.params = {"W": W, "b": b}
+        self.grads = {
+            "W": np.zeros_like(W) if dW is None else dW,
+            "b": np.zeros_like(b) if db is None else db,
+        }
+        self._X: np.ndarray | None = None
+
+    @property
+    def W(self) -> np.ndarray:
+        return self.params["W"]
+
+    @property
+    def b(self) -> np.ndarray:
+        return self.params["b"]
+
+    def forward(self, X: np.ndarray) -> np.ndarray:
+        self._X = X
+        Z = X @ self.params["W"]
+        Z += self.params["b"]
+        return Z
+
+    def backward(self, dZ: np.ndarray, need_input_grad: bool = True) -> np.ndarray | None:
+        """Fill ``grads`` and return ``dZ @ Wᵀ``: the error sent back a layer."""
+        X = self._X
+        if X is None:
+            raise RuntimeError("backward() called before forward()")
+        np.matmul(X.T, dZ, out=self.grads["W"])
+        np.add.reduce(dZ, axis=0, out=self.grads["b"])
+        return dZ @ self.params["W"].T if need_input_grad else None
+
+
+class ActivationLayer:
+    """Wraps an :class:`Activation` as a layer (no parameters)."""
+
+    def __init__(self, activation: Activation | str) -> None:
+        self.activation = (
+            get_activation(activation) if isinstance(activation, str) else activation
+        )
+        self._Z: np.ndarray | None = None
+        self._A: np.ndarray | None = None
+
+    def forward(self, Z: np.ndarray) -> np.ndarray:
+        self._Z = Z
+        self._A = self.activation.forward(Z)
+        return self._A
+
+    def backward(self, dA: np.ndarray) -> np.ndarray:
+        if self._Z is None or self._A is None:
+            raise RuntimeError("backward() called before forward()")
+        return self.activation.backward(self._Z, self._A, dA)
+
+
+class Dropout:
+    """Inverted dropout: in training, zero a unit with probability ``rate``.
+
+    Survivors are scaled by ``1/(1-rate)`` so evaluation needs no rescaling.
+    """
+
+    def __init__(self, rate: float, rng: np.random.Generator) -> None:
+        if not 0.0 <= rate < 1.0:
+            raise ValueError(f"dropout rate must be in [0, 1), got {rate}")
+        self.rate = rate
+        self.rng = rng
+        self._mask: np.ndarray | None = None
+
+    def forward(self, X: np.ndarray, training: bool = True) -> np.ndarray:
+        if not training or self.rate == 0.0:
+            self._mask = None
+            return X
+        keep = 1.0 - self.rate
+        self._mask = (self.rng.random(X.shape) < keep).astype(X.dtype) / X.dtype.type(keep)
+        return X * self._mask
+
+    def backward(self, dY: np.ndarray) -> np.ndarray:
+        return dY if self._mask is None else dY * self._mask

@@ -1,0 +1,207 @@
+"""A fully connected network built from a :class:`NetworkSpec`.
+
+All weights live in one flat buffer ``params`` (every ``W`` first, then every
+``b``) and all gradients in ``grads`` with the same layout, so an optimiser
+updates the whole model with a few vectorised in-place operations, and L1/L2
+penalties apply to ``params[:n_weights]`` alone.  ``forward`` records every
+layer's pre-activation ``Z`` and activation ``A`` so views can draw them.
+Zero hidden layers is the linear model.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from core.activations import ACTIVATIONS, Activation, get_activation
+from core.initializers import INITIALIZERS, get_initializer
+from core.layers import Dense, Dropout
+
+DTYPES = ("float32", "float64")
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """Shape of a network: sizes, activations, initialiser and dtype."""
+
+    n_inputs: int
+    hidden: tuple[int, ...] = ()
+    n_outputs: int = 1
+    activation: str | tuple[str, ...] = "tanh"
+    output_activation: str = "sigmoid"
+    init: str = "xavier"
+    dropout: float = 0.0
+    dtype: str = "float32"
+    leaky_alpha: float = field(default=0.01, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        if not isinstance(self.activation, str):
+            object.__setattr__(self, "activation", tuple(self.activation))
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` with a plain message for an impossible spec."""
+        if self.n_inputs < 1 or self.n_outputs < 1:
+            raise ValueError("a network needs at least one input and one output")
+        if any(h < 1 for h in self.hidden):
+            raise ValueError("every hidden layer needs at least one neuron")
+        for name in (*self.hidden_activations, self.output_activation):
+            if name not in ACTIVATIONS:
+                raise ValueError(f"unknown activation {name!r}")
+        if self.init not in INITIALIZERS:
+            raise ValueError(f"unknown initialiser {self.init!r}")
+        if not 0.0 <= self.dropout < 1.0:
+            raise ValueError("dropout must be in [0, 1)")
+        if self.dtype not in DTYPES:
+            raise ValueError(f"dtype must be one of {DTYPES}")
+
+    @property
+    def hidden_activations(self) -> tuple[str, ...]:
+        if isinstance(self.activation, str):
+            return (self.activation,) * len(self.hidden)
+        if len(self.activation) != len(self.hidden):
+            raise ValueError("give one activation per hidden layer")
+        return self.activation
+
+    @property
+    def layer_sizes(self) -> tuple[int, ...]:
+        return (self.n_inputs, *self.hidden, self.n_outputs)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["hidden"] = list(self.hidden)
+        if not isinstance(self.activation, str):
+            data["activation"] = list(self.activation)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> NetworkSpec:
+        known = set(cls.__dataclass_fields__)
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown network fields: {', '.join(sorted(unknown))}")
+        return cls(**data)
+
+
+class Network:
+    """Multi-layer perceptron over flat parameter and gradient buffers."""
+
+    def __init__(self, spec: NetworkSpec, rng: np.random.Generator) -> None:
+        self.spec = spec
+        self.dtype = np.dtype(spec.dtype)
+        sizes = spec.layer_sizes
+        shapes = list(itertools.pairwise(sizes))
+        self.n_weights = sum(a * b for a, b in shapes)
+        self.params = np.zeros(self.n_weights + sum(sizes[1:]), dtype=self.dtype)
+        self.grads = np.zeros_like(self.params)
+        self.layers: list[Dense] = []
+        w_off, b_off = 0, self.n_weights
+        for n_in, n_out in shapes:
+            w_end, b_end = w_off + n_in * n_out, b_off + n_out
+            self.layers.append(
+                Dense(
+                    self.params[w_off:w_end].reshape(n_in, n_out),
+                    self.params[b_off:b_end],
+                    self.grads[w_off:w_end].reshape(n_in, n_out),
+                    self.grads[b_off:b_end],
+                )
+            )
+            w_off, b_off = w_end, b_end
+        names = (*spec.hidden_activations, spec.output_activation)
+        self.activations: list[Activation] = [get_activation(n) for n in names]
+        for act in self.activations:
+            if hasattr(act, "alpha"):
+                act.alpha = spec.leaky_alpha
+        self.dropouts = [Dropout(spec.dropout, rng) for _ in spec.hidden]
+        self.dropout_rate = spec.dropout
+        self.pre_activations: list[np.ndarray] = []
+        self.layer_outputs: list[np.ndarray] = []
+        self.initialize(rng)
+
+    # -- parameters ---------------------------------------------------------
+    def initialize(self, rng: np.random.Generator) -> None:
+        """Draw new weights with the spec's initialiser; biases start at 0."""
+        init = get_initializer(self.spec.init)
+        for layer in self.layers:
+            W = layer.params["W"]
+            W[...] = init(W.shape[0], W.shape[1], rng)
+            layer.params["b"][...] = 0
+
+    @property
+    def n_params(self) -> int:
+        return int(self.params.size)
+
+    @property
+    def output_activation(self) -> str:
+        return self.spec.output_activation
+
+    def set_dropout(self, rate: float) -> None:
+        """Change the dropout rate of every hidden layer between steps."""
+        if not 0.0 <= rate < 1.0:
+            raise ValueError("dropout must be in [0, 1)")
+        self.dropout_rate = rate
+        for dropout in self.dropouts:
+            dropout.rate = rate
+
+    def get_weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Copies of ``(W, b)`` for every layer, input side first."""
+        return [(lay.params["W"].copy(), lay.params["b"].copy()) for lay in self.layers]
+
+    def set_weights(self, weights: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        if len(weights) != len(self.layers):
+            raise ValueError(f"expected {len(self.layers)} layers, got {len(weights)}")
+        for layer, (W, b) in zip(self.layers, weights, strict=True):
+            if W.shape != layer.W.shape or b.shape != layer.b.shape:
+                raise ValueError(
+                    f"layer shape {W.shape}/{b.shape} does not match "
+                    f"{layer.W.shape}/{layer.b.shape}"
+                )
+            layer.params["W"][...] = W
+            layer.params["b"][...] = b
+
+    # -- computation --------------------------------------------------------
+    def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
+        """Outputs for ``X`` of shape ``(n, n_inputs)``; records every ``Z`` and ``A``.
+
+        ``training`` switches dropout on.
+        """
+        A = np.asarray(X, dtype=self.dtype)
+        Zs, As = [], []
+        last = len(self.layers) - 1
+        for i, (layer, act) in enumerate(zip(self.layers, self.activations, strict=True)):
+            Z = layer.forward(A)
+            A = act.forward(Z)
+            Zs.append(Z)
+            As.append(A)
+            if i < last and training and self.dropout_rate > 0.0:
+                A = self.dropouts[i].forward(A, training=True)
+        self.pre_activations, self.layer_outputs = Zs, As
+        return As[-1]
+
+    def backward(
+        self, grad: np.ndarray, on_logits: bool = False, need_input_grad: bool = False
+    ) -> np.ndarray | None:
+        """Back-propagate ``grad`` from the output; fills ``grads``.
+
+        ``grad`` is dloss/dA of the output layer, or dloss/dZ when
+        ``on_logits`` (a fused loss already applied the output activation).
+        Returns dloss/dX when ``need_input_grad``.
+        """
+        Zs, As = self.pre_activations, self.layer_outputs
+        dropout_on = self.dropout_rate > 0.0
+        for i in range(len(self.layers) - 1, -1, -1):
+            if i == len(self.layers) - 1:
+                dZ = grad if on_logits else self.activations[i].backward(Zs[i], As[i], grad)
+            else:
+                if dropout_on:
+                    grad = self.dropouts[i].backward(grad)
+                dZ = self.activations[i].backward(Zs[i], As[i], grad)
+            grad = self.layers[i].backward(dZ, need_input_grad=i > 0 or need_input_grad)
+        return grad
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Outputs in evaluation mode (no dropout)."""
+        return self.forward(X, training=False)

@@ -1,0 +1,383 @@
+"""The playground model: a multi-layer network and a linear classifier trained
+side by side on the same 2D data, driven by commands, seen through snapshots.
+
+Everything the playground window shows is computed here (and so is testable
+headless): both decision boundaries and every neuron's activation over the
+plane, weights, losses, accuracies.  Optimiser and regularisation settings
+change live; structural changes (layers, features, data set) rebuild the
+networks.  Snapshots hold copies only — the worker thread keeps the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from core.activations import HIDDEN_ACTIVATIONS
+from core.datasets import (
+    BINARY,
+    CURVE,
+    MULTICLASS,
+    Dataset,
+    dataset_task,
+    make_dataset,
+    split_dataset,
+)
+from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
+from core.grid import GridEvaluation, GridEvaluator
+from core.history import COLUMNS
+from core.losses import LOSS_NAMES
+from core.network import Network, NetworkSpec
+from core.optimizers import OPTIMIZERS, make_optimizer
+from core.regularization import Penalty
+from core.trainer import Trainer
+
+MAX_LAYERS = 8
+MAX_NEURONS = 32
+POINT_PICK_RADIUS = 0.5
+
+
+@dataclass(frozen=True)
+class PlaygroundConfig:
+    """Every setting of the playground; a frozen value, replaced on change."""
+
+    dataset: str = "circle"
+    n_points: int = 500
+    noise: float = 0.0
+    train_ratio: float = 0.5
+    seed: int = 0
+    features: tuple[str, ...] = DEFAULT_FEATURES
+    hidden: tuple[int, ...] = (4, 2)
+    activation: str = "tanh"
+    init: str = "xavier"
+    loss: str = "cross_entropy"
+    optimizer: str = "sgd"
+    learning_rate: float = 0.03
+    optimizer_settings: tuple[tuple[str, float], ...] = ()
+    batch_size: int = 10
+    l1: float = 0.0
+    l2: float = 0.0
+    dropout: float = 0.0
+    resolution: int = 150
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` with a message a person can act on."""
+        validate_features(self.features)
+        if len(self.hidden) > MAX_LAYERS or any(not 1 <= h <= MAX_NEURONS for h in self.hidden):
+            raise ValueError(f"use at most {MAX_LAYERS} layers of 1–{MAX_NEURONS} neurons")
+        if self.activation not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"unknown activation {self.activation!r}")
+        if self.loss not in LOSS_NAMES:
+            raise ValueError(f"unknown loss {self.loss!r}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"unknown optimiser {self.optimizer!r}")
+        if not self.learning_rate > 0:
+            raise ValueError("the learning rate must be positive")
+        if self.batch_size < 1:
+            raise ValueError("the batch size must be at least 1")
+        if self.l1 < 0 or self.l2 < 0:
+            raise ValueError("regularisation rates cannot be negative")
+        if not 0 <= self.dropout < 1:
+            raise ValueError("dropout must be in [0, 1)")
+        if not 8 <= self.resolution <= 400:
+            raise ValueError("grid resolution must be 8–400")
+
+
+# -- commands ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Configure:
+    """Change settings by name, e.g. ``Configure({"learning_rate": 0.1})``.
+
+    Live settings keep training; structural ones rebuild the networks.
+    """
+
+    changes: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Reset:
+    """New random weights (same data), counters and history cleared."""
+
+
+@dataclass(frozen=True)
+class Regenerate:
+    """Draw a fresh data set with a new seed; the networks keep training."""
+
+
+@dataclass(frozen=True)
+class AddPoint:
+    x1: float
+    x2: float
+    label: float
+
+
+@dataclass(frozen=True)
+class RemovePoint:
+    """Remove the training or test point nearest to (x1, x2), if close."""
+
+    x1: float
+    x2: float
+
+
+@dataclass(frozen=True)
+class LoadData:
+    """Replace the data with imported points (e.g. from CSV)."""
+
+    data: Dataset
+
+
+LIVE_SETTINGS = frozenset(
+    {"learning_rate", "optimizer", "optimizer_settings", "batch_size", "l1", "l2",
+     "dropout", "loss"}
+)
+DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
+
+
+# -- snapshots --------------------------------------------------------------
+@dataclass(frozen=True)
+class ModelSnapshot:
+    """One model's state: weights, heatmaps of every neuron, metrics, history."""
+
+    weights: tuple[tuple[np.ndarray, np.ndarray], ...]
+    grid: GridEvaluation
+    history: dict[str, np.ndarray]
+    train_loss: float
+    test_loss: float | None
+    train_accuracy: float | None
+    test_accuracy: float | None
+    layer_sizes: tuple[int, ...]
+    activations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaygroundSnapshot:
+    step: int
+    epoch: int
+    running: bool
+    config: PlaygroundConfig
+    task: str
+    n_classes: int
+    train_X: np.ndarray
+    train_y: np.ndarray
+    test_X: np.ndarray
+    test_y: np.ndarray
+    network: ModelSnapshot
+    linear: ModelSnapshot
+    divergence: str | None = None
+    message: str | None = None
+
+
+def output_activation(task: str) -> str:
+    return {BINARY: "sigmoid", MULTICLASS: "softmax"}.get(task, "linear")
+
+
+class Playground:
+    """Two trainers (network and linear) over one data set; see module doc."""
+
+    def __init__(self, config: PlaygroundConfig | None = None) -> None:
+        self.config = config or PlaygroundConfig()
+        self.config.validate()
+        self._resets = 0
+        self._regenerations = 0
+        self._make_data()
+        self._build()
+
+    # -- construction ---------------------------------------------------------
+    def _make_data(self) -> None:
+        c = self.config
+        rng = np.random.default_rng([c.seed, self._regenerations])
+        data = make_dataset(c.dataset, c.n_points, c.noise, rng)
+        if data.task == CURVE:
+            raise ValueError("curves belong to the curve-fitting lab, not the playground")
+        self.train, self.test = split_dataset(data, c.train_ratio, rng)
+
+    def _check_loss(self, loss: str, task: str) -> None:
+        if loss == "cross_entropy" and task not in (BINARY, MULTICLASS):
+            raise ValueError("cross-entropy needs classes; use squared or absolute error")
+
+    def _build(self) -> None:
+        """(Re)create both networks and trainers from the config and data."""
+        c = self.config
+        task = self.train.task
+        self._check_loss(c.loss, task)
+        self.grid = GridEvaluator(c.features, c.resolution)
+        self.trainers: dict[str, Trainer] = {}
+        for name, hidden in (("network", c.hidden), ("linear", ())):
+            rng = np.random.default_rng([c.seed, self._resets, len(name)])
+            spec = NetworkSpec(
+                n_inputs=len(c.features),
+                hidden=hidden,
+                n_outputs=self.train.n_outputs,
+                activation=c.activation,
+                output_activation=output_activation(task),
+                init=c.init,
+                dropout=c.dropout if hidden else 0.0,
+            )
+            self.trainers[name] = Trainer(
+                Network(spec, rng),
+                make_optimizer(c.optimizer, learning_rate=c.learning_rate,
+                               **dict(c.optimizer_settings)),
+                c.loss,
+                *self._arrays(),
+                task=task,
+                batch_size=c.batch_size,
+                penalty=Penalty(c.l1, c.l2),
+                rng=rng,
+            )
+
+    def _arrays(self) -> tuple[np.ndarray, ...]:
+        f = self.config.features
+        return (
+            feature_matrix(self.train.X, f), self.train.targets(),
+            feature_matrix(self.test.X, f), self.test.targets(),
+        )
+
+    def _data_changed(self) -> None:
+        """The points changed but the task did not: keep the weights training."""
+        for trainer in self.trainers.values():
+            trainer.set_data(*self._arrays())
+
+    # -- Trainable protocol ------------------------------------------------------
+    @property
+    def can_train(self) -> bool:
+        return all(t.can_train for t in self.trainers.values())
+
+    @property
+    def step_count(self) -> int:
+        return self.trainers["network"].step_count
+
+    def advance(self, n_steps: int) -> int:
+        done = 0
+        for trainer in self.trainers.values():
+            done = trainer.run(n_steps)
+        return done
+
+    def apply(self, command: Any) -> None:
+        if isinstance(command, Configure):
+            self._configure(command.changes)
+        elif isinstance(command, Reset):
+            self._resets += 1
+            self._build()
+        elif isinstance(command, Regenerate):
+            self._regenerations += 1
+            task = self.train.task
+            self._make_data()
+            if self.train.task == task:
+                self._data_changed()
+            else:
+                self._build()
+        elif isinstance(command, AddPoint):
+            self._add_point(command)
+        elif isinstance(command, RemovePoint):
+            self._remove_point(command)
+        elif isinstance(command, LoadData):
+            rng = np.random.default_rng([self.config.seed, self._regenerations])
+            self.train, self.test = split_dataset(command.data, self.config.train_ratio, rng)
+            self._build()
+        else:
+            raise ValueError(f"unknown command {command!r}")
+
+    def _configure(self, changes: dict[str, Any]) -> None:
+        unknown = set(changes) - set(PlaygroundConfig.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
+        new = replace(self.config, **changes)
+        new.validate()
+        if "dataset" in changes:
+            task = dataset_task(new.dataset)
+            if task not in (BINARY, MULTICLASS) and new.loss == "cross_entropy":
+                new = replace(new, loss="mse")  # the natural loss for the new data
+        else:
+            task = self.train.task
+        self._check_loss(new.loss, task)
+        old, self.config = self.config, new
+        if set(changes) <= LIVE_SETTINGS:
+            self._apply_live(old, new)
+            return
+        if DATA_SETTINGS & set(changes):
+            self._regenerations = 0
+            self._make_data()
+        self._build()
+
+    def _apply_live(self, old: PlaygroundConfig, new: PlaygroundConfig) -> None:
+        for name, trainer in self.trainers.items():
+            if new.optimizer != old.optimizer:
+                trainer.optimizer = make_optimizer(
+                    new.optimizer, learning_rate=new.learning_rate,
+                    **dict(new.optimizer_settings),
+                )
+            else:
+                trainer.optimizer.learning_rate = new.learning_rate
+                for key, value in new.optimizer_settings:
+                    setattr(trainer.optimizer, key, value)
+            trainer.batch_size = new.batch_size
+            trainer.penalty = Penalty(new.l1, new.l2)
+            if name == "network":
+                trainer.network.set_dropout(new.dropout)
+            if new.loss != old.loss:
+                trainer.set_loss(new.loss)
+
+    def _add_point(self, command: AddPoint) -> None:
+        task = self.train.task
+        if task in (BINARY, MULTICLASS):
+            label = int(command.label)
+            if not 0 <= label < self.train.n_classes:
+                raise ValueError(f"class {label} does not exist in this data set")
+        elif not -1.0 <= command.label <= 1.0:
+            raise ValueError("a regression value must be between -1 and 1")
+        self.train = self.train.with_point((command.x1, command.x2), command.label)
+        self._data_changed()
+
+    def _remove_point(self, command: RemovePoint) -> None:
+        point = (command.x1, command.x2)
+        train = self.train.without_nearest(point, POINT_PICK_RADIUS)
+        if len(train) == len(self.train):
+            self.test = self.test.without_nearest(point, POINT_PICK_RADIUS)
+        elif len(train) == 0:
+            raise ValueError("the last training point cannot be removed")
+        self.train = train
+        self._data_changed()
+
+    # -- snapshots ---------------------------------------------------------------
+    def _model_snapshot(self, trainer: Trainer) -> ModelSnapshot:
+        m = trainer.evaluate()
+        net = trainer.network
+        history = trainer.history.as_dict()
+        return ModelSnapshot(
+            weights=tuple(net.get_weights()),
+            grid=self.grid.evaluate(net),
+            history={k: history[k] for k in COLUMNS},
+            train_loss=m.train_loss,
+            test_loss=m.test_loss,
+            train_accuracy=m.train_accuracy,
+            test_accuracy=m.test_accuracy,
+            layer_sizes=net.spec.layer_sizes,
+            activations=tuple(a.name for a in net.activations),
+        )
+
+    def divergence_message(self) -> str | None:
+        for trainer in self.trainers.values():
+            if trainer.diverged is not None:
+                return trainer.diverged.message
+        return None
+
+    def snapshot(self, running: bool = False, message: str | None = None) -> PlaygroundSnapshot:
+        net = self.trainers["network"]
+        return PlaygroundSnapshot(
+            step=net.step_count,
+            epoch=net.epoch,
+            running=running,
+            config=self.config,
+            task=self.train.task,
+            n_classes=self.train.n_classes,
+            train_X=self.train.X.copy(),
+            train_y=self.train.y.copy(),
+            test_X=self.test.X.copy(),
+            test_y=self.test.y.copy(),
+            network=self._model_snapshot(net),
+            linear=self._model_snapshot(self.trainers["linear"]),
+            divergence=self.divergence_message(),
+            message=message,
+        )

@@ -1,0 +1,129 @@
+"""The two-model playground: commands, live settings, snapshots and grids."""
+
+import numpy as np
+import pytest
+
+from core.datasets import parse_points_csv
+from core.features import feature_matrix
+from core.grid import grid_points
+from core.playground import (
+    AddPoint,
+    Configure,
+    LoadData,
+    Playground,
+    PlaygroundConfig,
+    Regenerate,
+    RemovePoint,
+    Reset,
+)
+
+
+@pytest.fixture
+def playground():
+    return Playground(PlaygroundConfig(dataset="xor", hidden=(4,), resolution=30))
+
+
+def test_multi_layer_network_beats_the_line_on_xor(playground):
+    playground.advance(7500)
+    snap = playground.snapshot()
+    assert snap.network.test_accuracy >= 0.9
+    assert snap.linear.test_accuracy <= 0.65
+    loss = snap.network.history["train_loss"]
+    assert len(loss) > 100 and loss[-1] < loss[0] / 2
+
+
+def test_snapshot_grids_equal_a_direct_forward_pass(playground):
+    playground.advance(200)
+    snap = playground.snapshot()
+    net = playground.trainers["network"].network
+    points = grid_points(30)
+    out = net.predict(feature_matrix(points, ("x1", "x2")))
+    assert np.allclose(snap.network.grid.output[0], out[:, 0].reshape(30, 30), atol=1e-6)
+    hidden = net.layer_outputs[0]
+    assert np.allclose(snap.network.grid.layers[1][2], hidden[:, 2].reshape(30, 30), atol=1e-6)
+    # [i1, i2] indexing: the first axis walks along x1.
+    assert points[30, 0] > points[0, 0] and points[30, 1] == points[0, 1]
+    assert [g.shape[0] for g in snap.network.grid.layers] == [2, 4, 1]
+    assert [g.shape[0] for g in snap.linear.grid.layers] == [2, 1]
+
+
+def test_snapshots_are_copies(playground):
+    snap = playground.snapshot()
+    playground.advance(50)
+    W_now = playground.trainers["network"].network.layers[0].W
+    assert not np.array_equal(snap.network.weights[0][0], W_now)
+    snap.train_X[:] = 99
+    assert playground.train.X.max() < 99
+
+
+def test_live_settings_do_not_reset(playground):
+    playground.advance(100)
+    for changes in ({"learning_rate": 0.1}, {"l2": 0.01}, {"batch_size": 5},
+                    {"optimizer": "adam"}, {"dropout": 0.2}):
+        playground.apply(Configure(changes))
+        assert playground.step_count == 100, changes
+    trainer = playground.trainers["network"]
+    assert trainer.optimizer.name == "adam" and trainer.optimizer.learning_rate == 0.1
+    assert trainer.penalty.l2 == 0.01 and trainer.network.dropout_rate == 0.2
+
+
+def test_structural_settings_rebuild(playground):
+    playground.advance(100)
+    playground.apply(Configure({"hidden": (3, 3)}))
+    assert playground.step_count == 0
+    assert playground.snapshot().network.layer_sizes == (2, 3, 3, 1)
+    playground.apply(Configure({"features": ("x1", "x2", "x1*x2")}))
+    assert playground.snapshot().network.layer_sizes == (3, 3, 3, 1)
+
+
+def test_switching_to_regression_switches_the_loss(playground):
+    playground.apply(Configure({"dataset": "plane"}))
+    assert playground.config.loss == "mse" and playground.train.task == "regression"
+    with pytest.raises(ValueError, match="cross-entropy needs classes"):
+        playground.apply(Configure({"loss": "cross_entropy"}))
+    playground.apply(Configure({"dataset": "blobs4"}))
+    assert playground.snapshot().network.layer_sizes[-1] == 4
+
+
+def test_bad_settings_are_refused_and_change_nothing(playground):
+    before = playground.config
+    for changes in ({"learning_rate": -1}, {"hidden": (0,)}, {"hidden": (4,) * 9},
+                    {"features": ()}, {"colour": 3}):
+        with pytest.raises(ValueError, match=r"."):
+            playground.apply(Configure(changes))
+    assert playground.config == before
+
+
+def test_points_can_be_added_and_removed(playground):
+    n = len(playground.train)
+    playground.apply(AddPoint(1.0, 1.0, 1))
+    assert len(playground.train) == n + 1
+    assert np.allclose(playground.trainers["network"].X_train[-1], [1 / 6, 1 / 6])
+    playground.apply(RemovePoint(1.05, 1.0))
+    assert len(playground.train) == n
+    with pytest.raises(ValueError, match="class 5 does not exist"):
+        playground.apply(AddPoint(0, 0, 5))
+
+
+def test_regenerate_keeps_training_reset_starts_over(playground):
+    playground.advance(100)
+    old = playground.train.X.copy()
+    playground.apply(Regenerate())
+    assert playground.step_count == 100 and not np.array_equal(old, playground.train.X)
+    weights = playground.trainers["network"].network.params.copy()
+    playground.apply(Reset())
+    assert playground.step_count == 0
+    assert not np.array_equal(weights, playground.trainers["network"].network.params)
+
+
+def test_divergence_is_reported(playground):
+    playground.apply(Configure({"learning_rate": 1e6}))
+    playground.advance(200)
+    assert not playground.can_train
+    assert "learning rate is too large" in playground.snapshot().divergence
+
+
+def test_imported_points_replace_the_data(playground):
+    text = "".join(f"{x},{y},{int(x > 0)}\n" for x in range(-3, 4) for y in (-1, 1))
+    playground.apply(LoadData(parse_points_csv(text)))
+    assert len(playground.train) + len(playground.test) == 14
