@@ -60,6 +60,10 @@ class GridEvaluator:
         r = self.resolution
         return np.ascontiguousarray(A.T.reshape(A.shape[1], r, r), dtype=np.float32)
 
+    def evaluate_inputs(self) -> np.ndarray:
+        """The input features alone ``(n_features, r, r)`` (a copy)."""
+        return self._feature_images.copy()
+
     def evaluate(self, network: Network) -> GridEvaluation:
         network.predict(self.inputs)
         layers = [self._feature_images.copy()]

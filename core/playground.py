@@ -37,6 +37,7 @@ from core.trainer import Trainer
 MAX_LAYERS = 8
 MAX_NEURONS = 32
 POINT_PICK_RADIUS = 0.5
+HISTORY_ROWS = 1000  # per model: enough for a smooth curve, cheap to copy and draw
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class Playground:
                 batch_size=c.batch_size,
                 penalty=Penalty(c.l1, c.l2),
                 rng=rng,
+                history_capacity=HISTORY_ROWS,
             )
 
     def _arrays(self) -> tuple[np.ndarray, ...]:

@@ -76,16 +76,18 @@ def training_loop(
     commands: queue.SimpleQueue,
     *,
     clock: Callable[[], float] = time.monotonic,
-    frame_interval: float = 1.0 / 30.0,
+    frame_interval: float | Callable[[], float] = 1.0 / 30.0,
     idle_timeout: float = 0.05,
     chunk_seconds: float = 0.002,
 ) -> Iterator[Any]:
     """Yield ``target.snapshot(...)`` whenever something changed, ≤ 1 per frame.
 
-    A command that ``target.apply`` rejects with ``ValueError`` does not end
+    ``frame_interval`` may be a function, read anew for every frame (the GUI
+    worker widens it when painting is slow).  A command that ``target.apply`` rejects with ``ValueError`` does not end
     the loop: its message travels in the next snapshot.  When the target can
     no longer train (diverged, stopped early) the loop pauses by itself.
     """
+    interval = frame_interval if callable(frame_interval) else lambda: frame_interval
     state = _LoopState()
     chunk = 1
     last_frame = -float("inf")
@@ -121,7 +123,7 @@ def training_loop(
         if state.running and not target.can_train:
             state.running, state.dirty = False, True
         now = clock()
-        frame_due = now - last_frame >= frame_interval
+        frame_due = now - last_frame >= interval()
         if state.running:
             if state.steps_per_frame is None:
                 started = clock()
@@ -140,7 +142,7 @@ def training_loop(
             continue
         if state.running and state.steps_per_frame is None:
             continue
-        remaining = max(0.0, frame_interval - (now - last_frame))
+        remaining = max(0.0, interval() - (now - last_frame))
         timeout = remaining if state.dirty or state.running else idle_timeout
         with contextlib.suppress(queue.Empty):
             handle(commands.get(timeout=timeout))

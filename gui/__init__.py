@@ -1,0 +1,1 @@
+"""Qt views of Neural Playground.  Views draw snapshots; they never train."""

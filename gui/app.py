@@ -1,0 +1,36 @@
+"""Application start-up: environment, interpreter settings, the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def configure_environment() -> None:
+    """Settings that must be in place before numpy and Qt load.
+
+    BLAS runs single-threaded: for this app's small matrices two threads are
+    slower and would fight the GUI thread for the second core.  A short GIL
+    switch interval keeps the window responsive while the worker trains.
+    """
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    sys.setswitchinterval(0.001)
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    configure_environment()
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Neural Playground")
+    app.setOrganizationName("Neural Playground")
+    pg.setConfigOptions(antialias=True)
+    window = MainWindow()
+    window.resize(1580, 960)
+    window.show()
+    return app.exec()

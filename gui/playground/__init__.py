@@ -1,0 +1,1 @@
+"""The playground mode: data, network diagram, boundaries and loss curves."""

@@ -1,0 +1,314 @@
+"""The top bar: run controls, counters and every training hyper-parameter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.activations import HIDDEN_ACTIVATIONS
+from core.initializers import INITIALIZERS
+from core.optimizers import OPTIMIZERS
+from core.playground import MAX_LAYERS, MAX_NEURONS, PlaygroundConfig
+
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+SPEEDS = ((None, "max"), (1, "1"), (5, "5"), (20, "20"), (100, "100"))
+OPTIMIZER_DEFAULTS = {name: cls().settings() for name, cls in OPTIMIZERS.items()}
+
+
+def _combo(items, current) -> QComboBox:
+    combo = QComboBox()
+    for data, text in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def _labelled(label: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    caption = QLabel(label)
+    caption.setStyleSheet("color: #666; font-size: 9pt;")
+    layout.addWidget(caption)
+    layout.addWidget(widget)
+    return box
+
+
+def _set_combo(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    if index < 0:  # a value typed elsewhere (e.g. lr/10 from the banner)
+        combo.addItem(f"{value:g}", value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+class ControlsBar(QFrame):
+    """Emits ``changed(dict)`` with settings and the run-control signals."""
+
+    changed = Signal(dict)
+    play_toggled = Signal()
+    step_requested = Signal()
+    reset_requested = Signal()
+    speed_changed = Signal(object)
+
+    def __init__(self, config: PlaygroundConfig, parent=None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self)
+        style = self.style()
+        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self.reset_button = QToolButton()
+        self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.reset_button.setToolTip(self.tr("Reset: new random weights (R)"))
+        self.play_button = QPushButton()
+        self.play_button.setIcon(self._play_icon)
+        self.play_button.setIconSize(QSize(26, 26))
+        self.play_button.setFixedSize(46, 46)
+        self.play_button.setStyleSheet("border-radius: 23px; background: #dfe9f0;")
+        self.play_button.setToolTip(self.tr("Play / pause training (Space)"))
+        self.step_button = QToolButton()
+        self.step_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.step_button.setToolTip(self.tr("One training step (→)"))
+        for widget in (self.reset_button, self.play_button, self.step_button):
+            row.addWidget(widget)
+        counters = QVBoxLayout()
+        self.epoch_label = QLabel()
+        self.epoch_label.setStyleSheet("font-size: 15pt; font-family: monospace;")
+        self.step_label = QLabel()
+        self.step_label.setStyleSheet("color: #666;")
+        width = self.epoch_label.fontMetrics().horizontalAdvance("Epoch 000,000,000") + 60
+        self.epoch_label.setFixedWidth(width)  # fixed: no re-layout on every frame
+        self.step_label.setFixedWidth(width)
+        counters.addWidget(self.epoch_label)
+        counters.addWidget(self.step_label)
+        row.addLayout(counters)
+        self.set_counters(0, 0)
+
+        self.learning_rate = _combo([(v, f"{v:g}") for v in LEARNING_RATES],
+                                    config.learning_rate)
+        self.learning_rate.setToolTip(self.tr(
+            "How far each step moves the weights, in proportion to the slope. "
+            "Too small crawls; too large overshoots and can explode."))
+        self.activation = _combo([(a, a) for a in HIDDEN_ACTIVATIONS], config.activation)
+        self.activation.setToolTip(self.tr(
+            "The squashing function of every hidden neuron. Changing it restarts training."))
+        self.loss = _combo([("cross_entropy", self.tr("cross-entropy")),
+                            ("mse", self.tr("squared error")),
+                            ("mae", self.tr("absolute error"))], config.loss)
+        self.loss.setToolTip(self.tr("What the network minimises. Absolute error has the "
+                                     "same slope everywhere, so it never slows down near 0."))
+        self.optimizer = _combo([(n, n) for n in OPTIMIZERS], config.optimizer)
+        self.optimizer.setToolTip(self.tr("How the gradient becomes a step: plain SGD, "
+                                          "with momentum, or with per-weight rates."))
+        self.optimizer_button = QToolButton()
+        self.optimizer_button.setText("⚙")
+        self.optimizer_button.setCheckable(True)
+        self.optimizer_button.setToolTip(self.tr("Show the optimiser's own settings"))
+        opt_box = QWidget()
+        opt_row = QHBoxLayout(opt_box)
+        opt_row.setContentsMargins(0, 0, 0, 0)
+        opt_row.addWidget(self.optimizer)
+        opt_row.addWidget(self.optimizer_button)
+        self.init = _combo([(n, n) for n in INITIALIZERS], config.init)
+        self.init.setToolTip(self.tr("How the starting weights are drawn. Try 'zeros' to see "
+                                     "every hidden neuron stay identical."))
+        reg_kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
+        self.regularization = _combo([("none", self.tr("none")), ("l1", "L1"), ("l2", "L2")],
+                                     reg_kind)
+        self.regularization.setToolTip(self.tr(
+            "Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero."))
+        self.reg_rate = _combo([(v, f"{v:g}") for v in REG_RATES], max(config.l1, config.l2))
+        self.reg_rate.setToolTip(self.tr("How strongly weights are penalised."))
+        self.dropout = QDoubleSpinBox()
+        self.dropout.setRange(0.0, 0.9)
+        self.dropout.setSingleStep(0.1)
+        self.dropout.setValue(config.dropout)
+        self.dropout.setToolTip(self.tr("During training, switch off this fraction of hidden "
+                                        "neurons at random, so none can be relied on alone."))
+        self.speed = _combo([(v, t) for v, t in SPEEDS], None)
+        self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
+                                      "the machine allows."))
+        for label, widget in (
+            (self.tr("Learning rate"), self.learning_rate),
+            (self.tr("Activation"), self.activation),
+            (self.tr("Loss"), self.loss),
+            (self.tr("Optimiser"), opt_box),
+            (self.tr("Initialiser"), self.init),
+            (self.tr("Regularisation"), self.regularization),
+            (self.tr("Regularisation rate"), self.reg_rate),
+            (self.tr("Dropout"), self.dropout),
+            (self.tr("Steps per frame"), self.speed),
+        ):
+            row.addWidget(_labelled(label, widget))
+        row.addStretch(1)
+
+        self.optimizer_settings = QWidget()
+        self.optimizer_form = QFormLayout(self.optimizer_settings)
+        self.optimizer_settings.setVisible(False)
+        self._settings_spins: dict[str, QDoubleSpinBox] = {}
+        self._config = config
+        self._build_optimizer_settings(config)
+
+        self.play_button.clicked.connect(self.play_toggled)
+        self.step_button.clicked.connect(self.step_requested)
+        self.reset_button.clicked.connect(self.reset_requested)
+        self.learning_rate.activated.connect(
+            lambda _: self.changed.emit({"learning_rate": self.learning_rate.currentData()}))
+        self.activation.activated.connect(
+            lambda _: self.changed.emit({"activation": self.activation.currentData()}))
+        self.loss.activated.connect(
+            lambda _: self.changed.emit({"loss": self.loss.currentData()}))
+        self.optimizer.activated.connect(self._on_optimizer_activated)
+        self.optimizer_button.toggled.connect(self.optimizer_settings.setVisible)
+        self.init.activated.connect(
+            lambda _: self.changed.emit({"init": self.init.currentData()}))
+        self.regularization.activated.connect(self._emit_regularization)
+        self.reg_rate.activated.connect(self._emit_regularization)
+        self.dropout.valueChanged.connect(lambda v: self.changed.emit({"dropout": round(v, 3)}))
+        self.speed.activated.connect(lambda _: self.speed_changed.emit(self.speed.currentData()))
+
+    # -- binding ----------------------------------------------------------------
+    def set_running(self, running: bool) -> None:
+        self.play_button.setIcon(self._pause_icon if running else self._play_icon)
+
+    def set_counters(self, epoch: int, step: int) -> None:
+        self.epoch_label.setText(self.tr("Epoch {0}").format(f"{epoch:06,d}"))
+        self.step_label.setText(self.tr("step {0}").format(f"{step:,d}"))
+
+    def sync(self, config: PlaygroundConfig) -> None:
+        """Show ``config`` without emitting changes."""
+        widgets = (self.learning_rate, self.activation, self.loss, self.optimizer, self.init,
+                   self.regularization, self.reg_rate, self.dropout)
+        for w in widgets:
+            w.blockSignals(True)
+        _set_combo(self.learning_rate, config.learning_rate)
+        _set_combo(self.activation, config.activation)
+        _set_combo(self.loss, config.loss)
+        _set_combo(self.optimizer, config.optimizer)
+        _set_combo(self.init, config.init)
+        kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
+        _set_combo(self.regularization, kind)
+        _set_combo(self.reg_rate, max(config.l1, config.l2))
+        self.dropout.setValue(config.dropout)
+        for w in widgets:
+            w.blockSignals(False)
+        if config.optimizer != self._config.optimizer or \
+                config.optimizer_settings != self._config.optimizer_settings:
+            self._build_optimizer_settings(config)
+        self._config = config
+
+    def _build_optimizer_settings(self, config: PlaygroundConfig) -> None:
+        while self.optimizer_form.rowCount():
+            self.optimizer_form.removeRow(0)
+        self._settings_spins = {}
+        values = dict(OPTIMIZER_DEFAULTS[config.optimizer])
+        values.update(dict(config.optimizer_settings))
+        for name, value in values.items():
+            if name == "learning_rate":
+                continue
+            spin = QDoubleSpinBox()
+            spin.setDecimals(8 if name == "epsilon" else 4)
+            spin.setRange(0.0, 1.0 if name != "epsilon" else 0.1)
+            spin.setSingleStep(0.01 if name != "epsilon" else 1e-7)
+            spin.setValue(value)
+            spin.valueChanged.connect(self._emit_optimizer_settings)
+            self.optimizer_form.addRow(name, spin)
+            self._settings_spins[name] = spin
+
+    # -- user actions ----------------------------------------------------------------
+    def _on_optimizer_activated(self, _index: int) -> None:
+        self.changed.emit({"optimizer": self.optimizer.currentData(), "optimizer_settings": ()})
+
+    def _emit_optimizer_settings(self) -> None:
+        settings = tuple((k, float(s.value())) for k, s in self._settings_spins.items())
+        self.changed.emit({"optimizer_settings": settings})
+
+    def _emit_regularization(self, _index: int = 0) -> None:
+        kind, rate = self.regularization.currentData(), self.reg_rate.currentData()
+        self.changed.emit({"l1": rate if kind == "l1" else 0.0,
+                           "l2": rate if kind == "l2" else 0.0})
+
+
+class ArchitectureBar(QWidget):
+    """+ / − for hidden layers and for the neurons of each layer."""
+
+    changed = Signal(dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hidden: tuple[int, ...] = ()
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.layers_label = QLabel()
+        self.add_layer = QToolButton()
+        self.add_layer.setText("+")
+        self.add_layer.setToolTip(self.tr("Add a hidden layer"))
+        self.remove_layer = QToolButton()
+        self.remove_layer.setText("−")
+        self.remove_layer.setToolTip(self.tr("Remove the last hidden layer"))
+        head = QHBoxLayout()
+        head.addWidget(self.remove_layer)
+        head.addWidget(self.add_layer)
+        head.addWidget(self.layers_label)
+        head.addStretch(1)
+        self.grid.addLayout(head, 0, 0, 1, MAX_LAYERS + 2)
+        self.neuron_boxes: list[QWidget] = []
+        self.add_layer.clicked.connect(lambda: self._emit((*self._hidden, 4)))
+        self.remove_layer.clicked.connect(lambda: self._emit(self._hidden[:-1]))
+
+    def _emit(self, hidden: tuple[int, ...]) -> None:
+        self.changed.emit({"hidden": tuple(hidden)})
+
+    def sync(self, hidden: tuple[int, ...]) -> None:
+        if hidden == self._hidden and self.neuron_boxes:
+            return
+        self._hidden = hidden
+        self.layers_label.setText(self.tr("{0} hidden layers").format(len(hidden)))
+        self.add_layer.setEnabled(len(hidden) < MAX_LAYERS)
+        self.remove_layer.setEnabled(len(hidden) > 0)
+        for box in self.neuron_boxes:
+            box.deleteLater()
+        self.neuron_boxes = []
+        # Column 0 sits over the inputs, then one column per hidden layer.
+        for column in range(MAX_LAYERS + 2):
+            self.grid.setColumnStretch(column, 1 if column <= len(hidden) + 1 else 0)
+        for i, size in enumerate(hidden):
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            minus, plus = QToolButton(), QToolButton()
+            minus.setText("−")
+            plus.setText("+")
+            minus.setEnabled(size > 1)
+            plus.setEnabled(size < MAX_NEURONS)
+            minus.setToolTip(self.tr("One neuron fewer in layer {0}").format(i + 1))
+            plus.setToolTip(self.tr("One neuron more in layer {0}").format(i + 1))
+            label = QLabel(self.tr("layer {0}: {1} neurons").format(i + 1, size))
+            for w in (minus, plus, label):
+                row.addWidget(w)
+            row.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            minus.clicked.connect(lambda _=False, i=i: self._resize(i, -1))
+            plus.clicked.connect(lambda _=False, i=i: self._resize(i, +1))
+            self.grid.addWidget(box, 1, i + 1)
+            self.neuron_boxes.append(box)
+
+    def _resize(self, layer: int, delta: int) -> None:
+        hidden = list(self._hidden)
+        hidden[layer] = min(MAX_NEURONS, max(1, hidden[layer] + delta))
+        self._emit(tuple(hidden))

@@ -1,0 +1,100 @@
+"""Loss and accuracy curves of both models over training steps."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from core.playground import PlaygroundSnapshot
+
+_SERIES = (
+    # (model, column, colour, dashed)
+    ("network", "train", "#0877bd", False),
+    ("network", "test", "#0877bd", True),
+    ("linear", "train", "#888888", False),
+    ("linear", "test", "#888888", True),
+)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is ≥ ``value`` (for stable axis ranges)."""
+    if value <= 0:
+        return 1.0
+    exponent = np.floor(np.log10(value))
+    for mantissa in (1.0, 2.0, 5.0, 10.0):
+        if mantissa * 10**exponent >= value * (1 - 1e-12):
+            return float(mantissa * 10**exponent)
+    return float(10 ** (exponent + 1))
+
+
+def _label(model: str, split: str) -> str:
+    names = {
+        ("network", "train"): QCoreApplication.translate("MetricsView", "network, training"),
+        ("network", "test"): QCoreApplication.translate("MetricsView", "network, test"),
+        ("linear", "train"): QCoreApplication.translate("MetricsView", "linear, training"),
+        ("linear", "test"): QCoreApplication.translate("MetricsView", "linear, test"),
+    }
+    return names[(model, split)]
+
+
+class MetricsView(pg.PlotWidget):
+    """One metric (``"loss"`` or ``"accuracy"``) for both models, train and test."""
+
+    def __init__(self, metric: str, title: str, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.metric = metric
+        self.setTitle(title, color="#333", size="10pt")
+        self.setLabel("bottom", QCoreApplication.translate("MetricsView", "step"))
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.setMenuEnabled(False)
+        # Loss falls and accuracy rises: keep the legend where the curves are not.
+        legend = self.addLegend(offset=(-5, 5) if metric == "loss" else (-5, -30),
+                                labelTextSize="8pt")
+        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.curves = {}
+        for model, split, colour, dashed in _SERIES:
+            style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+            curve = self.plot(pen=pg.mkPen(colour, width=2, style=style),
+                              name=_label(model, split), connect="finite")
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.curves[(model, split)] = curve
+        # Ranges are set by hand to "nice" bounds that change rarely, and the
+        # axes are painted from a pixmap cache: axis text is the most expensive
+        # thing in the window to paint, and auto-ranging repainted it twice.
+        self.disableAutoRange()
+        for side in ("left", "bottom"):
+            self.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._range: tuple[float, float, float] | None = None
+        self.log_scale = False
+
+    def set_log_scale(self, on: bool) -> None:
+        self.log_scale = on
+        self._range = None
+        self.setLogMode(y=on)
+
+    def show_snapshot(self, snap: PlaygroundSnapshot) -> None:
+        x_max, y_lo, y_hi = 1.0, np.inf, -np.inf
+        for (model, split), curve in self.curves.items():
+            history = getattr(snap, model).history
+            x = history["step"]
+            y = history[f"{split}_{self.metric}"]
+            if self.metric == "loss":
+                y = np.maximum(y, 1e-9)  # log scale needs positive values
+            curve.setData(x, y)
+            finite = y[np.isfinite(y)]
+            if len(x) and len(finite):
+                x_max = max(x_max, float(x[-1]))
+                y_lo, y_hi = min(y_lo, float(finite.min())), max(y_hi, float(finite.max()))
+        if self.metric == "accuracy" or not np.isfinite(y_lo):
+            y_lo, y_hi = 0.0, 1.0
+        elif self.log_scale:
+            y_lo, y_hi = np.floor(np.log10(y_lo)), np.ceil(np.log10(y_hi) + 1e-9)
+        else:
+            y_lo, y_hi = 0.0, nice_ceiling(y_hi)
+        wanted = (nice_ceiling(x_max), y_lo, y_hi)
+        if wanted != self._range:
+            self._range = wanted
+            self.setRange(xRange=(0, wanted[0]), yRange=(y_lo, y_hi), padding=0.02)

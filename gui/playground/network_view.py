@@ -1,0 +1,310 @@
+"""The network diagram: a heatmap tile for every neuron, links coloured by weight.
+
+All tiles are packed into one mosaic image (one ``ImageItem`` is much faster
+than one per neuron) and the links into a few line items binned by sign and
+strength.  Coordinates are mosaic pixels.  Hovering a tile shows the neuron's
+formula with live numbers, hovering a link its weight; clicking a hidden or
+output tile selects it, clicking an input tile toggles that feature.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsItem, QToolTip
+
+from core.features import FEATURE_NAMES
+from core.playground import ModelSnapshot
+from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
+
+TILE = 30          # pixels per tile side (the 150-point grid sampled every 5th)
+COLUMN_PITCH = 96  # pixels from one layer's tiles to the next
+ROW_PITCH = 38
+STRENGTH_EDGES = (0.25, 0.75, 1.5)  # |w| bins for link width
+LINK_INTERVAL = 0.1  # seconds between link redraws: widths change slowly
+# Items that change less often than every frame are painted from a pixmap
+# cache, so a frame repaints them without running their Python paint code.
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkView", text)
+
+
+@dataclass(frozen=True)
+class Tile:
+    column: int  # 0 = input features, then hidden layers, then output
+    unit: int    # index within the column (for inputs: index in FEATURE_NAMES)
+    x: float     # lower-left corner in mosaic pixels
+    y: float
+
+
+def _format_term(weight: float, name: str) -> str:
+    sign = "−" if weight < 0 else "+"
+    return f" {sign} {abs(weight):.2f}·{name}"
+
+
+class NetworkView(pg.GraphicsLayoutWidget):
+    """Draws a :class:`ModelSnapshot` as a layered diagram of neuron heatmaps."""
+
+    neuron_clicked = Signal(int, int)  # column (layer index in grid.layers), unit
+    feature_toggled = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent=parent)
+        self.setBackground("w")
+        self.view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=False)
+        self.view.setMenuEnabled(False)
+        self.mosaic = pg.ImageItem(axisOrder="col-major")
+        self.mosaic.setColorMap(diverging_colormap())
+        self.view.addItem(self.mosaic)
+        self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
+        for sign, colour in ((1, BLUE), (-1, ORANGE)):
+            for level in range(len(STRENGTH_EDGES) + 1):
+                alpha = 90 + 45 * level
+                item = pg.PlotCurveItem(connect="pairs",
+                                        pen=pg.mkPen((*colour, alpha), width=0.6 + 1.3 * level))
+                self.view.addItem(item)
+                item.setZValue(1)  # over the mosaic's white gaps, where links run
+                item.setCacheMode(CACHED)
+                self.links[(sign, level)] = item
+        self.frames = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#999", width=1))
+        self.selection = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#222", width=2.5))
+        self.view.addItem(self.frames)
+        self.view.addItem(self.selection)
+        self.frames.setCacheMode(CACHED)
+        self.selection.setCacheMode(CACHED)
+        self._links_drawn = 0.0
+        self.labels: list[pg.TextItem] = []
+        self.tiles: list[Tile] = []
+        self.selected: tuple[int, int] | None = None
+        self._layout_key: tuple | None = None
+        self._model: ModelSnapshot | None = None
+        self._features: tuple[str, ...] = ()
+        self._segments = np.zeros((0, 4))
+        self._tile_index: dict[tuple[int, int], Tile] = {}
+        self._segment_info: list[tuple[int, int, int, float]] = []
+        self._static_features: np.ndarray | None = None
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def set_feature_images(self, images: np.ndarray) -> None:
+        """Heatmaps of every possible input feature ``(n_features, r, r)``.
+
+        Inactive features are drawn too (dimmed), so they can be clicked on.
+        """
+        self._static_features = images
+
+    # -- layout ---------------------------------------------------------------------
+    def _column_sizes(self, model: ModelSnapshot) -> list[int]:
+        return [len(FEATURE_NAMES), *model.layer_sizes[1:]]
+
+    def _relayout(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
+        sizes = self._column_sizes(model)
+        rows = max(sizes)
+        height = rows * ROW_PITCH
+        self.tiles = []
+        self._tile_index: dict[tuple[int, int], Tile] = {}
+        for column, n in enumerate(sizes):
+            top = height - (height - n * ROW_PITCH) / 2
+            for unit in range(n):
+                y = top - (unit + 1) * ROW_PITCH + (ROW_PITCH - TILE) / 2
+                tile = Tile(column, unit, column * COLUMN_PITCH, round(y))
+                self.tiles.append(tile)
+                self._tile_index[(column, unit)] = tile
+        width = (len(sizes) - 1) * COLUMN_PITCH + TILE
+        self._canvas = np.zeros((int(width), int(height)), dtype=np.float32)
+        self.view.setRange(QRectF(-60, -24, width + 70, height + 30), padding=0.02)
+        for label in self.labels:
+            self.view.removeItem(label)
+        self.labels = []
+        titles = [tr("inputs")]
+        titles += [tr("layer {0}").format(i) for i in range(1, len(sizes) - 1)]
+        titles.append(tr("output"))
+        for column, title in enumerate(titles):
+            label = pg.TextItem(title, color="#444", anchor=(0.5, 0))
+            label.setPos(column * COLUMN_PITCH + TILE / 2, -2)
+            label.setCacheMode(CACHED)
+            self.view.addItem(label)
+            self.labels.append(label)
+        for tile in self.tiles:
+            if tile.column == 0:
+                label = pg.TextItem(FEATURE_NAMES[tile.unit], color="#333", anchor=(1, 0.5))
+                label.setPos(tile.x - 3, tile.y + TILE / 2)
+                label.setCacheMode(CACHED)
+                self.view.addItem(label)
+                self.labels.append(label)
+        frame_segments = []
+        for tile in self.tiles:
+            x0, y0, x1, y1 = tile.x, tile.y, tile.x + TILE, tile.y + TILE
+            frame_segments += [(x0, y0), (x1, y0), (x1, y0), (x1, y1),
+                               (x1, y1), (x0, y1), (x0, y1), (x0, y0)]
+        frames = np.array(frame_segments, dtype=float)
+        self.frames.setData(frames[:, 0], frames[:, 1])
+
+    # -- drawing ----------------------------------------------------------------------
+    def show_model(self, model: ModelSnapshot, features: tuple[str, ...],
+                   live: bool = False) -> None:
+        """Draw ``model``; while training (``live``) links redraw at 10 Hz only."""
+        key = (model.layer_sizes, features)
+        relayout = key != self._layout_key
+        if relayout:
+            self._layout_key = key
+            self._relayout(model, features)
+        self._model, self._features = model, features
+        self._draw_tiles(model, features)
+        now = time.monotonic()
+        if relayout or not live or now - self._links_drawn >= LINK_INTERVAL:
+            self._links_drawn = now
+            self._draw_links(model, features)
+        self._draw_selection()
+
+    def _tile_images(self, model: ModelSnapshot, features: tuple[str, ...]):
+        step = max(1, model.grid.layers[0].shape[1] // TILE)
+        layers = model.grid.layers
+        inputs = self._static_features if self._static_features is not None else None
+        for tile in self.tiles:
+            if tile.column == 0:
+                name = FEATURE_NAMES[tile.unit]
+                if name in features:
+                    image = layers[0][features.index(name)]
+                elif inputs is not None:
+                    yield tile, 0.25 * inputs[tile.unit][::step, ::step][:TILE, :TILE]
+                    continue
+                else:
+                    continue
+                yield tile, image[::step, ::step][:TILE, :TILE]
+        for column in range(1, len(layers)):
+            values = normalise_activation(layers[column][:, ::step, ::step][:, :TILE, :TILE],
+                                          model.activations[column - 1])
+            for tile in self.tiles:
+                if tile.column == column:
+                    yield tile, values[tile.unit]
+
+    def _draw_tiles(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
+        canvas = self._canvas
+        canvas.fill(0.0)
+        for tile, image in self._tile_images(model, features):
+            x, y = int(tile.x), int(round(tile.y))
+            w, h = image.shape
+            canvas[x:x + w, y:y + h] = image
+        self.mosaic.setImage(canvas, levels=(-1.0, 1.0), autoLevels=False)
+
+    def _tile_at(self, column: int, unit: int) -> Tile:
+        return self._tile_index[(column, unit)]
+
+    def _draw_links(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
+        segments, info = [], []
+        for layer, (W, _) in enumerate(model.weights):
+            for i in range(W.shape[0]):
+                src_unit = FEATURE_NAMES.index(features[i]) if layer == 0 else i
+                src = self._tile_at(layer, src_unit)
+                for j in range(W.shape[1]):
+                    dst = self._tile_at(layer + 1, j)
+                    segments.append((src.x + TILE, src.y + TILE / 2, dst.x, dst.y + TILE / 2))
+                    info.append((layer, i, j, float(W[i, j])))
+        self._segments = np.array(segments, dtype=float).reshape(-1, 4)
+        self._segment_info = info
+        weights = np.array([w for *_, w in info])
+        levels = np.searchsorted(STRENGTH_EDGES, np.abs(weights)) if info else np.array([])
+        for (sign, level), item in self.links.items():
+            chosen = (np.sign(weights) == sign) & (levels == level) if info else np.array([])
+            s = self._segments[chosen] if info else np.zeros((0, 4))
+            xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
+            ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
+            item.setData(xs, ys)
+
+    def _draw_selection(self) -> None:
+        if self.selected is None or not any(
+            (t.column, t.unit) == self.selected for t in self.tiles
+        ):
+            self.selection.setData([], [])
+            return
+        t = self._tile_at(*self.selected)
+        x0, y0, x1, y1 = t.x - 2, t.y - 2, t.x + TILE + 2, t.y + TILE + 2
+        xs = [x0, x1, x1, x1, x1, x0, x0, x0]
+        ys = [y0, y0, y0, y1, y1, y1, y1, y0]
+        self.selection.setData(xs, ys)
+
+    # -- hover and click -----------------------------------------------------------
+    def _hit_tile(self, point: QPointF) -> Tile | None:
+        for tile in self.tiles:
+            if tile.x <= point.x() <= tile.x + TILE and tile.y <= point.y() <= tile.y + TILE:
+                return tile
+        return None
+
+    def _hit_link(self, point: QPointF, tolerance: float) -> int | None:
+        if not len(self._segments):
+            return None
+        p = np.array([point.x(), point.y()])
+        a, b = self._segments[:, :2], self._segments[:, 2:]
+        ab = b - a
+        t = np.clip(((p - a) * ab).sum(axis=1) / np.maximum((ab * ab).sum(axis=1), 1e-9), 0, 1)
+        distance = np.hypot(*(a + t[:, None] * ab - p).T)
+        best = int(distance.argmin())
+        return best if distance[best] <= tolerance else None
+
+    def neuron_name(self, column: int, unit: int) -> str:
+        if column == 0:
+            return FEATURE_NAMES[unit]
+        if self._model is not None and column == len(self._model.layer_sizes) - 1:
+            return tr("output {0}").format(unit + 1)
+        return tr("L{0}·N{1}").format(column, unit + 1)
+
+    def neuron_formula(self, column: int, unit: int) -> str:
+        """The neuron's computation with the current numbers, as plain text."""
+        model = self._model
+        if model is None or column == 0:
+            name = FEATURE_NAMES[unit]
+            active = name in self._features
+            return tr("input feature {0}{1}").format(
+                name, "" if active else tr(" (off — click to use it)"))
+        W, b = model.weights[column - 1]
+        if column == 1:
+            inputs = list(self._features)
+        else:
+            inputs = [self.neuron_name(column - 1, i) for i in range(W.shape[0])]
+        terms = "".join(_format_term(float(W[i, unit]), inputs[i]) for i in range(W.shape[0]))
+        terms = terms.removeprefix(" + ").removeprefix(" ")
+        activation = model.activations[column - 1]
+        return tr("{0} = {1}({2} {3} {4:.2f})").format(
+            self.neuron_name(column, unit), activation, terms,
+            "−" if b[unit] < 0 else "+", abs(float(b[unit])))
+
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        if self._model is None:
+            return
+        point = self.view.mapSceneToView(scene_pos)
+        tile = self._hit_tile(point)
+        text = None
+        if tile is not None:
+            text = self.neuron_formula(tile.column, tile.unit)
+        else:
+            pixel = self.view.viewPixelSize()[0]
+            index = self._hit_link(point, tolerance=4 * pixel)
+            if index is not None:
+                layer, i, j, weight = self._segment_info[index]
+                source = (self._features[i] if layer == 0
+                          else self.neuron_name(layer, i))
+                text = tr("weight {0:+.3f}  ({1} → {2})").format(
+                    weight, source, self.neuron_name(layer + 1, j))
+        if text:
+            QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _on_scene_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        tile = self._hit_tile(self.view.mapSceneToView(event.scenePos()))
+        if tile is None:
+            return
+        event.accept()
+        if tile.column == 0:
+            self.feature_toggled.emit(FEATURE_NAMES[tile.unit])
+        else:
+            self.neuron_clicked.emit(tile.column, tile.unit)

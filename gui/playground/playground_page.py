@@ -1,0 +1,316 @@
+"""The playground mode: binds the panels to a worker-run :class:`Playground`."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
+from core.features import FEATURE_NAMES
+from core.grid import GridEvaluator
+from core.playground import (
+    AddPoint,
+    Configure,
+    LoadData,
+    Playground,
+    PlaygroundConfig,
+    PlaygroundSnapshot,
+    Regenerate,
+    RemovePoint,
+    Reset,
+)
+from core.training_loop import Pause, Play, SetSpeed, Step
+from gui.playground.boundary_view import BoundaryView
+from gui.playground.controls import ArchitectureBar, ControlsBar
+from gui.playground.data_panel import DataPanel
+from gui.playground.metrics_view import MetricsView
+from gui.playground.network_view import NetworkView
+from gui.training_controller import TrainingController
+
+
+CURVE_INTERVAL = 0.25  # seconds between loss/accuracy curve redraws
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+class DivergenceBanner(QFrame):
+    """A plain-language warning with a one-click fix."""
+
+    fix_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("DivergenceBanner { background: #fde2d6; border: 1px solid #e07a52;"
+                           " border-radius: 4px; }")
+        row = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.fix = QPushButton(self.tr("Lower the learning rate 10× and start again"))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.fix)
+        self.fix.clicked.connect(self.fix_requested)
+        self.hide()
+
+
+class PlaygroundPage(QWidget):
+    """Data on the left, the network in the middle, boundaries and curves on the right."""
+
+    status_message = Signal(str)
+
+    def __init__(self, config: PlaygroundConfig | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.config = config or PlaygroundConfig()
+        self.running = False
+        self.snapshot: PlaygroundSnapshot | None = None
+        self.frames_painted = 0
+        self._curves_drawn = 0.0
+        self._synced_config: PlaygroundConfig | None = None
+
+        self.controls = ControlsBar(self.config)
+        self.banner = DivergenceBanner()
+        self.data_panel = DataPanel(self.config)
+        self.architecture = ArchitectureBar()
+        self.network_view = NetworkView()
+        evaluator = GridEvaluator(FEATURE_NAMES, self.config.resolution)
+        self.network_view.set_feature_images(evaluator.evaluate_inputs())
+        self.network_boundary = BoundaryView(self.tr("Network"))
+        self.linear_boundary = BoundaryView(self.tr("Linear classifier"))
+        self.loss_view = MetricsView("loss", self.tr("Loss"))
+        self.accuracy_view = MetricsView("accuracy", self.tr("Accuracy"))
+        self.log_scale = QCheckBox(self.tr("Log scale"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        # A fixed height: a label that resizes with its text would re-lay out
+        # (and so repaint) every plot on every frame.
+        self.summary.setFixedHeight(2 * self.summary.fontMetrics().lineSpacing() + 6)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.architecture)
+        middle_layout.addWidget(self.network_view, 1)
+        hint = QLabel(self.tr("Hover a neuron for its formula, a link for its weight. "
+                              "Click a neuron to enlarge it; click an input to switch it."))
+        hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
+        middle_layout.addWidget(hint)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        boundaries = QHBoxLayout()
+        boundaries.addWidget(self.network_boundary)
+        boundaries.addWidget(self.linear_boundary)
+        right_layout.addLayout(boundaries, 3)
+        right_layout.addWidget(self.summary)
+        curves = QHBoxLayout()
+        curves.addWidget(self.loss_view)
+        curves.addWidget(self.accuracy_view)
+        right_layout.addLayout(curves, 2)
+        right_layout.addWidget(self.log_scale)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.data_panel)
+        splitter.addWidget(middle)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([250, 560, 760])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.controls.optimizer_settings)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.controller = TrainingController(lambda: Playground(self.config), self)
+        self._connect()
+        self.controller.start()
+
+    def _connect(self) -> None:
+        send = self.controller.send
+        self.controller.snapshot_ready.connect(self._on_controller_snapshot)
+        self.controller.worker_failed.connect(self._on_controller_failed)
+        self.controls.changed.connect(lambda changes: send(Configure(changes)))
+        self.controls.play_toggled.connect(self.toggle_play)
+        self.controls.step_requested.connect(self.step)
+        self.controls.reset_requested.connect(self.reset)
+        self.controls.speed_changed.connect(lambda v: send(SetSpeed(v)))
+        self.data_panel.changed.connect(lambda changes: send(Configure(changes)))
+        self.data_panel.regenerate_requested.connect(lambda: send(Regenerate()))
+        self.data_panel.import_requested.connect(self.import_csv)
+        self.data_panel.export_requested.connect(self.export_csv)
+        self.data_panel.show_test_toggled.connect(self._on_show_test_toggled)
+        self.data_panel.discretize_toggled.connect(self._on_discretize_toggled)
+        self.architecture.changed.connect(lambda changes: send(Configure(changes)))
+        self.network_view.neuron_clicked.connect(self._on_network_neuron_clicked)
+        self.network_view.feature_toggled.connect(self._on_network_feature_toggled)
+        self.network_boundary.point_clicked.connect(self._on_boundary_point_clicked)
+        self.linear_boundary.point_clicked.connect(self._on_boundary_point_clicked)
+        self.log_scale.toggled.connect(self.loss_view.set_log_scale)
+        self.banner.fix_requested.connect(self._on_banner_fix_requested)
+
+    # -- run control (also bound to keys by the main window) --------------------------
+    def toggle_play(self) -> None:
+        self.running = not self.running
+        self.controller.send(Play() if self.running else Pause())
+        self.status_message.emit(self.tr("Training…") if self.running else self.tr("Paused."))
+        self.controls.set_running(self.running)
+
+    def step(self) -> None:
+        self.running = False
+        self.controller.send(Step(1))
+
+    def reset(self) -> None:
+        self.controller.send(Reset())
+
+    def shutdown(self) -> bool:
+        """Stop the worker thread; called when the window closes."""
+        return self.controller.stop()
+
+    # -- snapshots -------------------------------------------------------------------
+    def _on_controller_snapshot(self, snap: PlaygroundSnapshot) -> None:
+        self.snapshot = snap
+        self.running = snap.running
+        self.controls.set_running(snap.running)
+        self.controls.set_counters(snap.epoch, snap.step)
+        if snap.config != self._synced_config:
+            self._synced_config = snap.config
+            self.config = snap.config
+            self.controls.sync(snap.config)
+            self.data_panel.sync(snap.config, snap.n_classes, snap.task)
+            self.architecture.sync(snap.config.hidden)
+        self.network_view.show_model(snap.network, snap.config.features, live=snap.running)
+        net_caption = self._caption(snap.network, self.network_boundary.neuron)
+        self.network_boundary.show_snapshot(snap, snap.network, net_caption)
+        self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))
+        now = time.monotonic()
+        if now - self._curves_drawn >= CURVE_INTERVAL or not snap.running:
+            # Curves move little per frame; 4 Hz looks as smooth and their axes'
+            # text is the costliest thing in the window to repaint.
+            self._curves_drawn = now
+            self.loss_view.show_snapshot(snap)
+            self.accuracy_view.show_snapshot(snap)
+            self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
+        self.summary.setText(self._summary(snap))
+        if snap.divergence:
+            self.banner.label.setText(self.tr("Training paused: {0}.").format(snap.divergence))
+        self.banner.setVisible(snap.divergence is not None)
+        if snap.message:
+            self.status_message.emit(snap.message)
+        self.frames_painted += 1
+
+    def _caption(self, model, neuron: tuple[int, int] | None) -> str:
+        if neuron is not None:
+            return self.tr("neuron {0}").format(self.network_view.neuron_name(*neuron))
+        if model.test_accuracy is not None:
+            return self.tr("test accuracy {0}").format(_percent(model.test_accuracy))
+        return self.tr("test loss {0:.4f}").format(model.test_loss or 0.0)
+
+    def _summary(self, snap: PlaygroundSnapshot) -> str:
+        net, lin = snap.network, snap.linear
+        if net.train_accuracy is None:
+            return self.tr("Test loss — network {0:.4f}, linear {1:.4f}").format(
+                net.test_loss or 0.0, lin.test_loss or 0.0)
+        return self.tr(
+            "Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   "
+            "Linear: test accuracy {3} — one straight line cannot separate every data set."
+        ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
+                 _percent(lin.test_accuracy))
+
+    def _on_controller_failed(self, message: str) -> None:
+        QMessageBox.critical(self, self.tr("Training stopped"),
+                             self.tr("The training worker failed: {0}").format(message))
+
+    # -- user actions ---------------------------------------------------------------------
+    def _on_network_neuron_clicked(self, column: int, unit: int) -> None:
+        chosen = (column, unit)
+        same = self.network_boundary.neuron == chosen
+        self.network_boundary.neuron = None if same else chosen
+        self.network_view.selected = None if same else chosen
+        self._repaint_latest()
+
+    def _on_network_feature_toggled(self, name: str) -> None:
+        features = list(self.config.features)
+        if name in features:
+            if len(features) == 1:
+                self.status_message.emit(self.tr("The network needs at least one input."))
+                return
+            features.remove(name)
+        else:
+            features.append(name)
+        ordered = tuple(f for f in FEATURE_NAMES if f in features)
+        self.network_boundary.neuron = self.network_view.selected = None
+        self.controller.send(Configure({"features": ordered}))
+
+    def _on_boundary_point_clicked(self, x1: float, x2: float, button) -> None:
+        if self.snapshot is None:
+            return
+        if button == Qt.MouseButton.RightButton:
+            self.controller.send(RemovePoint(x1, x2))
+        else:
+            label = self.data_panel.new_point_label(self.snapshot.task)
+            self.controller.send(AddPoint(x1, x2, label))
+
+    def _on_show_test_toggled(self, on: bool) -> None:
+        self.network_boundary.show_test = self.linear_boundary.show_test = on
+        self._repaint_latest()
+
+    def _on_discretize_toggled(self, on: bool) -> None:
+        self.network_boundary.discretize = self.linear_boundary.discretize = on
+        self._repaint_latest()
+
+    def _on_banner_fix_requested(self) -> None:
+        rate = self.config.learning_rate / 10
+        self.controller.send(Configure({"learning_rate": float(f"{rate:.3g}")}))
+        self.controller.send(Reset())
+
+    def _repaint_latest(self) -> None:
+        if self.snapshot is not None:
+            self._on_controller_snapshot(self.snapshot)
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import points"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
+        if not path:
+            return
+        try:
+            data = load_points_csv(path)
+        except DataFileError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            return
+        self.controller.send(LoadData(data))
+
+    def export_csv(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export points"), "points.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        data = Dataset(np.vstack([snap.train_X, snap.test_X]),
+                       np.concatenate([snap.train_y, snap.test_y]), snap.task, snap.n_classes)
+        try:
+            save_points_csv(data, path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
+            return
+        self.status_message.emit(self.tr("Saved {0} points to {1}").format(len(data), path))
