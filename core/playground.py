@@ -150,6 +150,8 @@ class ModelSnapshot:
     test_accuracy: float | None
     layer_sizes: tuple[int, ...]
     activations: tuple[str, ...]
+    optimizer: str
+    optimizer_settings: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -357,6 +359,8 @@ class Playground:
             test_accuracy=m.test_accuracy,
             layer_sizes=net.spec.layer_sizes,
             activations=tuple(a.name for a in net.activations),
+            optimizer=trainer.optimizer.name,
+            optimizer_settings=trainer.optimizer.settings(),
         )
 
     def divergence_message(self) -> str | None:

@@ -83,9 +83,10 @@ def training_loop(
     """Yield ``target.snapshot(...)`` whenever something changed, ≤ 1 per frame.
 
     ``frame_interval`` may be a function, read anew for every frame (the GUI
-    worker widens it when painting is slow).  A command that ``target.apply`` rejects with ``ValueError`` does not end
-    the loop: its message travels in the next snapshot.  When the target can
-    no longer train (diverged, stopped early) the loop pauses by itself.
+    worker widens it when painting is slow).  A command that ``target.apply``
+    rejects with ``ValueError`` does not end the loop: its message travels in
+    the next snapshot.  When the target can no longer train (diverged,
+    stopped early) the loop pauses by itself.
     """
     interval = frame_interval if callable(frame_interval) else lambda: frame_interval
     state = _LoopState()

@@ -57,6 +57,6 @@ class MainWindow(QMainWindow):
                     "on the same data, so you can see what hidden layers buy."),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.playground.shutdown()
         super().closeEvent(event)

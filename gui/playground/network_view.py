@@ -189,7 +189,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         canvas = self._canvas
         canvas.fill(0.0)
         for tile, image in self._tile_images(model, features):
-            x, y = int(tile.x), int(round(tile.y))
+            x, y = int(tile.x), int(tile.y)
             w, h = image.shape
             canvas[x:x + w, y:y + h] = image
         self.mosaic.setImage(canvas, levels=(-1.0, 1.0), autoLevels=False)

@@ -41,7 +41,6 @@ from gui.playground.metrics_view import MetricsView
 from gui.playground.network_view import NetworkView
 from gui.training_controller import TrainingController
 
-
 CURVE_INTERVAL = 0.25  # seconds between loss/accuracy curve redraws
 
 

@@ -1,0 +1,22 @@
+"""GUI fixtures: a real main window whose worker thread must end with the test."""
+
+import pytest
+
+
+@pytest.fixture
+def window(qtbot):
+    from gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitUntil(lambda: win.playground.snapshot is not None, timeout=10_000)
+    yield win
+    win.close()
+    assert not win.playground.controller.is_running(), "worker thread left running"
+
+
+@pytest.fixture
+def page(window):
+    return window.playground

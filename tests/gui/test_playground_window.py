@@ -1,0 +1,111 @@
+"""The playground window driven like a person would, checked on its data."""
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from core.playground import Configure
+
+
+def wait_for(qtbot, page, condition, timeout=20_000):
+    qtbot.waitUntil(lambda: page.snapshot is not None and condition(page.snapshot),
+                    timeout=timeout)
+    return page.snapshot
+
+
+def test_xor_from_the_window_network_beats_line(qtbot, page):
+    page.controller.send(Configure({"dataset": "xor", "hidden": (4,)}))
+    wait_for(qtbot, page, lambda s: s.config.dataset == "xor")
+    page.toggle_play()
+    snap = wait_for(qtbot, page, lambda s: s.network.test_accuracy > 0.9 and s.step > 3000,
+                    timeout=60_000)
+    assert snap.linear.test_accuracy <= 0.65
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: not s.running)
+    page.loss_view.show_snapshot(page.snapshot)
+    x, y = page.loss_view.curves[("network", "train")].getData()
+    assert len(x) > 10 and y[-1] < y[0] / 2
+    # The boundary heatmap shows the network's output: blue where it says class 1.
+    image = page.network_boundary.image.image
+    assert image.shape == (150, 150)
+    assert image[120, 120] > 0.5 > image[120, 30]  # (+,+) is class 1, (+,−) class 0
+
+
+def test_learning_rate_changes_live_without_reset(qtbot, page):
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: s.step > 500)
+    combo = page.controls.learning_rate
+    index = combo.findData(0.3)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    before = page.snapshot.step
+    snap = wait_for(qtbot, page, lambda s: s.network.optimizer_settings["learning_rate"] == 0.3)
+    assert snap.step >= before  # no reset: the step counter kept counting
+    assert snap.linear.optimizer_settings["learning_rate"] == 0.3
+    page.toggle_play()
+
+
+def test_adding_a_layer_resets_and_redraws_the_diagram(qtbot, page):
+    page.controller.send(Configure({"hidden": (4, 2)}))
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: s.step > 200)
+    page.toggle_play()
+    tiles_before = len(page.network_view.tiles)
+    qtbot.mouseClick(page.architecture.add_layer, Qt.MouseButton.LeftButton)
+    snap = wait_for(qtbot, page, lambda s: len(s.config.hidden) == 3)
+    assert snap.network.layer_sizes == (2, 4, 2, 4, 1)
+    assert snap.step == 0
+    assert len(page.network_view.tiles) == tiles_before + 4
+    assert len(page.architecture.neuron_boxes) == 3
+
+
+def test_clicking_the_boundary_adds_a_point_of_the_chosen_class(qtbot, page):
+    n = len(page.snapshot.train_X)
+    page.data_panel.edit_class.setCurrentIndex(1)
+    view = page.network_boundary
+    scene_point = view.getViewBox().mapViewToScene(QPointF(2.0, 3.0))
+    pos = view.mapFromScene(scene_point)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+    snap = wait_for(qtbot, page, lambda s: len(s.train_X) == n + 1)
+    assert np.allclose(snap.train_X[-1], [2.0, 3.0], atol=0.15)
+    assert snap.train_y[-1] == 1
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=QPoint(pos.x(), pos.y()))
+    wait_for(qtbot, page, lambda s: len(s.train_X) == n)
+
+
+def test_huge_learning_rate_shows_the_banner_and_the_fix_works(qtbot, page):
+    page.controller.send(Configure({"learning_rate": 1e6}))
+    page.toggle_play()
+    snap = wait_for(qtbot, page, lambda s: s.divergence is not None)
+    qtbot.waitUntil(page.banner.isVisible)
+    assert "learning rate is too large" in page.banner.label.text()
+    assert not snap.running
+    qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
+    snap = wait_for(qtbot, page, lambda s: s.divergence is None)
+    assert snap.config.learning_rate == 1e5
+    qtbot.waitUntil(lambda: not page.banner.isVisible())
+
+
+def test_neuron_click_enlarges_it_and_hover_shows_its_formula(qtbot, page):
+    page.network_view.neuron_clicked.emit(1, 0)
+    qtbot.waitUntil(lambda: "neuron" in page.network_boundary.plotItem.titleLabel.text)
+    image = page.network_boundary.image.image
+    expected = page.snapshot.network.grid.layers[1][0]
+    assert np.allclose(image, expected)
+    formula = page.network_view.neuron_formula(1, 0)
+    W, b = page.snapshot.network.weights[0]
+    assert formula.startswith("L1·N1 = tanh(") and f"{abs(b[0]):.2f}" in formula
+    assert f"{abs(W[0, 0]):.2f}·x1" in formula
+
+
+def test_input_tile_click_toggles_a_feature(qtbot, page):
+    page.network_view.feature_toggled.emit("x1*x2")
+    snap = wait_for(qtbot, page, lambda s: "x1*x2" in s.config.features)
+    assert snap.network.layer_sizes[0] == 3
+
+
+def test_closing_the_window_while_training_stops_the_worker(qtbot, window):
+    page = window.playground
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: s.running and s.step > 100)
+    window.close()
+    assert not page.controller.is_running()
