@@ -188,7 +188,7 @@ class ControlsBar(QFrame):
         self.play_button.setIcon(self._pause_icon if running else self._play_icon)
 
     def set_counters(self, epoch: int, step: int) -> None:
-        self.epoch_label.setText(self.tr("Epoch {0}").format(f"{epoch:06,d}"))
+        self.epoch_label.setText(self.tr("Epoch {0}").format(f"{epoch:,d}"))
         self.step_label.setText(self.tr("step {0}").format(f"{step:,d}"))
 
     def sync(self, config: PlaygroundConfig) -> None:

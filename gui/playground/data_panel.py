@@ -146,10 +146,8 @@ class DataPanel(QWidget):
         self.sync(config, n_classes=2, task="binary")
         self.problem.currentIndexChanged.connect(self._on_problem_changed)
         self.datasets.currentItemChanged.connect(self._on_datasets_current_changed)
-        self.ratio.valueChanged.connect(self._on_ratio_changed)
-        self.ratio.sliderReleased.connect(self._on_ratio_released)
-        self.noise.valueChanged.connect(self._on_noise_changed)
-        self.noise.sliderReleased.connect(self._on_noise_released)
+        self._bind_percent_slider(self.ratio, "train_ratio")
+        self._bind_percent_slider(self.noise, "noise")
         self.batch.valueChanged.connect(lambda v: self.changed.emit({"batch_size": v}))
         self.regenerate.clicked.connect(self.regenerate_requested)
         self.show_test.toggled.connect(self.show_test_toggled)
@@ -219,18 +217,13 @@ class DataPanel(QWidget):
         if current is not None:
             self.changed.emit({"dataset": current.data(Qt.ItemDataRole.UserRole)})
 
-    def _on_ratio_changed(self, value: int) -> None:
-        self._update_labels()
-        if not self.ratio.isSliderDown():
-            self.changed.emit({"train_ratio": value / 100})
+    def _bind_percent_slider(self, slider: QSlider, setting: str) -> None:
+        """Send ``setting`` = value/100 when released (not on every pixel of a drag)."""
 
-    def _on_ratio_released(self) -> None:
-        self.changed.emit({"train_ratio": self.ratio.value() / 100})
+        def on_changed(value: int) -> None:
+            self._update_labels()
+            if not slider.isSliderDown():
+                self.changed.emit({setting: value / 100})
 
-    def _on_noise_changed(self, value: int) -> None:
-        self._update_labels()
-        if not self.noise.isSliderDown():
-            self.changed.emit({"noise": value / 100})
-
-    def _on_noise_released(self) -> None:
-        self.changed.emit({"noise": self.noise.value() / 100})
+        slider.valueChanged.connect(on_changed)
+        slider.sliderReleased.connect(lambda: self.changed.emit({setting: slider.value() / 100}))

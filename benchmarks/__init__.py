@@ -1,0 +1,1 @@
+"""Measured performance, side by side with peers (not timed tests)."""
