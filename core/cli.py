@@ -16,13 +16,29 @@ import numpy as np
 
 from core.activations import HIDDEN_ACTIVATIONS
 from core.datasets import BINARY, CURVE, DATASETS, MULTICLASS, make_dataset, split_dataset
+from core.digit_preprocess import from_photo, to_mnist
+from core.digits import (
+    SCALINGS,
+    Augmentation,
+    make_digits_trainer,
+    per_class_accuracy,
+    scale_inputs,
+    validation_split,
+)
+from core.digits_data import (
+    DigitsFileError,
+    find_idx_pair,
+    load_bundled_digits,
+    load_idx_pair,
+)
 from core.features import FEATURE_NAMES, feature_matrix, parse_features
 from core.initializers import INITIALIZERS
 from core.losses import LOSS_NAMES
-from core.model_io import save_model
+from core.model_io import ModelFileError, load_model, save_model
 from core.network import DTYPES, Network, NetworkSpec
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.playground import output_activation
+from core.png import PngError, read_png, to_grey
 from core.regularization import Penalty
 from core.trainer import Trainer
 
@@ -71,7 +87,15 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="neural-playground", description="Neural Playground, headless.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    train = commands.add_parser("train", help="train a network on a toy data set")
+    train = commands.add_parser("train", help="train a network on a toy data set or digits")
+    train.add_argument("--task", default="playground", choices=("playground", "digits"),
+                       help="2D toy data (default) or handwritten digits")
+    train.add_argument("--data-dir", metavar="DIR",
+                       help="digits: MNIST-format IDX files instead of the bundled 5,000")
+    train.add_argument("--augment", action="store_true",
+                       help="digits: random shifts (±2 px) and rotations (±10°) per batch")
+    train.add_argument("--scaling", default="0-1", choices=SCALINGS,
+                       help="digits: pixel scaling (the notes use 0.01-0.99)")
     train.add_argument("--dataset", default="xor", choices=sorted(DATASETS))
     train.add_argument("--points", type=_in_range(int, 2, 1_000_000, "--points"), default=500)
     train.add_argument("--noise", type=_in_range(float, 0, 1, "--noise"), default=0.0)
@@ -79,15 +103,19 @@ def build_parser() -> argparse.ArgumentParser:
                        default=0.5)
     train.add_argument("--features", type=_features, default=("x1", "x2"),
                        help=f"comma-separated, from {', '.join(FEATURE_NAMES)}")
-    train.add_argument("--hidden", type=_hidden, default=(4,),
-                       help="neurons per hidden layer, e.g. 8,8 ('' = linear model)")
-    train.add_argument("--activation", default="tanh", choices=HIDDEN_ACTIVATIONS)
+    train.add_argument("--hidden", type=_hidden, default=None,
+                       help="neurons per hidden layer, e.g. 8,8 ('' = linear model); "
+                            "default 4 (playground) or 128 (digits)")
+    train.add_argument("--activation", default=None, choices=HIDDEN_ACTIVATIONS,
+                       help="default tanh (playground) or relu (digits)")
     train.add_argument("--loss", default=None, choices=LOSS_NAMES,
                        help="default: cross_entropy for classes, mse for regression")
-    train.add_argument("--optimizer", default="sgd", choices=sorted(OPTIMIZERS))
-    train.add_argument("--lr", type=_in_range(float, 1e-12, 1e12, "--lr"), default=0.03)
+    train.add_argument("--optimizer", default=None, choices=sorted(OPTIMIZERS),
+                       help="default sgd (playground) or adam (digits)")
+    train.add_argument("--lr", type=_in_range(float, 1e-12, 1e12, "--lr"), default=None,
+                       help="default 0.03 (playground) or 0.001 (digits)")
     train.add_argument("--batch-size", type=_in_range(int, 1, 1_000_000, "--batch-size"),
-                       default=10)
+                       default=None, help="default 10 (playground) or 64 (digits)")
     train.add_argument("--epochs", type=_in_range(int, 1, 10_000_000, "--epochs"), default=100)
     train.add_argument("--l1", type=_in_range(float, 0, 1e6, "--l1"), default=0.0)
     train.add_argument("--l2", type=_in_range(float, 0, 1e6, "--l2"), default=0.0)
@@ -99,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=_in_range(int, 0, 2**63 - 1, "--seed"), default=0)
     train.add_argument("--save", metavar="PATH", help="save the trained model (.npz)")
     train.add_argument("--json", action="store_true", help="print final metrics as JSON")
+
+    evaluate = commands.add_parser("evaluate", help="score a digits model")
+    evaluate.add_argument("--model", required=True, metavar="PATH")
+    evaluate.add_argument("--data-dir", metavar="DIR",
+                          help="IDX test files (t10k-*); default: the bundled held-out digits")
+    evaluate.add_argument("--json", action="store_true")
+
+    predict = commands.add_parser("predict", help="recognise a digit in a PNG image")
+    predict.add_argument("--model", required=True, metavar="PATH")
+    predict.add_argument("image", metavar="IMAGE.png")
+    predict.add_argument("--json", action="store_true")
     return parser
 
 
@@ -123,7 +162,68 @@ class ProgressBar:
         self.stream.flush()
 
 
+PLAYGROUND_DEFAULTS = {"hidden": (4,), "activation": "tanh", "optimizer": "sgd", "lr": 0.03,
+                       "batch_size": 10}
+DIGITS_DEFAULTS = {"hidden": (128,), "activation": "relu", "optimizer": "adam", "lr": 1e-3,
+                   "batch_size": 64}
+
+
+def _apply_defaults(args: argparse.Namespace, defaults: dict) -> None:
+    for key, value in defaults.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
+
+
+def _emit(result: dict, args: argparse.Namespace, out: TextIO) -> None:
+    if args.json:
+        out.write(json.dumps(result) + "\n")
+    else:
+        for key, value in result.items():
+            out.write(f"{key:>18}: {value}\n")
+
+
+def _run_epochs(trainer: Trainer, epochs: int, err: TextIO) -> float:
+    """Train up to ``epochs`` epochs with a progress bar; returns seconds taken."""
+    bar = ProgressBar(epochs, err)
+    started = time.perf_counter()
+    for epoch in range(1, epochs + 1):
+        trainer.train_epoch()
+        if not trainer.can_train:
+            break
+        bar.update(epoch, f"loss {trainer.history.last('train_loss') or 0:.4f}")
+    return time.perf_counter() - started
+
+
+def _training_summary(trainer: Trainer, seconds: float) -> dict:
+    m = trainer.evaluate()
+    return {
+        "parameters": trainer.network.n_params,
+        "train_loss": m.train_loss, "test_loss": m.test_loss,
+        "train_accuracy": m.train_accuracy, "test_accuracy": m.test_accuracy,
+        "epochs": trainer.epoch, "steps": trainer.step_count,
+        "seconds": round(seconds, 4),
+        "steps_per_second": round(trainer.step_count / seconds, 1) if seconds > 0 else None,
+        "diverged": trainer.diverged is not None,
+        "diverged_at_step": trainer.diverged.step if trainer.diverged else None,
+        "stopped_early": trainer.stopped_early, "best_epoch": trainer.best_epoch,
+    }
+
+
+def _save(args: argparse.Namespace, trainer: Trainer, metadata: dict, err: TextIO) -> None:
+    if trainer.diverged:
+        err.write(f"warning: {trainer.diverged.message}\n")
+    if not args.save:
+        return
+    try:
+        save_model(args.save, trainer.network, metadata)
+    except OSError as exc:
+        raise UsageError(f"cannot save to {args.save}: {exc.strerror or exc}") from exc
+
+
 def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.task == "digits":
+        return train_digits_command(args, out, err)
+    _apply_defaults(args, PLAYGROUND_DEFAULTS)
     rng = np.random.default_rng(args.seed)
     data = make_dataset(args.dataset, args.points, args.noise, rng)
     train, test = split_dataset(data, args.train_ratio, rng)
@@ -145,40 +245,91 @@ def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         task=data.task, batch_size=args.batch_size, penalty=Penalty(args.l1, args.l2),
         rng=rng, patience=args.patience,
     )
-    bar = ProgressBar(args.epochs, err)
-    started = time.perf_counter()
-    for epoch in range(1, args.epochs + 1):
-        trainer.train_epoch()
-        if not trainer.can_train:
-            break
-        bar.update(epoch, f"loss {trainer.history.last('train_loss') or 0:.4f}")
-    seconds = time.perf_counter() - started
-    m = trainer.evaluate()
-    result = {
-        "dataset": args.dataset, "hidden": list(args.hidden),
-        "parameters": trainer.network.n_params,
-        "train_loss": m.train_loss, "test_loss": m.test_loss,
-        "train_accuracy": m.train_accuracy, "test_accuracy": m.test_accuracy,
-        "epochs": trainer.epoch, "steps": trainer.step_count,
-        "seconds": round(seconds, 4), "steps_per_second": round(trainer.step_count / seconds, 1)
-        if seconds > 0 else None,
-        "diverged": trainer.diverged is not None,
-        "diverged_at_step": trainer.diverged.step if trainer.diverged else None,
-        "stopped_early": trainer.stopped_early, "best_epoch": trainer.best_epoch,
-    }
-    if args.save:
+    seconds = _run_epochs(trainer, args.epochs, err)
+    result = {"dataset": args.dataset, "hidden": list(args.hidden),
+              **_training_summary(trainer, seconds)}
+    _save(args, trainer, {"dataset": args.dataset, "features": list(args.features)}, err)
+    _emit(result, args, out)
+    return 0
+
+
+def _digits_sets(data_dir: str | None):
+    """((train images, labels), (validation images, labels), description)."""
+    try:
+        if data_dir:
+            train = load_idx_pair(*find_idx_pair(data_dir, "train"))
+            test = load_idx_pair(*find_idx_pair(data_dir, "test"))
+            return train, test, f"IDX files in {data_dir} (validation = t10k test set)"
+        images, labels = load_bundled_digits()
+    except DigitsFileError as exc:
+        raise UsageError(str(exc)) from exc
+    train_idx, held_idx = validation_split(labels)
+    return ((images[train_idx], labels[train_idx]), (images[held_idx], labels[held_idx]),
+            "bundled MNIST subset: 4,000 training, last 100 of each class held out")
+
+
+def train_digits_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _apply_defaults(args, DIGITS_DEFAULTS)
+    train, validation, source = _digits_sets(args.data_dir)
+    trainer = make_digits_trainer(
+        train, validation, hidden=args.hidden, activation=args.activation,
+        optimizer=args.optimizer, learning_rate=args.lr, batch_size=args.batch_size,
+        l2=args.l2, dropout=args.dropout, scaling=args.scaling, seed=args.seed,
+        augmentation=Augmentation(shift=2, rotation=10.0) if args.augment else None,
+        dtype=args.dtype,
+    )
+    seconds = _run_epochs(trainer, args.epochs, err)
+    result = {"task": "digits", "data": source, "hidden": list(args.hidden),
+              **_training_summary(trainer, seconds)}
+    _save(args, trainer, {"task": "digits", "scaling": args.scaling}, err)
+    _emit(result, args, out)
+    return 0
+
+
+def _load_digits_model(path: str):
+    try:
+        network, meta = load_model(path)
+    except ModelFileError as exc:
+        raise UsageError(str(exc)) from exc
+    if network.spec.n_inputs != 784 or network.spec.n_outputs != 10:
+        raise UsageError(f"{path} is not a digits model (it has {network.spec.n_inputs} "
+                         f"inputs and {network.spec.n_outputs} outputs)")
+    return network, meta.get("scaling", "0-1")
+
+
+def evaluate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    network, scaling = _load_digits_model(args.model)
+    if args.data_dir:
         try:
-            save_model(args.save, trainer.network, {"dataset": args.dataset,
-                                                    "features": list(args.features)})
-        except OSError as exc:
-            raise UsageError(f"cannot save to {args.save}: {exc.strerror or exc}") from exc
-    if trainer.diverged:
-        err.write(f"warning: {trainer.diverged.message}\n")
-    if args.json:
-        out.write(json.dumps(result) + "\n")
+            images, labels = load_idx_pair(*find_idx_pair(args.data_dir, "test"))
+        except DigitsFileError as exc:
+            raise UsageError(str(exc)) from exc
+        source = f"t10k IDX files in {args.data_dir}"
     else:
-        for key, value in result.items():
-            out.write(f"{key:>18}: {value}\n")
+        (_, _), (images, labels), _ = _digits_sets(None)
+        source = "bundled held-out digits (last 100 of each class)"
+    probabilities = network.predict(scale_inputs(images, scaling))
+    per_class = per_class_accuracy(probabilities, labels)
+    result = {"data": source, "samples": len(labels),
+              "accuracy": float((probabilities.argmax(axis=1) == labels).mean()),
+              "per_class_accuracy": {str(k): round(a, 4) for k, a in enumerate(per_class)}}
+    _emit(result, args, out)
+    return 0
+
+
+def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    network, scaling = _load_digits_model(args.model)
+    try:
+        pixels = read_png(args.image)
+    except PngError as exc:
+        raise UsageError(str(exc)) from exc
+    digit = to_mnist(from_photo(to_grey(pixels)))
+    image = np.round(digit * 255).astype(np.uint8)[None]
+    probabilities = network.predict(scale_inputs(image, scaling))[0]
+    result = {"digit": int(probabilities.argmax()),
+              "probabilities": [round(float(p), 6) for p in probabilities],
+              "blank": not digit.any()}
+    _emit(result, args, out)
     return 0
 
 
@@ -187,7 +338,9 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     out, err = out or sys.stdout, err or sys.stderr
     try:
         args = build_parser().parse_args(list(argv))
-        return train_command(args, out, err)
+        command = {"train": train_command, "evaluate": evaluate_command,
+                   "predict": predict_command}[args.command]
+        return command(args, out, err)
     except UsageError as exc:
         err.write(f"neural-playground: error: {exc}\n")
         return 2

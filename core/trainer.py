@@ -10,6 +10,7 @@ from just before the explosion.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,6 +77,7 @@ class Trainer:
         rng: np.random.Generator,
         patience: int | None = None,
         history_capacity: int = 2000,
+        augment: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None,
     ) -> None:
         self.network = network
         self.optimizer = optimizer
@@ -83,6 +85,7 @@ class Trainer:
         self.rng = rng
         self.penalty = penalty or Penalty()
         self.patience = patience
+        self.augment = augment  # distorts each training batch (digits), or None
         self.history = History(history_capacity)
         self.set_loss(loss)
         self.batch_size = batch_size
@@ -150,7 +153,10 @@ class Trainer:
             self._position = 0
         start = self._position
         self._position = start + self._batch_size
-        return self._X_epoch[start : self._position], self._T_epoch[start : self._position]
+        X = self._X_epoch[start : self._position]
+        if self.augment is not None:
+            X = self.augment(X, self.rng)
+        return X, self._T_epoch[start : self._position]
 
     def step(self) -> float:
         """One optimiser step on the next mini-batch; returns its loss.
