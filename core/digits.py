@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import MULTICLASS
+from core.digit_preprocess import to_mnist
 from core.network import Network, NetworkSpec
 from core.optimizers import make_optimizer
 from core.regularization import Penalty
@@ -144,3 +145,34 @@ def confusion_matrix(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarra
     matrix = np.zeros((10, 10), dtype=np.int64)
     np.add.at(matrix, (labels.astype(np.intp), probabilities.argmax(axis=1)), 1)
     return matrix
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """What the network makes of one drawing, layer by layer."""
+
+    digit_image: np.ndarray               # (28, 28) in [0, 1], as the network sees it
+    probabilities: np.ndarray             # (10,)
+    pre_activations: tuple[np.ndarray, ...]  # weighted sums per layer, (n_units,)
+    activations: tuple[np.ndarray, ...]      # outputs per layer, (n_units,)
+
+    @property
+    def digit(self) -> int:
+        return int(self.probabilities.argmax())
+
+    @property
+    def blank(self) -> bool:
+        return not self.digit_image.any()
+
+
+def recognise(network: Network, ink: np.ndarray, scaling: str = "0-1") -> Recognition:
+    """Preprocess a drawing (ink in [0, 1], any size) and run it through ``network``."""
+    digit = to_mnist(ink)
+    image = np.round(digit * 255).astype(np.uint8)[None]
+    probabilities = network.predict(scale_inputs(image, scaling))[0]
+    return Recognition(
+        digit_image=digit,
+        probabilities=probabilities.copy(),
+        pre_activations=tuple(z[0].copy() for z in network.pre_activations),
+        activations=tuple(a[0].copy() for a in network.layer_outputs),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
+from gui.digits.digits_page import DigitsPage
 from gui.playground.playground_page import PlaygroundPage
 
 
@@ -17,11 +18,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.playground = PlaygroundPage()
         self.tabs.addTab(self.playground, self.tr("Playground"))
+        self.digits = DigitsPage()
+        self.tabs.addTab(self.digits, self.tr("Digits"))
+        self.digits.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.setCentralWidget(self.tabs)
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
         self._build_menus()
-        self.statusBar().showMessage(self.tr("Press Space to start training."))
+        self._on_tabs_current_changed(self.tabs.currentIndex())
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot) -> QAction:
@@ -35,19 +39,38 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         page = self.playground
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&Import points (CSV)…"), "Ctrl+I",
-                                         page.import_csv))
-        file_menu.addAction(self._action(self.tr("&Export points (CSV)…"), "Ctrl+E",
-                                         page.export_csv))
+        playground_actions = [
+            self._action(self.tr("&Import points (CSV)…"), "Ctrl+I", page.import_csv),
+            self._action(self.tr("&Export points (CSV)…"), "Ctrl+E", page.export_csv),
+        ]
+        file_menu.addActions(playground_actions)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))
         train_menu = self.menuBar().addMenu(self.tr("&Training"))
-        train_menu.addAction(self._action(self.tr("Play / pause"), "Space", page.toggle_play))
-        train_menu.addAction(self._action(self.tr("Step"), "Right", page.step))
-        train_menu.addAction(self._action(self.tr("Reset"), "R", page.reset))
+        playground_actions += [
+            self._action(self.tr("Play / pause"), "Space", page.toggle_play),
+            self._action(self.tr("Step"), "Right", page.step),
+            self._action(self.tr("Reset"), "R", page.reset),
+        ]
+        train_menu.addActions(playground_actions[2:])
+        self._playground_actions = playground_actions
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, name in enumerate((self.tr("Playground"), self.tr("Digits"))):
+            view_menu.addAction(self._action(name, f"Ctrl+{index + 1}",
+                                             lambda _=False, i=index: self.tabs.setCurrentIndex(i)))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), None, self._show_about))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """Space, → and R belong to the playground; elsewhere they must not train it."""
+        on_playground = self.tabs.widget(index) is self.playground
+        for action in self._playground_actions:
+            action.setEnabled(on_playground)
+        self.statusBar().showMessage(
+            self.tr("Press Space to train or pause.") if on_playground
+            else self.tr("Draw a digit on the canvas; right-click or Esc clears it."))
 
     def _show_about(self) -> None:
         QMessageBox.about(

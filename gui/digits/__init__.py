@@ -1,0 +1,1 @@
+"""The digits mode: draw a digit and watch the network recognise it."""
