@@ -176,3 +176,22 @@ def recognise(network: Network, ink: np.ndarray, scaling: str = "0-1") -> Recogn
         pre_activations=tuple(z[0].copy() for z in network.pre_activations),
         activations=tuple(a[0].copy() for a in network.layer_outputs),
     )
+
+
+def tile_images(images: np.ndarray, columns: int, gap: int = 1,
+                fill: float = 0.0) -> np.ndarray:
+    """Lay ``(m, h, w)`` images out in a grid ``(rows·(h+gap), columns·(w+gap))``."""
+    m, h, w = images.shape
+    rows = max(1, -(-m // columns))
+    out = np.full((rows * (h + gap), columns * (w + gap)), fill, dtype=np.float32)
+    for k in range(m):  # m ≤ a few hundred tiles, drawn once per epoch
+        r, c = divmod(k, columns)
+        out[r * (h + gap): r * (h + gap) + h, c * (w + gap): c * (w + gap) + w] = images[k]
+    return out
+
+
+def first_layer_images(W: np.ndarray) -> np.ndarray:
+    """First-layer weights ``(784, n)`` → ``(n, 28, 28)`` scaled to [-1, 1] each."""
+    images = W.T.reshape(-1, 28, 28)
+    scale = np.abs(images).max(axis=(1, 2), keepdims=True)
+    return images / np.maximum(scale, 1e-8)

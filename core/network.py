@@ -205,3 +205,11 @@ class Network:
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Outputs in evaluation mode (no dropout)."""
         return self.forward(X, training=False)
+
+
+def network_from_weights(spec: NetworkSpec,
+                         weights: list[tuple[np.ndarray, np.ndarray]] | tuple) -> Network:
+    """A network with the given weights (e.g. rebuilt from a snapshot in the GUI)."""
+    network = Network(spec, np.random.default_rng(0))
+    network.set_weights(list(weights))
+    return network

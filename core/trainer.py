@@ -141,6 +141,12 @@ class Trainer:
         self.optimizer.reset()
 
     @property
+    def epoch_fraction(self) -> float:
+        """How much of the current epoch is done, 0–1."""
+        return min(1.0, self._position / len(self.X_train)) if self._position < len(
+            self.X_train) else 0.0
+
+    @property
     def can_train(self) -> bool:
         return self.diverged is None and not self.stopped_early
 

@@ -82,4 +82,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.playground.shutdown()
+        self.digits.shutdown()
         super().closeEvent(event)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSlider,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from core.model_io import ModelFileError, load_model
 from core.network import Network
 from gui.colors import BLUE, ORANGE
 from gui.digits.drawing_canvas import DrawingCanvas
+from gui.digits.training_panel import DigitsTrainingPanel
 
 SHIPPED_MODEL = RESOURCES / "models" / "digits.npz"
 
@@ -205,10 +207,21 @@ class DigitsPage(QWidget):
                                        "output is the network's choice.")))
         right.addWidget(self.activity, 1)
 
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
-        layout.addWidget(neuron_box)
+        draw_tab = QWidget()
+        draw_layout = QHBoxLayout(draw_tab)
+        draw_layout.addLayout(left)
+        draw_layout.addLayout(right, 1)
+        draw_layout.addWidget(neuron_box)
+        self.training = DigitsTrainingPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(draw_tab, self.tr("Draw and recognise"))
+        self.tabs.addTab(self.training, self.tr("Train on MNIST"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.training.model_trained.connect(self._on_training_model_trained)
+        self.training.misclassified_chosen.connect(self._on_training_misclassified_chosen)
+        self.training.status_message.connect(self.status_message)
 
         self.canvas.drawing_changed.connect(self._on_canvas_drawing_changed)
         self.brush.valueChanged.connect(lambda v: setattr(self.canvas, "brush_width", float(v)))
@@ -244,6 +257,16 @@ class DigitsPage(QWidget):
                                  .format(name, sizes, f"{network.n_params:,}"))
         self.activity.set_layers(network.spec.hidden)
         self._on_canvas_drawing_changed()
+
+    def _on_training_model_trained(self, network: Network, scaling: str) -> None:
+        self.use_network(network, scaling, self.tr("trained in this window"))
+
+    def _on_training_misclassified_chosen(self, digit: np.ndarray) -> None:
+        self.canvas.load_digit(digit)
+        self.tabs.setCurrentIndex(0)
+
+    def shutdown(self) -> None:
+        self.training.shutdown()
 
     def _on_open_model_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "",

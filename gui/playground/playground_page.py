@@ -34,10 +34,10 @@ from core.playground import (
     Reset,
 )
 from core.training_loop import Pause, Play, SetSpeed, Step
+from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
-from gui.playground.metrics_view import MetricsView
 from gui.playground.network_view import NetworkView
 from gui.training_controller import TrainingController
 
@@ -90,8 +90,14 @@ class PlaygroundPage(QWidget):
         self.network_view.set_feature_images(evaluator.evaluate_inputs())
         self.network_boundary = BoundaryView(self.tr("Network"))
         self.linear_boundary = BoundaryView(self.tr("Linear classifier"))
-        self.loss_view = MetricsView("loss", self.tr("Loss"))
-        self.accuracy_view = MetricsView("accuracy", self.tr("Accuracy"))
+        series = [
+            ("network", "train", self.tr("network, training"), "#0877bd", False),
+            ("network", "test", self.tr("network, test"), "#0877bd", True),
+            ("linear", "train", self.tr("linear, training"), "#888888", False),
+            ("linear", "test", self.tr("linear, test"), "#888888", True),
+        ]
+        self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
+        self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -205,8 +211,9 @@ class PlaygroundPage(QWidget):
             # Curves move little per frame; 4 Hz looks as smooth and their axes'
             # text is the costliest thing in the window to repaint.
             self._curves_drawn = now
-            self.loss_view.show_snapshot(snap)
-            self.accuracy_view.show_snapshot(snap)
+            histories = {"network": snap.network.history, "linear": snap.linear.history}
+            self.loss_view.show_histories(histories)
+            self.accuracy_view.show_histories(histories)
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
         self.summary.setText(self._summary(snap))
         if snap.divergence:

@@ -21,7 +21,8 @@ def test_xor_from_the_window_network_beats_line(qtbot, page):
     assert snap.linear.test_accuracy <= 0.65
     page.toggle_play()
     wait_for(qtbot, page, lambda s: not s.running)
-    page.loss_view.show_snapshot(page.snapshot)
+    page.loss_view.show_histories({"network": page.snapshot.network.history,
+                                   "linear": page.snapshot.linear.history})
     x, y = page.loss_view.curves[("network", "train")].getData()
     assert len(x) > 10 and y[-1] < y[0] / 2
     # The boundary heatmap shows the network's output: blue where it says class 1.

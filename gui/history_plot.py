@@ -1,4 +1,4 @@
-"""Loss and accuracy curves of both models over training steps."""
+"""Loss or accuracy curves over training steps, for one or more models."""
 
 from __future__ import annotations
 
@@ -7,16 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from core.playground import PlaygroundSnapshot
-
-_SERIES = (
-    # (model, column, colour, dashed)
-    ("network", "train", "#0877bd", False),
-    ("network", "test", "#0877bd", True),
-    ("linear", "train", "#888888", False),
-    ("linear", "test", "#888888", True),
-)
-
+Series = tuple[str, str, str, str, bool]  # model key, split, label, colour, dashed
 
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 5 × 10^k that is ≥ ``value`` (for stable axis ranges)."""
@@ -29,24 +20,18 @@ def nice_ceiling(value: float) -> float:
     return float(10 ** (exponent + 1))
 
 
-def _label(model: str, split: str) -> str:
-    names = {
-        ("network", "train"): QCoreApplication.translate("MetricsView", "network, training"),
-        ("network", "test"): QCoreApplication.translate("MetricsView", "network, test"),
-        ("linear", "train"): QCoreApplication.translate("MetricsView", "linear, training"),
-        ("linear", "test"): QCoreApplication.translate("MetricsView", "linear, test"),
-    }
-    return names[(model, split)]
+class HistoryPlot(pg.PlotWidget):
+    """One metric (``"loss"`` or ``"accuracy"``) of several models' histories.
 
+    ``series`` names which curves to draw: ``(model, split, label, colour,
+    dashed)`` with ``split`` "train" or "test" (a history's columns).
+    """
 
-class MetricsView(pg.PlotWidget):
-    """One metric (``"loss"`` or ``"accuracy"``) for both models, train and test."""
-
-    def __init__(self, metric: str, title: str, parent=None) -> None:
+    def __init__(self, metric: str, title: str, series: list[Series], parent=None) -> None:
         super().__init__(parent=parent, background="w")
         self.metric = metric
         self.setTitle(title, color="#333", size="10pt")
-        self.setLabel("bottom", QCoreApplication.translate("MetricsView", "step"))
+        self.setLabel("bottom", QCoreApplication.translate("HistoryPlot", "step"))
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setMenuEnabled(False)
         # Loss falls and accuracy rises: keep the legend where the curves are not.
@@ -54,10 +39,10 @@ class MetricsView(pg.PlotWidget):
                                 labelTextSize="8pt")
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.curves = {}
-        for model, split, colour, dashed in _SERIES:
+        for model, split, label, colour, dashed in series:
             style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-            curve = self.plot(pen=pg.mkPen(colour, width=2, style=style),
-                              name=_label(model, split), connect="finite")
+            curve = self.plot(pen=pg.mkPen(colour, width=2, style=style), name=label,
+                              connect="finite")
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves[(model, split)] = curve
@@ -75,10 +60,11 @@ class MetricsView(pg.PlotWidget):
         self._range = None
         self.setLogMode(y=on)
 
-    def show_snapshot(self, snap: PlaygroundSnapshot) -> None:
+    def show_histories(self, histories: dict[str, dict[str, np.ndarray]]) -> None:
+        """Draw from ``{model: history columns}`` (see ``core.history.COLUMNS``)."""
         x_max, y_lo, y_hi = 1.0, np.inf, -np.inf
         for (model, split), curve in self.curves.items():
-            history = getattr(snap, model).history
+            history = histories[model]
             x = history["step"]
             y = history[f"{split}_{self.metric}"]
             if self.metric == "loss":

@@ -1,0 +1,396 @@
+"""Train a digits network in the window and look at what it learned."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.activations import HIDDEN_ACTIVATIONS
+from core.digits import SCALINGS, first_layer_images, tile_images
+from core.digits_data import find_idx_pair, load_idx_pair
+from core.digits_session import (
+    ConfigureDigits,
+    DigitsConfig,
+    DigitsSession,
+    DigitsSnapshot,
+    RestartDigits,
+    UseData,
+    bundled_sets,
+)
+from core.downloads import REMOTE_DATASETS, download_dataset
+from core.model_io import save_model
+from core.network import Network, network_from_weights
+from core.optimizers import OPTIMIZERS
+from core.training_loop import Pause, Play
+from gui.background_task import BackgroundTask
+from gui.colors import BLUE, ORANGE
+from gui.history_plot import HistoryPlot
+from gui.training_controller import TrainingController
+
+PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
+           ("256,128", "784-256-128-10"))
+LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
+L2_RATES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
+
+
+def _combo(items, current) -> QComboBox:
+    combo = QComboBox()
+    for data, text in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def _image_view(title: str, colours, digit_axes: bool = False
+                ) -> tuple[pg.PlotWidget, pg.ImageItem]:
+    """An image plot; ``digit_axes`` labels rows and columns 0–9 (else no axes)."""
+    view = pg.PlotWidget(background="w", title=title)
+    ticks = [[(k + 0.5, str(k)) for k in range(10)]]
+    for side in ("left", "bottom"):
+        if digit_axes:
+            view.getAxis(side).setTicks(ticks)
+        else:
+            view.hideAxis(side)
+    view.setMenuEnabled(False)
+    view.setMouseEnabled(False, False)
+    view.hideButtons()
+    view.setAspectLocked(True)
+    view.getViewBox().invertY(True)
+    image = pg.ImageItem(axisOrder="row-major")
+    image.setColorMap(pg.ColorMap(np.linspace(0, 1, len(colours)), colours))
+    view.addItem(image)
+    return view, image
+
+
+def data_folder(name: str) -> str:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return f"{base}/datasets/{name}"
+
+
+class DigitsTrainingPanel(QWidget):
+    """Settings, progress and curves on the left; results on the right."""
+
+    model_trained = Signal(object, str)  # Network, input scaling
+    misclassified_chosen = Signal(object)  # (28, 28) ink in [0, 1]
+    status_message = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.config = DigitsConfig()
+        self.snapshot: DigitsSnapshot | None = None
+        self.running = False
+        self._task: BackgroundTask | None = None
+        self._published_epoch = 0
+        c = self.config
+
+        self.preset = _combo([(h, t) for h, t in PRESETS], "128")
+        self.hidden = QLineEdit("128")
+        self.hidden.setToolTip(self.tr("Neurons per hidden layer, comma-separated"))
+        self.activation = _combo([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
+        self.optimizer = _combo([(o, o) for o in OPTIMIZERS], c.optimizer)
+        self.learning_rate = _combo([(v, f"{v:g}") for v in LEARNING_RATES], c.learning_rate)
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 1024)
+        self.batch.setValue(c.batch_size)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 500)
+        self.epochs.setValue(c.epochs)
+        self.l2 = _combo([(v, f"{v:g}") for v in L2_RATES], c.l2)
+        self.dropout = QDoubleSpinBox()
+        self.dropout.setRange(0.0, 0.8)
+        self.dropout.setSingleStep(0.1)
+        self.shift = QSpinBox()
+        self.shift.setRange(0, 4)
+        self.shift.setSuffix(" px")
+        self.rotation = QDoubleSpinBox()
+        self.rotation.setRange(0, 30)
+        self.rotation.setSuffix("°")
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0, 0.5)
+        self.noise.setSingleStep(0.05)
+        self.scaling = _combo([(s, s) for s in SCALINGS], c.scaling)
+        self.scaling.setToolTip(self.tr("The notes scale pixels to 0.01–0.99 so no input is "
+                                        "exactly zero."))
+        self.data_source = QComboBox()
+        self.data_source.addItem(self.tr("Bundled 5,000 MNIST digits"), "bundled")
+        self.data_source.addItem(self.tr("IDX files in a folder…"), "folder")
+        self.data_source.addItem(self.tr("Download MNIST (60,000)"), "mnist")
+        self.data_source.addItem(self.tr("Download Fashion-MNIST"), "fashion-mnist")
+        self.data_label = QLabel()
+        self.data_label.setWordWrap(True)
+
+        form = QFormLayout()
+        for label, widget in (
+            (self.tr("Preset"), self.preset), (self.tr("Hidden layers"), self.hidden),
+            (self.tr("Activation"), self.activation), (self.tr("Optimiser"), self.optimizer),
+            (self.tr("Learning rate"), self.learning_rate), (self.tr("Batch size"), self.batch),
+            (self.tr("Epochs"), self.epochs), (self.tr("L2"), self.l2),
+            (self.tr("Dropout"), self.dropout), (self.tr("Random shift"), self.shift),
+            (self.tr("Random rotation"), self.rotation), (self.tr("Pixel noise"), self.noise),
+            (self.tr("Input scaling"), self.scaling), (self.tr("Data"), self.data_source),
+        ):
+            form.addRow(label, widget)
+        self.train_button = QPushButton(self.tr("Train"))
+        self.restart_button = QPushButton(self.tr("Start over"))
+        self.save_button = QPushButton(self.tr("Save model…"))
+        self.cancel_button = QPushButton(self.tr("Cancel download"))
+        self.cancel_button.hide()
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.restart_button, self.save_button):
+            buttons.addWidget(b)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress_label = QLabel()
+
+        settings = QGroupBox(self.tr("Network and training"))
+        settings_layout = QVBoxLayout(settings)
+        settings_layout.addLayout(form)
+        settings_layout.addWidget(self.data_label)
+        settings_layout.addLayout(buttons)
+        settings_layout.addWidget(self.progress_label)
+        settings_layout.addWidget(self.progress)
+        settings_layout.addWidget(self.cancel_button)
+        settings_layout.addStretch(1)
+
+        series = [("model", "train", self.tr("training"), "#0877bd", False),
+                  ("model", "test", self.tr("validation"), "#f59322", True)]
+        self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
+        self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
+        curves = QVBoxLayout()
+        curves.addWidget(self.loss_view)
+        curves.addWidget(self.accuracy_view)
+
+        self.confusion_view, self.confusion_image = _image_view(
+            self.tr("Confusion (row: true digit, column: predicted)"),
+            [(250, 250, 250), BLUE], digit_axes=True)
+        self.confusion_labels: list[pg.TextItem] = []
+        self.wrong_view, self.wrong_image = _image_view(
+            self.tr("Misclassified (click one to draw it)"), [(250, 250, 250), (20, 20, 20)])
+        self.wrong_caption = QLabel()
+        self.wrong_caption.setWordWrap(True)
+        self.weights_view, self.weights_image = _image_view(
+            self.tr("First-layer weights: what each neuron looks for"),
+            [ORANGE, (250, 250, 250), BLUE])
+        results = QVBoxLayout()
+        results.addWidget(self.confusion_view)
+        results.addWidget(self.wrong_view)
+        results.addWidget(self.wrong_caption)
+        results.addWidget(self.weights_view)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(settings)
+        layout.addLayout(curves, 2)
+        layout.addLayout(results, 2)
+
+        self.controller = TrainingController(lambda: DigitsSession(self.config), self)
+        self._connect()
+        self.controller.start()
+
+    def _connect(self) -> None:
+        send = self.controller.send
+        self.controller.snapshot_ready.connect(self._on_controller_snapshot)
+        self.controller.worker_failed.connect(
+            lambda text: QMessageBox.critical(self, self.tr("Training stopped"), text))
+        self.preset.activated.connect(self._on_preset_activated)
+        self.hidden.editingFinished.connect(self._on_hidden_edited)
+        for combo, key in ((self.activation, "activation"), (self.optimizer, "optimizer"),
+                           (self.learning_rate, "learning_rate"), (self.l2, "l2"),
+                           (self.scaling, "scaling")):
+            combo.activated.connect(
+                lambda _=0, c=combo, k=key: self.configure({k: c.currentData()}))
+        for spin, key in ((self.batch, "batch_size"), (self.epochs, "epochs"),
+                          (self.shift, "shift")):
+            spin.valueChanged.connect(lambda v, k=key: self.configure({k: int(v)}))
+        for spin, key in ((self.dropout, "dropout"), (self.rotation, "rotation"),
+                          (self.noise, "noise")):
+            spin.valueChanged.connect(lambda v, k=key: self.configure({k: round(float(v), 3)}))
+        self.data_source.activated.connect(self._on_data_source_activated)
+        self.train_button.clicked.connect(self.toggle_training)
+        self.restart_button.clicked.connect(lambda: send(RestartDigits()))
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.cancel_button.clicked.connect(self._cancel_task)
+        self.wrong_view.scene().sigMouseClicked.connect(self._on_wrong_clicked)
+
+    def configure(self, changes: dict) -> None:
+        self.controller.send(ConfigureDigits(changes))
+
+    def toggle_training(self) -> None:
+        self.running = not self.running
+        self.controller.send(Play() if self.running else Pause())
+
+    def shutdown(self) -> None:
+        self._cancel_task()
+        self.controller.stop()
+
+    # -- settings ---------------------------------------------------------------------
+    def _on_preset_activated(self, _index: int) -> None:
+        self.hidden.setText(self.preset.currentData())
+        self._on_hidden_edited()
+
+    def _on_hidden_edited(self) -> None:
+        try:
+            hidden = tuple(int(p) for p in self.hidden.text().split(",") if p.strip())
+        except ValueError:
+            self.status_message.emit(self.tr("Hidden layers: whole numbers like 128 or 16,16"))
+            return
+        self.configure({"hidden": hidden})
+
+    # -- data ------------------------------------------------------------------------
+    def _on_data_source_activated(self, _index: int) -> None:
+        source = self.data_source.currentData()
+        if source == "bundled":
+            train, validation = bundled_sets()
+            self.controller.send(UseData(train, validation,
+                                         self.tr("bundled MNIST subset (4,000 + 1,000)")))
+            return
+        if source == "folder":
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with IDX files"))
+            if folder:
+                self._run_task(lambda progress, cancelled: self._load_folder(folder))
+            return
+        base, files = REMOTE_DATASETS[source]
+        folder = data_folder(source)
+
+        def fetch(progress, cancelled):
+            download_dataset(base, folder, files, progress=progress, cancelled=cancelled)
+            return self._load_folder(folder)
+
+        self._run_task(fetch)
+
+    @staticmethod
+    def _load_folder(folder: str) -> UseData:
+        train = load_idx_pair(*find_idx_pair(folder, "train"))
+        test = load_idx_pair(*find_idx_pair(folder, "test"))
+        return UseData(train, test, f"{folder} ({len(train[1]):,} + {len(test[1]):,} test)")
+
+    def _run_task(self, function) -> None:
+        if self._task is not None and self._task.is_running():
+            return
+        self._task = BackgroundTask(function, self)
+        self._task.progress.connect(self._on_task_progress)
+        self._task.succeeded.connect(self._on_task_succeeded)
+        self._task.failed.connect(self._on_task_failed)
+        self.cancel_button.show()
+        self.progress_label.setText(self.tr("Preparing data…"))
+        self._task.start()
+
+    def _on_task_progress(self, name: str, done, total) -> None:
+        if total:
+            self.progress.setValue(int(1000 * done / total))
+        self.progress_label.setText(self.tr("Downloading {0}: {1:.1f} MB").format(
+            name, done / 1e6))
+
+    def _on_task_succeeded(self, data: UseData) -> None:
+        self.cancel_button.hide()
+        self.controller.send(data)
+        self.status_message.emit(self.tr("Now training on {0}").format(data.name))
+
+    def _on_task_failed(self, message: str) -> None:
+        self.cancel_button.hide()
+        self.data_source.setCurrentIndex(0)
+        QMessageBox.warning(self, self.tr("Cannot use these digits"), message)
+
+    def _cancel_task(self) -> None:
+        if self._task is not None and self._task.is_running():
+            self._task.cancel()
+        self.cancel_button.hide()
+
+    # -- snapshots ---------------------------------------------------------------------
+    def _on_controller_snapshot(self, snap: DigitsSnapshot) -> None:
+        previous = self.snapshot
+        self.snapshot = snap
+        self.running = snap.running
+        self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
+        self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
+        partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
+        self.progress.setValue(int(1000 * min((snap.epoch + partial) / snap.epochs, 1.0)))
+        accuracy = snap.validation_accuracy
+        self.progress_label.setText(self.tr("Epoch {0} of {1} — validation accuracy {2}").format(
+            min(snap.epoch + 1, snap.epochs), snap.epochs,
+            "–" if accuracy is None else f"{accuracy:.1%}"))
+        self.loss_view.show_histories({"model": snap.history})
+        self.accuracy_view.show_histories({"model": snap.history})
+        if previous is None or previous.epoch != snap.epoch or previous.spec != snap.spec:
+            self._show_results(snap)
+        if snap.message:
+            self.status_message.emit(snap.message)
+        if snap.divergence:
+            self.status_message.emit(snap.divergence)
+        if snap.epoch != self._published_epoch:
+            # Each finished epoch goes straight to the canvas (a restart resets to 0).
+            self._published_epoch = snap.epoch
+            if snap.epoch > 0:
+                self.model_trained.emit(network_from_weights(snap.spec, snap.weights),
+                                        snap.config.scaling)
+
+    def _show_results(self, snap: DigitsSnapshot) -> None:
+        if snap.confusion is not None:
+            matrix = snap.confusion.astype(np.float32)
+            self.confusion_image.setImage(matrix / max(matrix.max(), 1), levels=(0, 1),
+                                          autoLevels=False)
+            if not self.confusion_labels:
+                for k in range(100):
+                    label = pg.TextItem(color="#222", anchor=(0.5, 0.5))
+                    label.setPos(k % 10 + 0.5, k // 10 + 0.5)
+                    self.confusion_view.addItem(label)
+                    self.confusion_labels.append(label)
+            for k, label in enumerate(self.confusion_labels):
+                count = int(snap.confusion[k // 10, k % 10])
+                label.setText(str(count) if count else "")
+        if snap.misclassified is not None and len(snap.misclassified):
+            self.wrong_image.setImage(tile_images(snap.misclassified / 255.0, 12),
+                                      levels=(0, 1), autoLevels=False)
+            pairs = ", ".join(f"{t}→{p}" for t, p in zip(
+                snap.misclassified_true[:12], snap.misclassified_predicted[:12], strict=True))
+            self.wrong_caption.setText(self.tr("True → predicted, first row: {0}").format(pairs))
+        else:
+            self.wrong_image.clear()
+            self.wrong_caption.setText("")
+        weights = first_layer_images(snap.first_layer)
+        columns = max(1, int(np.ceil(np.sqrt(len(weights)))))
+        self.weights_image.setImage(tile_images(weights, columns), levels=(-1, 1),
+                                    autoLevels=False)
+
+    def _on_wrong_clicked(self, event) -> None:
+        snap = self.snapshot
+        if snap is None or snap.misclassified is None or self.wrong_image.image is None:
+            return
+        point = self.wrong_image.mapFromScene(event.scenePos())
+        column, row = int(point.x()) // 29, int(point.y()) // 29
+        index = row * 12 + column
+        if 0 <= column < 12 and 0 <= index < len(snap.misclassified):
+            event.accept()
+            self.misclassified_chosen.emit(snap.misclassified[index] / 255.0)
+
+    def _on_save_clicked(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "digits.npz",
+                                              self.tr("Models (*.npz)"))
+        if not path:
+            return
+        network: Network = network_from_weights(snap.spec, snap.weights)
+        try:
+            save_model(path, network, {"task": "digits", "scaling": snap.config.scaling})
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return
+        self.status_message.emit(self.tr("Saved the model to {0}").format(path))
