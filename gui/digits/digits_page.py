@@ -154,6 +154,10 @@ class DigitsPage(QWidget):
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence = QLabel()
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Fixed sizes: labels that resize with their text re-lay out the whole
+        # page on every mouse move.
+        self.answer.setFixedSize(110, 70)
+        self.confidence.setFixedSize(110, 24)
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(6, 40)
         self.brush.setValue(int(self.canvas.brush_width))

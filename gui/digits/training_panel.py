@@ -43,19 +43,13 @@ from gui.background_task import BackgroundTask
 from gui.colors import BLUE, ORANGE
 from gui.history_plot import HistoryPlot
 from gui.training_controller import TrainingController
+from gui.widgets import combo_box
 
 PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
            ("256,128", "784-256-128-10"))
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 L2_RATES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
 
-
-def _combo(items, current) -> QComboBox:
-    combo = QComboBox()
-    for data, text in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo
 
 
 def _image_view(title: str, colours, digit_axes: bool = False
@@ -100,19 +94,19 @@ class DigitsTrainingPanel(QWidget):
         self._published_epoch = 0
         c = self.config
 
-        self.preset = _combo([(h, t) for h, t in PRESETS], "128")
+        self.preset = combo_box([(h, t) for h, t in PRESETS], "128")
         self.hidden = QLineEdit("128")
         self.hidden.setToolTip(self.tr("Neurons per hidden layer, comma-separated"))
-        self.activation = _combo([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
-        self.optimizer = _combo([(o, o) for o in OPTIMIZERS], c.optimizer)
-        self.learning_rate = _combo([(v, f"{v:g}") for v in LEARNING_RATES], c.learning_rate)
+        self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
+        self.optimizer = combo_box([(o, o) for o in OPTIMIZERS], c.optimizer)
+        self.learning_rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES], c.learning_rate)
         self.batch = QSpinBox()
         self.batch.setRange(1, 1024)
         self.batch.setValue(c.batch_size)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 500)
         self.epochs.setValue(c.epochs)
-        self.l2 = _combo([(v, f"{v:g}") for v in L2_RATES], c.l2)
+        self.l2 = combo_box([(v, f"{v:g}") for v in L2_RATES], c.l2)
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.8)
         self.dropout.setSingleStep(0.1)
@@ -125,7 +119,7 @@ class DigitsTrainingPanel(QWidget):
         self.noise = QDoubleSpinBox()
         self.noise.setRange(0, 0.5)
         self.noise.setSingleStep(0.05)
-        self.scaling = _combo([(s, s) for s in SCALINGS], c.scaling)
+        self.scaling = combo_box([(s, s) for s in SCALINGS], c.scaling)
         self.scaling.setToolTip(self.tr("The notes scale pixels to 0.01–0.99 so no input is "
                                         "exactly zero."))
         self.data_source = QComboBox()

@@ -22,19 +22,13 @@ from core.activations import HIDDEN_ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.optimizers import OPTIMIZERS
 from core.playground import MAX_LAYERS, MAX_NEURONS, PlaygroundConfig
+from gui.widgets import combo_box
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SPEEDS = ((None, "max"), (1, "1"), (5, "5"), (20, "20"), (100, "100"))
 OPTIMIZER_DEFAULTS = {name: cls().settings() for name, cls in OPTIMIZERS.items()}
 
-
-def _combo(items, current) -> QComboBox:
-    combo = QComboBox()
-    for data, text in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo
 
 
 def _labelled(label: str, widget: QWidget) -> QWidget:
@@ -49,7 +43,7 @@ def _labelled(label: str, widget: QWidget) -> QWidget:
     return box
 
 
-def _set_combo(combo: QComboBox, value) -> None:
+def _setcombo_box(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     if index < 0:  # a value typed elsewhere (e.g. lr/10 from the banner)
         combo.addItem(f"{value:g}", value)
@@ -100,20 +94,20 @@ class ControlsBar(QFrame):
         row.addLayout(counters)
         self.set_counters(0, 0)
 
-        self.learning_rate = _combo([(v, f"{v:g}") for v in LEARNING_RATES],
+        self.learning_rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES],
                                     config.learning_rate)
         self.learning_rate.setToolTip(self.tr(
             "How far each step moves the weights, in proportion to the slope. "
             "Too small crawls; too large overshoots and can explode."))
-        self.activation = _combo([(a, a) for a in HIDDEN_ACTIVATIONS], config.activation)
+        self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], config.activation)
         self.activation.setToolTip(self.tr(
             "The squashing function of every hidden neuron. Changing it restarts training."))
-        self.loss = _combo([("cross_entropy", self.tr("cross-entropy")),
+        self.loss = combo_box([("cross_entropy", self.tr("cross-entropy")),
                             ("mse", self.tr("squared error")),
                             ("mae", self.tr("absolute error"))], config.loss)
         self.loss.setToolTip(self.tr("What the network minimises. Absolute error has the "
                                      "same slope everywhere, so it never slows down near 0."))
-        self.optimizer = _combo([(n, n) for n in OPTIMIZERS], config.optimizer)
+        self.optimizer = combo_box([(n, n) for n in OPTIMIZERS], config.optimizer)
         self.optimizer.setToolTip(self.tr("How the gradient becomes a step: plain SGD, "
                                           "with momentum, or with per-weight rates."))
         self.optimizer_button = QToolButton()
@@ -125,15 +119,15 @@ class ControlsBar(QFrame):
         opt_row.setContentsMargins(0, 0, 0, 0)
         opt_row.addWidget(self.optimizer)
         opt_row.addWidget(self.optimizer_button)
-        self.init = _combo([(n, n) for n in INITIALIZERS], config.init)
+        self.init = combo_box([(n, n) for n in INITIALIZERS], config.init)
         self.init.setToolTip(self.tr("How the starting weights are drawn. Try 'zeros' to see "
                                      "every hidden neuron stay identical."))
         reg_kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
-        self.regularization = _combo([("none", self.tr("none")), ("l1", "L1"), ("l2", "L2")],
+        self.regularization = combo_box([("none", self.tr("none")), ("l1", "L1"), ("l2", "L2")],
                                      reg_kind)
         self.regularization.setToolTip(self.tr(
             "Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero."))
-        self.reg_rate = _combo([(v, f"{v:g}") for v in REG_RATES], max(config.l1, config.l2))
+        self.reg_rate = combo_box([(v, f"{v:g}") for v in REG_RATES], max(config.l1, config.l2))
         self.reg_rate.setToolTip(self.tr("How strongly weights are penalised."))
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.9)
@@ -141,7 +135,7 @@ class ControlsBar(QFrame):
         self.dropout.setValue(config.dropout)
         self.dropout.setToolTip(self.tr("During training, switch off this fraction of hidden "
                                         "neurons at random, so none can be relied on alone."))
-        self.speed = _combo([(v, t) for v, t in SPEEDS], None)
+        self.speed = combo_box([(v, t) for v, t in SPEEDS], None)
         self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
                                       "the machine allows."))
         for label, widget in (
@@ -197,14 +191,14 @@ class ControlsBar(QFrame):
                    self.regularization, self.reg_rate, self.dropout)
         for w in widgets:
             w.blockSignals(True)
-        _set_combo(self.learning_rate, config.learning_rate)
-        _set_combo(self.activation, config.activation)
-        _set_combo(self.loss, config.loss)
-        _set_combo(self.optimizer, config.optimizer)
-        _set_combo(self.init, config.init)
+        _setcombo_box(self.learning_rate, config.learning_rate)
+        _setcombo_box(self.activation, config.activation)
+        _setcombo_box(self.loss, config.loss)
+        _setcombo_box(self.optimizer, config.optimizer)
+        _setcombo_box(self.init, config.init)
         kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
-        _set_combo(self.regularization, kind)
-        _set_combo(self.reg_rate, max(config.l1, config.l2))
+        _setcombo_box(self.regularization, kind)
+        _setcombo_box(self.reg_rate, max(config.l1, config.l2))
         self.dropout.setValue(config.dropout)
         for w in widgets:
             w.blockSignals(False)

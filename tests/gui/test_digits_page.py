@@ -71,3 +71,19 @@ def test_playground_keys_do_nothing_on_the_digits_tab(qtbot, window):
     assert not any(a.isEnabled() for a in window._playground_actions)
     window.tabs.setCurrentWidget(window.playground)
     assert all(a.isEnabled() for a in window._playground_actions)
+
+
+def test_cli_predict_on_the_canvas_png_agrees_with_the_canvas(qtbot, window, tmp_path, capsys):
+    import json
+
+    from core.cli import run
+    from gui.digits.digits_page import SHIPPED_MODEL
+
+    page = window.digits
+    drag(page.canvas, [(80, 70), (200, 70), (200, 150), (90, 150), (200, 150), (200, 240)])
+    path = tmp_path / "drawing.png"
+    assert page.canvas.image.save(str(path))  # Qt's own PNG writer, 280×280
+    assert run(["predict", "--model", str(SHIPPED_MODEL), str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["digit"] == page.recognition.digit
+    assert np.allclose(result["probabilities"], page.recognition.probabilities, atol=1e-5)
