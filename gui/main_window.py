@@ -6,6 +6,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from gui.digits.digits_page import DigitsPage
+from gui.labs.backprop_page import BackpropPage
+from gui.labs.curve_fit_page import CurveFitPage
+from gui.labs.descent_page import DescentPage
 from gui.playground.playground_page import PlaygroundPage
 
 
@@ -21,6 +24,14 @@ class MainWindow(QMainWindow):
         self.digits = DigitsPage()
         self.tabs.addTab(self.digits, self.tr("Digits"))
         self.digits.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.descent = DescentPage()
+        self.tabs.addTab(self.descent, self.tr("Gradient descent"))
+        self.curve_fit = CurveFitPage()
+        self.tabs.addTab(self.curve_fit, self.tr("Curve fitting"))
+        self.curve_fit.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 6000))
+        self.backprop = BackpropPage()
+        self.tabs.addTab(self.backprop, self.tr("Inside the network"))
         self.setCentralWidget(self.tabs)
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
@@ -56,7 +67,8 @@ class MainWindow(QMainWindow):
         train_menu.addActions(playground_actions[2:])
         self._playground_actions = playground_actions
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, name in enumerate((self.tr("Playground"), self.tr("Digits"))):
+        for index in range(self.tabs.count()):
+            name = self.tabs.tabText(index)
             view_menu.addAction(self._action(name, f"Ctrl+{index + 1}",
                                              lambda _=False, i=index: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -65,12 +77,17 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """Space, → and R belong to the playground; elsewhere they must not train it."""
-        on_playground = self.tabs.widget(index) is self.playground
+        page = self.tabs.widget(index)
         for action in self._playground_actions:
-            action.setEnabled(on_playground)
-        self.statusBar().showMessage(
-            self.tr("Press Space to train or pause.") if on_playground
-            else self.tr("Draw a digit on the canvas; right-click or Esc clears it."))
+            action.setEnabled(page is self.playground)
+        hints = {
+            self.playground: self.tr("Press Space to train or pause."),
+            self.digits: self.tr("Draw a digit on the canvas; right-click or Esc clears it."),
+            self.descent: self.tr("Pick a curve, click where to start, then press Play."),
+            self.curve_fit: self.tr("Press Fit; click to add points, drag to move them."),
+            self.backprop: self.tr("Press Next step to follow one sample forward and back."),
+        }
+        self.statusBar().showMessage(hints.get(page, ""))
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -83,4 +100,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.playground.shutdown()
         self.digits.shutdown()
+        self.curve_fit.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The learning labs: gradient descent, curve fitting, backpropagation step by step."""
