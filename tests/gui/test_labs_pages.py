@@ -37,7 +37,7 @@ def test_descent_2d_all_optimisers_and_random_starts(qtbot, window):
     lab.surface_choice.activated.emit(index)
     assert set(lab.paths) == {"sgd", "momentum", "nesterov", "rmsprop", "adam", "adagrad"}
     assert all(not p.diverged for p in lab.paths.values())
-    x, y = lab.path_items["adam"].getData()
+    x, _y = lab.path_items["adam"].getData()
     assert len(x) > 10
     qtbot.mouseClick(lab.starts_button, Qt.MouseButton.LeftButton)
     assert len(lab.ends.data) > 20
