@@ -99,3 +99,50 @@ class Dropout:
 
     def backward(self, dY: np.ndarray) -> np.ndarray:
         return dY if self._mask is None else dY * self._mask
+
+
+class BatchNorm:
+    """Batch normalisation: ``γ·(x − μ)/√(σ² + ε) + β`` per feature.
+
+    In training the batch's own mean and variance are used and running
+    averages are updated; in evaluation the running averages are used, so a
+    prediction does not depend on which other samples share its batch.
+    """
+
+    def __init__(self, n_features: int, momentum: float = 0.9, epsilon: float = 1e-5,
+                 dtype: str | np.dtype = "float32") -> None:
+        self.params = {"gamma": np.ones(n_features, dtype=dtype),
+                       "beta": np.zeros(n_features, dtype=dtype)}
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+        self.running_mean = np.zeros(n_features, dtype=dtype)
+        self.running_var = np.ones(n_features, dtype=dtype)
+        self.momentum = momentum
+        self.epsilon = epsilon
+        self._cache: tuple[np.ndarray, np.ndarray] | None = None
+
+    def forward(self, X: np.ndarray, training: bool = True) -> np.ndarray:
+        gamma, beta = self.params["gamma"], self.params["beta"]
+        if not training:
+            x_hat = (X - self.running_mean) / np.sqrt(self.running_var + self.epsilon)
+            self._cache = None
+            return gamma * x_hat + beta
+        mean, var = X.mean(axis=0), X.var(axis=0)
+        inv_std = 1.0 / np.sqrt(var + self.epsilon)
+        x_hat = (X - mean) * inv_std
+        m = self.momentum
+        self.running_mean[...] = m * self.running_mean + (1 - m) * mean
+        self.running_var[...] = m * self.running_var + (1 - m) * var
+        self._cache = (x_hat, inv_std)
+        return gamma * x_hat + beta
+
+    def backward(self, dY: np.ndarray) -> np.ndarray:
+        """Gradient through the batch statistics too (every sample moves μ and σ)."""
+        if self._cache is None:
+            raise RuntimeError("backward() needs a forward() in training mode")
+        x_hat, inv_std = self._cache
+        n = dY.shape[0]
+        self.grads["gamma"][...] = (dY * x_hat).sum(axis=0)
+        self.grads["beta"][...] = dY.sum(axis=0)
+        dx_hat = dY * self.params["gamma"]
+        return (inv_std / n) * (n * dx_hat - dx_hat.sum(axis=0)
+                                - x_hat * (dx_hat * x_hat).sum(axis=0))

@@ -86,6 +86,15 @@ class PlaygroundConfig:
             raise ValueError("grid resolution must be 8–400")
 
 
+PRESETS: dict[str, PlaygroundConfig] = {
+    # Few noisy points and a wide, deep network: the test loss bottoms out after a
+    # few epochs and then climbs while the training loss falls to zero.
+    "overfit": PlaygroundConfig(dataset="circle", n_points=60, noise=0.3, hidden=(32, 32, 32),
+                                activation="relu", optimizer="adam", learning_rate=0.01,
+                                batch_size=5, seed=1),
+}
+
+
 # -- commands ---------------------------------------------------------------
 @dataclass(frozen=True)
 class Configure:

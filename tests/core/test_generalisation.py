@@ -1,0 +1,116 @@
+"""Over-fitting and its cures, in core: batch norm, diagnostics, sweep, history."""
+
+import numpy as np
+import pytest
+
+from core.datasets import make_dataset, split_dataset
+from core.diagnostics import InputNoise, dead_fraction, layer_health, saturated_fraction
+from core.layers import BatchNorm
+from core.network import Network, NetworkSpec
+from core.playground import PRESETS, Playground
+from core.snapshot_history import SnapshotHistory, snapshot_nbytes
+from core.sweep import complexity_sweep
+from tests.core.gradcheck import numeric_gradient, relative_error
+
+
+def test_batch_norm_backward_matches_finite_differences():
+    rng = np.random.default_rng(0)
+    layer = BatchNorm(4, dtype="float64")
+    layer.params["gamma"][:] = rng.normal(1, 0.3, 4)
+    layer.params["beta"][:] = rng.normal(0, 0.3, 4)
+    X = rng.normal(2, 3, (7, 4))
+    G = rng.normal(size=(7, 4))
+
+    def loss() -> float:
+        saved = layer.running_mean.copy(), layer.running_var.copy()
+        value = float((G * layer.forward(X, training=True)).sum())
+        layer.running_mean[:], layer.running_var[:] = saved
+        return value
+
+    layer.forward(X, training=True)
+    dX = layer.backward(G)
+    assert relative_error(dX, numeric_gradient(loss, X)) < 1e-6
+    for key in ("gamma", "beta"):
+        assert relative_error(layer.grads[key], numeric_gradient(loss, layer.params[key])) < 1e-6
+
+
+def test_batch_norm_train_and_eval_modes():
+    rng = np.random.default_rng(1)
+    layer = BatchNorm(3, momentum=0.0, dtype="float64")  # running stats = last batch
+    X = rng.normal(5, 2, (200, 3))
+    Y = layer.forward(X, training=True)
+    assert np.allclose(Y.mean(axis=0), 0, atol=1e-9) and np.allclose(Y.std(axis=0), 1, atol=1e-3)
+    assert np.allclose(layer.running_mean, X.mean(axis=0))
+    one = layer.forward(X[:1], training=False)  # a single sample uses the running stats
+    assert np.allclose(one, Y[:1], atol=1e-3)
+    with pytest.raises(RuntimeError):
+        layer.backward(one)
+
+
+def test_dead_and_saturated_fractions_on_hand_built_layers():
+    relu = np.array([[0.0, 1.0, 0.0, 0.0], [0.0, 2.0, 0.5, 0.0]])
+    assert dead_fraction(relu) == 0.5          # units 1 and 4 never fire
+    tanh = np.array([[0.99, 0.1], [-0.999, 0.2]])
+    assert saturated_fraction(tanh, "tanh") == 0.5
+    sigmoid = np.array([[0.999, 0.5, 0.001, 0.6]])
+    assert saturated_fraction(sigmoid, "sigmoid") == 0.5
+    assert saturated_fraction(relu, "relu") == 0.0
+
+
+def test_large_weights_saturate_sigmoid_layers_and_shrink_gradients():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(100, 2))
+    bins = np.linspace(-5, 5, 21)
+    small = Network(NetworkSpec(2, (8,), 1, "sigmoid", "sigmoid"), rng)
+    big = Network(NetworkSpec(2, (8,), 1, "sigmoid", "sigmoid"), rng)
+    big.params[: big.n_weights] *= 40
+    assert layer_health(big, X, bins)[0].saturated > 0.5 > layer_health(small, X, bins)[0].saturated
+    health = layer_health(small, X, bins)[0]
+    assert health.weight_histogram.sum() == small.layers[0].W.size
+
+
+def test_input_noise_perturbs_only_training_batches():
+    X = np.zeros((1000, 2), dtype=np.float32)
+    noisy = InputNoise(0.5)(X, np.random.default_rng(0))
+    assert noisy.dtype == np.float32 and abs(noisy.std() - 0.5) < 0.03
+    assert np.array_equal(InputNoise(0.0)(X, np.random.default_rng(0)), X)
+
+
+def test_overfit_preset_test_loss_turns_up_while_train_loss_falls():
+    playground = Playground(PRESETS["overfit"])
+    playground.advance(4000)
+    history = playground.trainers["network"].history
+    test, train = history.column("test_loss"), history.column("train_loss")
+    best = int(np.nanargmin(test))
+    assert best < len(test) // 4
+    assert test[-1] > 2 * test[best]
+    assert train[-1] < train[best] / 4
+
+
+def test_sweep_gives_one_point_per_size_and_survives_cancel():
+    rng = np.random.default_rng(0)
+    train, test = split_dataset(make_dataset("circle", 80, 0.2, rng), 0.5, rng)
+    points = list(complexity_sweep(train, test, [1, 4, 32], epochs=40))
+    assert [p.width for p in points] == [1, 4, 32]
+    assert points[0].parameters < points[1].parameters < points[2].parameters
+    assert points[-1].train_loss < points[0].train_loss    # bigger fits the training set better
+    calls = {"n": 0}
+
+    def cancel_after_first() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 41   # one width's check + its 40 epochs, then cancel
+    kept = list(complexity_sweep(train, test, [1, 4, 32], epochs=40,
+                                 cancelled=cancel_after_first))
+    assert [p.width for p in kept] == [1]
+
+
+def test_snapshot_history_stays_under_its_memory_cap():
+    history = SnapshotHistory(max_bytes=1_000_000)
+    for step in range(5000):
+        history.add(step, {"grid": np.zeros((50, 50), np.float32), "w": (np.zeros(100),)})
+        assert history.nbytes <= 1_000_000
+    steps = history.steps()
+    assert steps[0] == 0 and steps[-1] == 4999 and steps == sorted(steps)
+    assert snapshot_nbytes(history.get(0)) == 50 * 50 * 4 + 800
+    with pytest.raises(ValueError, match="larger than"):
+        history.add(1, np.zeros(1_000_000))
