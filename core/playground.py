@@ -52,6 +52,8 @@ class PlaygroundConfig:
     features: tuple[str, ...] = DEFAULT_FEATURES
     hidden: tuple[int, ...] = (4, 2)
     activation: str = "tanh"
+    # One activation per hidden layer; empty means ``activation`` for all of them.
+    layer_activations: tuple[str, ...] = ()
     init: str = "xavier"
     loss: str = "cross_entropy"
     optimizer: str = "sgd"
@@ -68,8 +70,11 @@ class PlaygroundConfig:
         validate_features(self.features)
         if len(self.hidden) > MAX_LAYERS or any(not 1 <= h <= MAX_NEURONS for h in self.hidden):
             raise ValueError(f"use at most {MAX_LAYERS} layers of 1–{MAX_NEURONS} neurons")
-        if self.activation not in HIDDEN_ACTIVATIONS:
-            raise ValueError(f"unknown activation {self.activation!r}")
+        for name in (self.activation, *self.layer_activations):
+            if name not in HIDDEN_ACTIVATIONS:
+                raise ValueError(f"unknown activation {name!r}")
+        if self.layer_activations and len(self.layer_activations) != len(self.hidden):
+            raise ValueError("give one activation per hidden layer")
         if self.loss not in LOSS_NAMES:
             raise ValueError(f"unknown loss {self.loss!r}")
         if self.optimizer not in OPTIMIZERS:
@@ -84,6 +89,10 @@ class PlaygroundConfig:
             raise ValueError("dropout must be in [0, 1)")
         if not 8 <= self.resolution <= 400:
             raise ValueError("grid resolution must be 8–400")
+
+    @property
+    def hidden_activations(self) -> tuple[str, ...]:
+        return self.layer_activations or (self.activation,) * len(self.hidden)
 
 
 PRESETS: dict[str, PlaygroundConfig] = {
@@ -222,7 +231,7 @@ class Playground:
                 n_inputs=len(c.features),
                 hidden=hidden,
                 n_outputs=self.train.n_outputs,
-                activation=c.activation,
+                activation=c.hidden_activations if hidden else (),
                 output_activation=output_activation(task),
                 init=c.init,
                 dropout=c.dropout if hidden else 0.0,
@@ -297,6 +306,13 @@ class Playground:
         if unknown:
             raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
         new = replace(self.config, **changes)
+        if "activation" in changes and "layer_activations" not in changes:
+            new = replace(new, layer_activations=())  # "all layers" replaces per-layer choices
+        if new.layer_activations and len(new.layer_activations) != len(new.hidden):
+            # Layers were added or removed: keep the choices that still have a layer.
+            kept = new.layer_activations[: len(new.hidden)]
+            new = replace(new, layer_activations=kept + (new.activation,) * (
+                len(new.hidden) - len(kept)))
         new.validate()
         if "dataset" in changes:
             task = dataset_task(new.dataset)

@@ -101,7 +101,8 @@ class ControlsBar(QFrame):
             "Too small crawls; too large overshoots and can explode."))
         self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], config.activation)
         self.activation.setToolTip(self.tr(
-            "The squashing function of every hidden neuron. Changing it restarts training."))
+            "The squashing function of every hidden layer (each layer can also have its own, "
+            "next to its neurons). Changing it restarts training."))
         self.loss = combo_box([("cross_entropy", self.tr("cross-entropy")),
                             ("mse", self.tr("squared error")),
                             ("mae", self.tr("absolute error"))], config.loss)
@@ -247,6 +248,7 @@ class ArchitectureBar(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hidden: tuple[int, ...] = ()
+        self._activations: tuple[str, ...] = ()
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.layers_label = QLabel()
@@ -269,10 +271,10 @@ class ArchitectureBar(QWidget):
     def _emit(self, hidden: tuple[int, ...]) -> None:
         self.changed.emit({"hidden": tuple(hidden)})
 
-    def sync(self, hidden: tuple[int, ...]) -> None:
-        if hidden == self._hidden and self.neuron_boxes:
+    def sync(self, hidden: tuple[int, ...], activations: tuple[str, ...]) -> None:
+        if (hidden, activations) == (self._hidden, self._activations) and self.neuron_boxes:
             return
-        self._hidden = hidden
+        self._hidden, self._activations = hidden, activations
         self.layers_label.setText(self.tr("{0} hidden layers").format(len(hidden)))
         self.add_layer.setEnabled(len(hidden) < MAX_LAYERS)
         self.remove_layer.setEnabled(len(hidden) > 0)
@@ -284,8 +286,10 @@ class ArchitectureBar(QWidget):
             self.grid.setColumnStretch(column, 1 if column <= len(hidden) + 1 else 0)
         for i, size in enumerate(hidden):
             box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            row = QHBoxLayout()
             minus, plus = QToolButton(), QToolButton()
             minus.setText("−")
             plus.setText("+")
@@ -293,14 +297,26 @@ class ArchitectureBar(QWidget):
             plus.setEnabled(size < MAX_NEURONS)
             minus.setToolTip(self.tr("One neuron fewer in layer {0}").format(i + 1))
             plus.setToolTip(self.tr("One neuron more in layer {0}").format(i + 1))
-            label = QLabel(self.tr("layer {0}: {1} neurons").format(i + 1, size))
+            label = QLabel(self.tr("{0} neurons").format(size))
+            activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], activations[i])
+            activation.setToolTip(self.tr("Layer {0}'s activation function").format(i + 1))
+            activation.activated.connect(
+                lambda _=0, i=i, combo=activation: self._set_activation(i, combo.currentData()))
             for w in (minus, plus, label):
                 row.addWidget(w)
             row.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            # Stacked, so eight layers still fit above the diagram.
+            column.addLayout(row)
+            column.addWidget(activation, alignment=Qt.AlignmentFlag.AlignHCenter)
             minus.clicked.connect(lambda _=False, i=i: self._resize(i, -1))
             plus.clicked.connect(lambda _=False, i=i: self._resize(i, +1))
             self.grid.addWidget(box, 1, i + 1)
             self.neuron_boxes.append(box)
+
+    def _set_activation(self, layer: int, name: str) -> None:
+        activations = list(self._activations)
+        activations[layer] = name
+        self.changed.emit({"layer_activations": tuple(activations)})
 
     def _resize(self, layer: int, delta: int) -> None:
         hidden = list(self._hidden)

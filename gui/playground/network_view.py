@@ -118,12 +118,17 @@ class NetworkView(pg.GraphicsLayoutWidget):
                 self._tile_index[(column, unit)] = tile
         width = (len(sizes) - 1) * COLUMN_PITCH + TILE
         self._canvas = np.zeros((int(width), int(height)), dtype=np.float32)
-        self.view.setRange(QRectF(-60, -24, width + 70, height + 30), padding=0.02)
+        # Room on the left for the feature names, which keep their size in pixels
+        # while the diagram shrinks with more layers.
+        margin = max(60.0, 0.14 * width)
+        self.view.setRange(QRectF(-margin, -24, width + margin + 10, height + 30), padding=0.02)
         for label in self.labels:
             self.view.removeItem(label)
         self.labels = []
         titles = [tr("inputs")]
-        titles += [tr("layer {0}").format(i) for i in range(1, len(sizes) - 1)]
+        # Short titles when many layers make the columns narrow.
+        layer_title = tr("layer {0}") if len(sizes) <= 6 else tr("L{0}")
+        titles += [layer_title.format(i) for i in range(1, len(sizes) - 1)]
         titles.append(tr("output"))
         for column, title in enumerate(titles):
             label = pg.TextItem(title, color="#444", anchor=(0.5, 0))

@@ -8,13 +8,16 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -108,7 +111,15 @@ class PlaygroundPage(QWidget):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.architecture)
+        # Scrolls sideways when many layers would not fit, instead of widening the window.
+        architecture_scroll = QScrollArea()
+        architecture_scroll.setWidget(self.architecture)
+        architecture_scroll.setWidgetResizable(True)
+        architecture_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        architecture_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = 2 * QToolButton().sizeHint().height() + QComboBox().sizeHint().height()
+        architecture_scroll.setFixedHeight(rows + 28)  # two button rows, a combo, a scrollbar
+        middle_layout.addWidget(architecture_scroll)
         middle_layout.addWidget(self.network_view, 1)
         hint = QLabel(self.tr("Hover a neuron for its formula, a link for its weight. "
                               "Click a neuron to enlarge it; click an input to switch it."))
@@ -201,7 +212,7 @@ class PlaygroundPage(QWidget):
             self.config = snap.config
             self.controls.sync(snap.config)
             self.data_panel.sync(snap.config, snap.n_classes, snap.task)
-            self.architecture.sync(snap.config.hidden)
+            self.architecture.sync(snap.config.hidden, snap.config.hidden_activations)
         self.network_view.show_model(snap.network, snap.config.features, live=snap.running)
         net_caption = self._caption(snap.network, self.network_boundary.neuron)
         self.network_boundary.show_snapshot(snap, snap.network, net_caption)

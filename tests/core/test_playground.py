@@ -127,3 +127,15 @@ def test_imported_points_replace_the_data(playground):
     text = "".join(f"{x},{y},{int(x > 0)}\n" for x in range(-3, 4) for y in (-1, 1))
     playground.apply(LoadData(parse_points_csv(text)))
     assert len(playground.train) + len(playground.test) == 14
+
+
+def test_activation_per_layer_or_for_all(playground):
+    playground.apply(Configure({"hidden": (4, 3)}))
+    playground.apply(Configure({"layer_activations": ("relu", "sigmoid")}))
+    assert playground.snapshot().network.activations == ("relu", "sigmoid", "sigmoid")
+    playground.apply(Configure({"hidden": (4, 3, 2)}))   # a new layer takes the "all" choice
+    assert playground.config.hidden_activations == ("relu", "sigmoid", "tanh")
+    playground.apply(Configure({"activation": "leaky_relu"}))  # "all" overrides per-layer
+    assert playground.snapshot().network.activations == ("leaky_relu",) * 3 + ("sigmoid",)
+    with pytest.raises(ValueError, match="unknown activation"):
+        playground.apply(Configure({"layer_activations": ("relu", "nope", "tanh")}))

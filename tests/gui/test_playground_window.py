@@ -110,3 +110,18 @@ def test_closing_the_window_while_training_stops_the_worker(qtbot, window):
     wait_for(qtbot, page, lambda s: s.running and s.step > 100)
     window.close()
     assert not page.controller.is_running()
+
+
+def test_each_layer_can_have_its_own_activation(qtbot, page):
+    page.controller.send(Configure({"hidden": (4, 2)}))
+    wait_for(qtbot, page, lambda s: s.config.hidden == (4, 2))
+    qtbot.waitUntil(lambda: len(page.architecture.neuron_boxes) == 2)
+    from PySide6.QtWidgets import QComboBox
+
+    combo = page.architecture.neuron_boxes[1].findChild(QComboBox)
+    index = combo.findData("relu")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    snap = wait_for(qtbot, page, lambda s: s.network.activations[1] == "relu")
+    assert snap.network.activations == ("tanh", "relu", "sigmoid")
+    assert "relu(" in page.network_view.neuron_formula(2, 0)
