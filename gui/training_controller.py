@@ -4,12 +4,13 @@ The controller is the only GUI object that touches the worker: commands go
 into a ``queue.SimpleQueue`` the loop drains between steps, snapshots come
 back through a queued signal.
 
-Frame hand-shake: both threads run Python, so they share one GIL.  If the
-worker keeps training while the window paints, every Qt call the painter makes
-hands the GIL over and waits to get it back, and a frame takes many times
-longer (measured: 4 frames/s).  So after sending a snapshot the worker waits
-until the GUI reports the frame painted, and it spaces frames so the GUI's
-share of the time stays at most ``gui_share`` — training keeps the rest.
+Frame hand-shake: both threads need Python's GIL, and PySide6 keeps it while
+Qt paints pyqtgraph's items, so painting and training cannot overlap anyway;
+when they compete, every hand-over of the GIL costs both sides and a frame
+takes many times longer (measured: 4 frames/s).  So after sending a snapshot
+the worker waits until the GUI reports the frame painted, and it spaces
+frames so the GUI's share of the time stays at most ``gui_share`` — training
+keeps the rest.
 """
 
 from __future__ import annotations
