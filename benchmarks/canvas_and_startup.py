@@ -1,0 +1,76 @@
+"""Sections 4 and 5: digits-canvas latency and start-up time, each in a fresh process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CANVAS_SCRIPT = """
+import json, sys, time
+import numpy as np
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from gui.app import configure_environment
+configure_environment()
+from gui.digits.digits_page import DigitsPage
+app = QApplication([])
+page = DigitsPage(); page.resize(1500, 900); page.show(); app.processEvents()
+canvas = page.canvas
+QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                 QPoint(140, 40))
+times = []
+for i in range(int(sys.argv[1])):
+    started = time.perf_counter()
+    QTest.mouseMove(canvas, QPoint(140 + int(40 * np.sin(i / 9)), 40 + i % 200))
+    app.processEvents()
+    times.append(1000 * (time.perf_counter() - started))
+page.shutdown()
+print(json.dumps({"p50": float(np.percentile(times, 50)), "p99": float(np.percentile(times, 99))}))
+"""
+
+STARTUP_SCRIPT = """
+import sys, time
+from gui.app import configure_environment
+configure_environment()
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(); window.resize(1580, 960); window.show()
+def painted():
+    print(time.time(), flush=True)
+    window.close()
+QTimer.singleShot(0, painted)  # runs once the first show/paint events are processed
+app.exec()
+"""
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen" if "DISPLAY" not in env else "xcb")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def canvas_latency(moves: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", CANVAS_SCRIPT, str(moves)], cwd=ROOT,
+                         env=_env(), capture_output=True, text=True, timeout=300, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return {k: round(v, 2) for k, v in result.items()}
+
+
+def startup_seconds(repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.time()
+        out = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT], cwd=ROOT, env=_env(),
+                             capture_output=True, text=True, timeout=120, check=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]) - started)
+    return round(sorted(times)[len(times) // 2], 3)

@@ -1,0 +1,87 @@
+"""Run every benchmark and print a markdown table (and JSON with ``--json PATH``).
+
+``python -m benchmarks`` (full), ``--quick`` (under a minute), ``--tiny`` (a
+smoke run for the test suite).  Peers (PyTorch, scikit-learn) are optional:
+``pip install -e ".[bench]"``; missing ones are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks import canvas_and_startup, digits_epoch, playground_step
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def window_section(seconds: float) -> dict:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen" if "DISPLAY" not in env else "xcb")
+    out = subprocess.run([sys.executable, "-m", "benchmarks.playground_window", "--seconds",
+                          str(seconds)], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60 + 3 * seconds, check=True)
+    text = out.stdout[out.stdout.index("{"):]
+    result = json.loads(text)
+    result["platform"] = env["QT_QPA_PLATFORM"]
+    return result
+
+
+def markdown(results: dict) -> str:
+    lines = ["| benchmark | measurement | value |", "|---|---|---|"]
+    step = results["playground_step"]
+    for name, value in step["steps_per_second"].items():
+        lines.append(f"| playground step (2-8-8-1, batch 10) | {name} steps/s | {value:,} |")
+    for name, value in step["ratios"].items():
+        lines.append(f"| playground step | {name} | {value}× |")
+    lines.append(f"| one frame's grids (150², every neuron) | ms | "
+                 f"{step['grid_150_all_neurons_ms']} |")
+    digits = results["digits_epoch"]
+    for batch, times in digits["epoch_seconds"].items():
+        for name, value in times.items():
+            fraction = digits["fraction_of_sgemm"][batch][name]
+            lines.append(f"| digits epoch ({digits['samples']:,} samples, batch {batch}) | "
+                         f"{name} s (share of sgemm) | {value} ({fraction:.0%}) |")
+    window = results.get("window")
+    if window:
+        lines.append(f"| window while training ({window['platform']}) | frames/s | "
+                     f"{window['frames_per_s']} |")
+        lines.append(f"| window while training | training vs headless | "
+                     f"{window['training_fraction']:.0%} |")
+        lines.append(f"| window while training | event-loop lateness p50/p99 ms | "
+                     f"{window['lateness_ms']['p50']}/{window['lateness_ms']['p99']} |")
+    lines.append(f"| digits canvas | mouse move → all updated, p50/p99 ms | "
+                 f"{results['canvas_ms']['p50']}/{results['canvas_ms']['p99']} |")
+    lines.append(f"| start-up | to first frame, s | {results['startup_seconds']} |")
+    notes = step["notes"] + digits["notes"]
+    return "\n".join(lines + [""] + [f"- {n}" for n in sorted(set(notes))])
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a run of under a minute")
+    parser.add_argument("--tiny", action="store_true", help="a smoke run (tests)")
+    parser.add_argument("--json", metavar="PATH")
+    args = parser.parse_args(argv)
+    quick = args.quick or args.tiny
+    results = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "playground_step": playground_step.run(quick, args.tiny),
+        "digits_epoch": digits_epoch.run(quick, args.tiny),
+        "window": None if args.tiny else window_section(10 if quick else 120),
+        "canvas_ms": canvas_and_startup.canvas_latency(20 if args.tiny else 300),
+        "startup_seconds": canvas_and_startup.startup_seconds(1 if quick else 3),
+    }
+    print(markdown(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""Timing helpers: warm up, repeat, alternate contenders, report medians and ratios."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def rate(work: Callable[[int], int], seconds: float) -> float:
+    """Units per second of ``work(n) -> units done``, run for about ``seconds``."""
+    n, done, started = 1, 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - started) < seconds:
+        done += work(n)
+        n = min(n * 2, 1000)
+    return done / elapsed
+
+
+def race(contenders: dict[str, Callable[[], float]], repeats: int) -> dict[str, float]:
+    """Median of ``repeats`` measurements per contender, taken in alternation.
+
+    Alternating (A, B, C, A, B, C, …) spreads slow phases of the machine over
+    all contenders instead of punishing whichever ran during them.
+    """
+    for measure in contenders.values():  # warm-up round, discarded
+        measure()
+    results: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(repeats):
+        for name, measure in contenders.items():
+            results[name].append(measure())
+    return {name: statistics.median(values) for name, values in results.items()}
