@@ -24,11 +24,13 @@ def run_app(argv: list[str] | None = None) -> int:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
+    from gui.i18n import chosen_language, install_translators
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Neural Playground")
     app.setOrganizationName("Neural Playground")
+    app.translators = install_translators(app, chosen_language())  # keep them alive
     pg.setConfigOptions(antialias=True)
     window = MainWindow()
     window.resize(1580, 960)

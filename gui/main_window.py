@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from gui.digits.digits_page import DigitsPage
+from gui.i18n import LANGUAGES, save_language
 from gui.labs.backprop_page import BackpropPage
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.labs.descent_page import DescentPage
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(name, f"Ctrl+{index + 1}",
                                              lambda _=False, i=index: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        for code, name in LANGUAGES.items():
+            language_menu.addAction(self._action(name, None,
+                                                 lambda _=False, c=code: self._choose_language(c)))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), None, self._show_about))
 
@@ -88,6 +93,13 @@ class MainWindow(QMainWindow):
             self.backprop: self.tr("Press Next step to follow one sample forward and back."),
         }
         self.statusBar().showMessage(hints.get(page, ""))
+
+    def _choose_language(self, language: str) -> None:
+        """Saved now, applied at the next start: rebuilding the window would stop training."""
+        save_language(language)
+        QMessageBox.information(
+            self, self.tr("Language"),
+            self.tr("The language changes when you start Neural Playground again."))
 
     def _show_about(self) -> None:
         QMessageBox.about(

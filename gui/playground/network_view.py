@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from core.features import FEATURE_NAMES
@@ -29,10 +29,6 @@ LINK_INTERVAL = 0.1  # seconds between link redraws: widths change slowly
 # Items that change less often than every frame are painted from a pixmap
 # cache, so a frame repaints them without running their Python paint code.
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkView", text)
 
 
 @dataclass(frozen=True)
@@ -125,11 +121,11 @@ class NetworkView(pg.GraphicsLayoutWidget):
         for label in self.labels:
             self.view.removeItem(label)
         self.labels = []
-        titles = [tr("inputs")]
+        titles = [self.tr("inputs")]
         # Short titles when many layers make the columns narrow.
-        layer_title = tr("layer {0}") if len(sizes) <= 6 else tr("L{0}")
+        layer_title = self.tr("layer {0}") if len(sizes) <= 6 else self.tr("L{0}")
         titles += [layer_title.format(i) for i in range(1, len(sizes) - 1)]
-        titles.append(tr("output"))
+        titles.append(self.tr("output"))
         for column, title in enumerate(titles):
             label = pg.TextItem(title, color="#444", anchor=(0.5, 0))
             label.setPos(column * COLUMN_PITCH + TILE / 2, -2)
@@ -257,8 +253,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
         if column == 0:
             return FEATURE_NAMES[unit]
         if self._model is not None and column == len(self._model.layer_sizes) - 1:
-            return tr("output {0}").format(unit + 1)
-        return tr("L{0}·N{1}").format(column, unit + 1)
+            return self.tr("output {0}").format(unit + 1)
+        return self.tr("L{0}·N{1}").format(column, unit + 1)
 
     def neuron_formula(self, column: int, unit: int) -> str:
         """The neuron's computation with the current numbers, as plain text."""
@@ -266,8 +262,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
         if model is None or column == 0:
             name = FEATURE_NAMES[unit]
             active = name in self._features
-            return tr("input feature {0}{1}").format(
-                name, "" if active else tr(" (off — click to use it)"))
+            return self.tr("input feature {0}{1}").format(
+                name, "" if active else self.tr(" (off — click to use it)"))
         W, b = model.weights[column - 1]
         if column == 1:
             inputs = list(self._features)
@@ -276,7 +272,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         terms = "".join(_format_term(float(W[i, unit]), inputs[i]) for i in range(W.shape[0]))
         terms = terms.removeprefix(" + ").removeprefix(" ")
         activation = model.activations[column - 1]
-        return tr("{0} = {1}({2} {3} {4:.2f})").format(
+        return self.tr("{0} = {1}({2} {3} {4:.2f})").format(
             self.neuron_name(column, unit), activation, terms,
             "−" if b[unit] < 0 else "+", abs(float(b[unit])))
 
@@ -295,7 +291,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
                 layer, i, j, weight = self._segment_info[index]
                 source = (self._features[i] if layer == 0
                           else self.neuron_name(layer, i))
-                text = tr("weight {0:+.3f}  ({1} → {2})").format(
+                text = self.tr("weight {0:+.3f}  ({1} → {2})").format(
                     weight, source, self.neuron_name(layer + 1, j))
         if text:
             QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), text, self)

@@ -1,0 +1,1457 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArchitectureBar</name>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="257" />
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="260" />
+        <source>Remove the last hidden layer</source>
+        <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="278" />
+        <source>{0} hidden layers</source>
+        <translation>{0} 个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="298" />
+        <source>One neuron fewer in layer {0}</source>
+        <translation>第 {0} 层减少一个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="299" />
+        <source>One neuron more in layer {0}</source>
+        <translation>第 {0} 层增加一个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="300" />
+        <source>{0} neurons</source>
+        <translation>{0} 个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="302" />
+        <source>Layer {0}'s activation function</source>
+        <translation>第 {0} 层的激活函数</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropPage</name>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="40" />
+        <source>2-2-1, sigmoid + squared error (the notes)</source>
+        <translation>2-2-1，sigmoid + 平方误差（讲义中的例子）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="41" />
+        <source>2-3-2, softmax + cross-entropy</source>
+        <translation>2-3-2，softmax + 交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="45" />
+        <source>Next step ▸</source>
+        <translation>下一步 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="46" />
+        <source>◂ Previous</source>
+        <translation>◂ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="47" />
+        <source>Apply the update</source>
+        <translation>应用更新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="48" />
+        <source>New random weights</source>
+        <translation>新的随机权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <source>dL/dw (backprop)</source>
+        <translation>dL/dw（反向传播）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="54" />
+        <source>dL/dw (finite difference)</source>
+        <translation>dL/dw（有限差分）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="68" />
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="68" />
+        <source>x2</source>
+        <translation>x2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="69" />
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="70" />
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="144" />
+        <source>Updated: loss {0:.5f} → {1:.5f}. Step through again to see the next round.</source>
+        <translation>已更新：损失 {0:.5f} → {1:.5f}。再逐步执行一遍，看下一轮。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="171" />
+        <source>The sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="172" />
+        <source>inputs x = [{0}]
+target t = [{1}]</source>
+        <translation>输入 x = [{0}]
+目标 t = [{1}]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="177" />
+        <source>Forward, layer {0}: weighted sums, then {1}</source>
+        <translation>前向传播，第 {0} 层：先求加权和，再经过 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="185" />
+        <source>The loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="188" />
+        <source>output o = [{0}]</source>
+        <translation>输出 o = [{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="192" />
+        <source>Backward: the error δ of layer {0}</source>
+        <translation>反向传播：第 {0} 层的误差 δ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="201" />
+        <source>Gradients: dL/dW = a_prev · δ, dL/db = δ</source>
+        <translation>梯度：dL/dW = a_prev · δ，dL/db = δ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="204" />
+        <source>Every weight's gradient is in the table, beside the finite-difference estimate (L(w+h) − L(w−h)) / 2h.
+Largest difference: {0:.2e}.
+Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f}).</source>
+        <translation>每个权重的梯度都列在表中，旁边是有限差分估计 (L(w+h) − L(w−h)) / 2h。
+最大差异：{0:.2e}。
+应用更新：w ← w − {1} · dL/dw；损失变为 {2:.6f}（原为 {3:.6f}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="209" />
+        <source>Step {0} of {1}: {2}</source>
+        <translation>第 {0} 步，共 {1} 步：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>ControlsBar</name>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="72" />
+        <source>Reset: new random weights (R)</source>
+        <translation>重置：新的随机权重（R）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="78" />
+        <source>Play / pause training (Space)</source>
+        <translation>开始 / 暂停训练（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="81" />
+        <source>One training step (→)</source>
+        <translation>训练一步（→）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="100" />
+        <source>How far each step moves the weights, in proportion to the slope. Too small crawls; too large overshoots and can explode.</source>
+        <translation>每一步按斜率成比例地移动权重的幅度。太小则进展缓慢；太大则会越过最小值，甚至发散。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="104" />
+        <source>The squashing function of every hidden layer (each layer can also have its own, next to its neurons). Changing it restarts training.</source>
+        <translation>所有隐藏层的激活函数（每层也可以在其神经元旁单独设置）。更改后会重新开始训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="106" />
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="107" />
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="108" />
+        <source>absolute error</source>
+        <translation>绝对误差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="109" />
+        <source>What the network minimises. Absolute error has the same slope everywhere, so it never slows down near 0.</source>
+        <translation>网络要最小化的量。绝对误差的斜率处处相同，所以在接近 0 时也不会减速。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="112" />
+        <source>How the gradient becomes a step: plain SGD, with momentum, or with per-weight rates.</source>
+        <translation>梯度如何变成一步：普通随机梯度下降、带动量，或为每个权重单独调整学习率。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="117" />
+        <source>Show the optimiser's own settings</source>
+        <translation>显示优化器自身的参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="124" />
+        <source>How the starting weights are drawn. Try 'zeros' to see every hidden neuron stay identical.</source>
+        <translation>初始权重的取法。试试“zeros”（全零），会看到所有隐藏神经元始终一模一样。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="127" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="130" />
+        <source>Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero.</source>
+        <translation>惩罚过大的权重：L2 让所有权重缩小，L1 把不需要的权重推向零。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="132" />
+        <source>How strongly weights are penalised.</source>
+        <translation>对权重惩罚的强度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="137" />
+        <source>During training, switch off this fraction of hidden neurons at random, so none can be relied on alone.</source>
+        <translation>训练时随机关闭这一比例的隐藏神经元，使网络不能只依赖某一个神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="140" />
+        <source>Training steps per frame; 'max' trains as fast as the machine allows.</source>
+        <translation>每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="143" />
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="144" />
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="145" />
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="146" />
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="147" />
+        <source>Initialiser</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="148" />
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="149" />
+        <source>Regularisation rate</source>
+        <translation>正则化强度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="150" />
+        <source>Dropout</source>
+        <translation>Dropout（随机失活）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="151" />
+        <source>Steps per frame</source>
+        <translation>每帧步数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="186" />
+        <source>Epoch {0}</source>
+        <translation>轮次 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="187" />
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+</context>
+<context>
+    <name>CurveFitPage</name>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="51" />
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="52" />
+        <source>absolute error</source>
+        <translation>绝对误差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="56" />
+        <source>Show each hidden neuron's part</source>
+        <translation>显示每个隐藏神经元的贡献</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="57" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="121" />
+        <source>Fit</source>
+        <translation>拟合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="58" />
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="74" />
+        <source>line y = ax + b</source>
+        <translation>直线 y = ax + b</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="75" />
+        <source>network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="76" />
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="80" />
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="80" />
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="81" />
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="82" />
+        <source>Hidden neurons</source>
+        <translation>隐藏神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="89" />
+        <source>Left-click adds a point, drag moves one, right-click removes it. The red line can only tilt and shift; the blue network bends.</source>
+        <translation>左键添加数据点，拖动可移动，右键删除。红色直线只能倾斜和平移；蓝色的神经网络可以弯曲。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="121" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="144" />
+        <source>red line: y = {0:.3f}·x {1} {2:.3f}    (step {3})</source>
+        <translation>红线：y = {0:.3f}·x {1} {2:.3f}    （第 {3} 步）</translation>
+    </message>
+</context>
+<context>
+    <name>CurveLab</name>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="57" />
+        <source>bowl (w−5)²</source>
+        <translation>碗形 (w−5)²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="57" />
+        <source>absolute |w−5|</source>
+        <translation>绝对值 |w−5|</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="58" />
+        <source>double well (local + global minimum)</source>
+        <translation>双势阱（局部最小值 + 全局最小值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="59" />
+        <source>flat plateau</source>
+        <translation>平坦高原</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="63" />
+        <source>Type your own cost in w: + − × ÷ ^, sin, cos, exp, abs, log, sqrt, tanh</source>
+        <translation>输入你自己的关于 w 的代价函数：+ − × ÷ ^、sin、cos、exp、abs、log、sqrt、tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="69" />
+        <location filename="../../gui/labs/descent_page.py" line="142" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="70" />
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="75" />
+        <source>cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="88" />
+        <source>Cost curve</source>
+        <translation>代价曲线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="90" />
+        <source>or type one</source>
+        <translation>或自行输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="97" />
+        <source>Click the plot to choose the starting w.</source>
+        <translation>点击图中位置选择起始的 w。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="142" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="155" />
+        <source>Learning rate α = {0:.4f}</source>
+        <translation>学习率 α = {0:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="174" />
+        <source>step {0}: w = {1:.4f}, cost = {2:.4f}, slope = {3:.4f}
+next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
+{6}</source>
+        <translation>第 {0} 步：w = {1:.4f}，代价 = {2:.4f}，斜率 = {3:.4f}
+下一步移动 = −α × 斜率 = −{4:.4f} × {3:.4f} = {5:+.4f}
+{6}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="180" />
+        <source>Diverging: each step overshoots further — lower the learning rate.</source>
+        <translation>发散：每一步都越冲越远——请降低学习率。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="183" />
+        <source>Oscillating: the steps jump across the minimum.</source>
+        <translation>振荡：每一步都跳过了最小值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="185" />
+        <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
+        <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="186" />
+        <source>Converging: the slope shrinks, so the steps shrink too.</source>
+        <translation>收敛：斜率变小，步子也随之变小。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="76" />
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="79" />
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="80" />
+        <source>Regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="81" />
+        <source>Classification sorts points into classes; regression predicts a number for every point.</source>
+        <translation>分类把数据点分到各个类别；回归为每个点预测一个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="91" />
+        <source>Pick a data set. Spirals need more neurons (or sin/cos features) than circles.</source>
+        <translation>选择一个数据集。螺旋比圆形需要更多神经元（或 sin/cos 特征）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="107" />
+        <source>Points per gradient step. Small batches are noisy but take many steps; large ones are smooth but slow.</source>
+        <translation>每个梯度步使用的数据点数。小批量噪声大但步数多；大批量平稳但慢。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="111" />
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="113" />
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="114" />
+        <source>New random points from the same distribution; the network keeps training.</source>
+        <translation>从同一分布重新抽取随机点；网络继续训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="117" />
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="118" />
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="123" />
+        <source>Edit points</source>
+        <translation>编辑数据点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="130" />
+        <source>Left-click a plot to add a point, right-click to remove the nearest.</source>
+        <translation>在图上左键添加数据点，右键删除最近的点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="133" />
+        <source>New point's class</source>
+        <translation>新数据点的类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="135" />
+        <source>New point's value</source>
+        <translation>新数据点的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="138" />
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="139" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="183" />
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="205" />
+        <source>Training data: {0}%</source>
+        <translation>训练数据：{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="206" />
+        <source>Noise: {0}</source>
+        <translation>噪声：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPage</name>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="356" />
+        <source>1D: one weight</source>
+        <translation>一维：一个权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="357" />
+        <source>2D: two weights, six optimisers</source>
+        <translation>二维：两个权重，六种优化器</translation>
+    </message>
+</context>
+<context>
+    <name>DigitsPage</name>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="147" />
+        <source>28×28 input</source>
+        <translation>28×28 输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="164" />
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="165" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="166" />
+        <source>Clear (Esc)</source>
+        <translation>清除（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="167" />
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="174" />
+        <source>click a neuron</source>
+        <translation>点击一个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="177" />
+        <source>Click a neuron of the first hidden layer to see the 784 weights it multiplies the pixels by — what it looks for.</source>
+        <translation>点击第一个隐藏层的某个神经元，查看它与像素相乘的 784 个权重——也就是它在“寻找”什么。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="185" />
+        <source>Brush</source>
+        <translation>笔刷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="202" />
+        <source>One neuron</source>
+        <translation>单个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="209" />
+        <source>Watch the network think: every neuron's activation for your drawing (blue = high). The brightest output is the network's choice.</source>
+        <translation>看网络如何“思考”：每个神经元对你的手写数字的激活值（蓝色 = 高）。最亮的输出就是网络的答案。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="221" />
+        <source>Draw and recognise</source>
+        <translation>手写与识别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="222" />
+        <source>Train on MNIST</source>
+        <translation>在 MNIST 上训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="246" />
+        <location filename="../../gui/digits/digits_page.py" line="249" />
+        <source>Cannot open model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="250" />
+        <source>{0} is not a digits model (784 inputs, 10 outputs).</source>
+        <translation>{0} 不是手写数字模型（需要 784 个输入、10 个输出）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="260" />
+        <source>Model: {0} ({1}, {2} parameters)</source>
+        <translation>模型：{0}（{1}，{2} 个参数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="266" />
+        <source>trained in this window</source>
+        <translation>在本窗口中训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="276" />
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="277" />
+        <source>Models (*.npz)</source>
+        <translation>模型 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="291" />
+        <source>draw a digit</source>
+        <translation>请写一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="294" />
+        <source>{0:.0%} sure</source>
+        <translation>把握 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="309" />
+        <source>layer {0}, neuron {1}</source>
+        <translation>第 {0} 层，神经元 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="314" />
+        <source>Blue pixels raise its sum, orange ones lower it.</source>
+        <translation>蓝色像素使加权和变大，橙色像素使其变小。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="317" />
+        <source>Its weights from the previous layer's neurons.</source>
+        <translation>它来自上一层各神经元的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="319" />
+        <source>weighted sum Σwᵢxᵢ + b = {0:.3f} (bias {1:.3f})
+{2}(sum) = {3:.3f}
+{4}</source>
+        <translation>加权和 Σwᵢxᵢ + b = {0:.3f}（偏置 {1:.3f}）
+{2}(加权和) = {3:.3f}
+{4}</translation>
+    </message>
+</context>
+<context>
+    <name>DigitsTrainingPanel</name>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="99" />
+        <source>Neurons per hidden layer, comma-separated</source>
+        <translation>每个隐藏层的神经元数，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="123" />
+        <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
+        <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="126" />
+        <source>Bundled 5,000 MNIST digits</source>
+        <translation>内置的 5,000 个 MNIST 数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="127" />
+        <source>IDX files in a folder…</source>
+        <translation>文件夹中的 IDX 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="128" />
+        <source>Download MNIST (60,000)</source>
+        <translation>下载 MNIST（60,000 个）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="129" />
+        <source>Download Fashion-MNIST</source>
+        <translation>下载 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="135" />
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="135" />
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="136" />
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="136" />
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="137" />
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="137" />
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <source>Dropout</source>
+        <translation>Dropout（随机失活）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <source>Random shift</source>
+        <translation>随机平移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <source>Random rotation</source>
+        <translation>随机旋转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <source>Pixel noise</source>
+        <translation>像素噪声</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <source>Input scaling</source>
+        <translation>输入缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="144" />
+        <location filename="../../gui/digits/training_panel.py" line="314" />
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="145" />
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="146" />
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="147" />
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="156" />
+        <source>Network and training</source>
+        <translation>网络与训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="166" />
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="167" />
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="169" />
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="175" />
+        <source>Confusion (row: true digit, column: predicted)</source>
+        <translation>混淆矩阵（行：真实数字，列：预测数字）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <source>Misclassified (click one to draw it)</source>
+        <translation>分类错误的样本（点击一个载入画板）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <source>First-layer weights: what each neuron looks for</source>
+        <translation>第一层权重：每个神经元在寻找什么</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="204" />
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="245" />
+        <source>Hidden layers: whole numbers like 128 or 16,16</source>
+        <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="255" />
+        <source>bundled MNIST subset (4,000 + 1,000)</source>
+        <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="258" />
+        <source>Folder with IDX files</source>
+        <translation>包含 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="285" />
+        <source>Preparing data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="291" />
+        <source>Downloading {0}: {1:.1f} MB</source>
+        <translation>正在下载 {0}：{1:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="297" />
+        <source>Now training on {0}</source>
+        <translation>正在用 {0} 训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="302" />
+        <source>Cannot use these digits</source>
+        <translation>无法使用这些数字数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="314" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="315" />
+        <source>Data: {0}</source>
+        <translation>数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="319" />
+        <source>Epoch {0} of {1} — validation accuracy {2}</source>
+        <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="356" />
+        <source>True → predicted, first row: {0}</source>
+        <translation>真实 → 预测（第一行）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="380" />
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="381" />
+        <source>Models (*.npz)</source>
+        <translation>模型 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="388" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="390" />
+        <source>Saved the model to {0}</source>
+        <translation>模型已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DivergenceBanner</name>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="66" />
+        <source>Lower the learning rate 10× and start again</source>
+        <translation>把学习率降低 10 倍并重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <location filename="../../gui/digits/drawing_canvas.py" line="45" />
+        <source>Draw a digit. Right-click or Esc clears, Ctrl+Z undoes.</source>
+        <translation>写一个数字。右键或 Esc 清除，Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPlot</name>
+    <message>
+        <location filename="../../gui/history_plot.py" line="34" />
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="21" />
+        <source>Neural Playground</source>
+        <translation>神经网络游乐场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="24" />
+        <source>Playground</source>
+        <translation>游乐场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="26" />
+        <source>Digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="29" />
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="31" />
+        <source>Curve fitting</source>
+        <translation>曲线拟合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="35" />
+        <source>Inside the network</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="53" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="55" />
+        <source>&amp;Import points (CSV)…</source>
+        <translation>导入数据点 (CSV)(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="56" />
+        <source>&amp;Export points (CSV)…</source>
+        <translation>导出数据点 (CSV)(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="60" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="62" />
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="64" />
+        <source>Play / pause</source>
+        <translation>开始 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="65" />
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="66" />
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="70" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="76" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="80" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="81" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="89" />
+        <source>Press Space to train or pause.</source>
+        <translation>按空格键开始或暂停训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="90" />
+        <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
+        <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="91" />
+        <source>Pick a curve, click where to start, then press Play.</source>
+        <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="92" />
+        <source>Press Fit; click to add points, drag to move them.</source>
+        <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="93" />
+        <source>Press Next step to follow one sample forward and back.</source>
+        <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="101" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="102" />
+        <source>The language changes when you start Neural Playground again.</source>
+        <translation>语言将在下次启动神经网络游乐场时更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="106" />
+        <source>About Neural Playground</source>
+        <translation>关于神经网络游乐场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="107" />
+        <source>Neural Playground: watch a neural network learn.
+
+A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
+        <translation>神经网络游乐场：观看神经网络如何学习。
+
+多层网络与线性分类器在同一数据上并排训练，让你看到隐藏层带来了什么。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkActivityView</name>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="71" />
+        <source>input: 28×28 = 784 neurons</source>
+        <translation>输入：28×28 = 784 个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="76" />
+        <source>output: 10 neurons</source>
+        <translation>输出：10 个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="98" />
+        <source>layer {0}: {1} neurons</source>
+        <translation>第 {0} 层：{1} 个神经元</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="124" />
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="126" />
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="126" />
+        <source>L{0}</source>
+        <translation>第{0}层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="128" />
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="256" />
+        <source>output {0}</source>
+        <translation>输出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="257" />
+        <source>L{0}·N{1}</source>
+        <translation>第{0}层·神经元{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="265" />
+        <source>input feature {0}{1}</source>
+        <translation>输入特征 {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="266" />
+        <source> (off — click to use it)</source>
+        <translation>（未启用——点击以使用）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="275" />
+        <source>{0} = {1}({2} {3} {4:.2f})</source>
+        <translation>{0} = {1}({2} {3} {4:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="294" />
+        <source>weight {0:+.3f}  ({1} → {2})</source>
+        <translation>权重 {0:+.3f}（{1} → {2}）</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPage</name>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="94" />
+        <source>Network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="95" />
+        <source>Linear classifier</source>
+        <translation>线性分类器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="97" />
+        <source>network, training</source>
+        <translation>神经网络，训练集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="98" />
+        <source>network, test</source>
+        <translation>神经网络，测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="99" />
+        <source>linear, training</source>
+        <translation>线性，训练集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="100" />
+        <source>linear, test</source>
+        <translation>线性，测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="102" />
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="103" />
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="104" />
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="124" />
+        <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
+        <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="190" />
+        <source>Training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="190" />
+        <source>Paused.</source>
+        <translation>已暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="231" />
+        <source>Training paused: {0}.</source>
+        <translation>训练已暂停：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="239" />
+        <source>neuron {0}</source>
+        <translation>神经元 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="241" />
+        <source>test accuracy {0}</source>
+        <translation>测试准确率 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="242" />
+        <source>test loss {0:.4f}</source>
+        <translation>测试损失 {0:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="247" />
+        <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
+        <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="250" />
+        <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
+        <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="256" />
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="257" />
+        <source>The training worker failed: {0}</source>
+        <translation>训练线程出错：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="271" />
+        <source>The network needs at least one input.</source>
+        <translation>网络至少需要一个输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="307" />
+        <source>Import points</source>
+        <translation>导入数据点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="308" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="314" />
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="322" />
+        <source>Export points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="323" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="331" />
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="333" />
+        <source>Saved {0} points to {1}</source>
+        <translation>已将 {0} 个数据点保存到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceLab</name>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="198" />
+        <source>bowl</source>
+        <translation>碗形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="198" />
+        <source>elongated valley</source>
+        <translation>狭长山谷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="199" />
+        <source>Rosenbrock's banana</source>
+        <translation>Rosenbrock 香蕉函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="199" />
+        <source>saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="200" />
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau 函数（四个最小值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="201" />
+        <source>a two-weight neuron's real loss</source>
+        <translation>一个双权重神经元的真实损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="210" />
+        <location filename="../../gui/labs/descent_page.py" line="293" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="211" />
+        <source>Drop 30 random starts</source>
+        <translation>随机撒下 30 个起点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="212" />
+        <source>3D view</source>
+        <translation>三维视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="214" />
+        <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
+        <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="230" />
+        <source>loss along each path</source>
+        <translation>各路径上的损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="232" />
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="241" />
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="251" />
+        <source>Click the map to choose the start.</source>
+        <translation>点击图中位置选择起点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="293" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="311" />
+        <source>rates × {0:.2f}</source>
+        <translation>学习率 × {0:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="328" />
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="330" />
+        <source>Loss after {0} steps — </source>
+        <translation>{0} 步后的损失——</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="344" />
+        <source>Each dot is a random start, coloured by the minimum plain gradient descent reached from it.</source>
+        <translation>每个点是一个随机起点，颜色表示普通梯度下降从它出发到达的最小值。</translation>
+    </message>
+</context>
+</TS>
