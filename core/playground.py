@@ -141,6 +141,18 @@ class RemovePoint:
 
 
 @dataclass(frozen=True)
+class ApplyPreset:
+    """Switch to a named configuration from ``PRESETS`` (new data and networks)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class RestoreBest:
+    """Put back each model's weights from its lowest test loss (early stopping)."""
+
+
+@dataclass(frozen=True)
 class LoadData:
     """Replace the data with imported points (e.g. from CSV)."""
 
@@ -294,6 +306,16 @@ class Playground:
             self._add_point(command)
         elif isinstance(command, RemovePoint):
             self._remove_point(command)
+        elif isinstance(command, ApplyPreset):
+            if command.name not in PRESETS:
+                raise ValueError(f"unknown preset {command.name!r}")
+            self.config = replace(PRESETS[command.name], resolution=self.config.resolution)
+            self._regenerations = 0
+            self._make_data()
+            self._build()
+        elif isinstance(command, RestoreBest):
+            for trainer in self.trainers.values():
+                trainer.restore_best()
         elif isinstance(command, LoadData):
             rng = np.random.default_rng([self.config.seed, self._regenerations])
             self.train, self.test = split_dataset(command.data, self.config.train_ratio, rng)

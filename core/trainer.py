@@ -237,6 +237,7 @@ class Trainer:
     def restore_best(self) -> None:
         """Put back the weights of the epoch with the lowest watched loss."""
         np.copyto(self.network.params, self._best_params)
+        np.copyto(self._backup, self._best_params)
 
     # -- evaluation --------------------------------------------------------------
     def loss_on(self, X: np.ndarray, T: np.ndarray) -> tuple[float, np.ndarray]:

@@ -55,6 +55,28 @@ class HistoryPlot(pg.PlotWidget):
         self._range: tuple[float, float, float] | None = None
         self.log_scale = False
 
+    def shade_gap(self, model: str, colour: tuple[int, int, int, int]) -> None:
+        """Fill between ``model``'s training and test curves: the generalisation gap."""
+        fill = pg.FillBetweenItem(self.curves[(model, "train")].curve,
+                                  self.curves[(model, "test")].curve, brush=pg.mkBrush(*colour))
+        fill.setZValue(-5)
+        self.addItem(fill)
+
+    def mark_best(self, histories: dict[str, dict[str, np.ndarray]], model: str) -> float | None:
+        """A vertical line at the step where ``model``'s test loss was lowest; returns it."""
+        test = histories[model].get("test_loss")
+        if not hasattr(self, "_best_line"):
+            self._best_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#2ca02c", width=1.5,
+                                                                      style=Qt.PenStyle.DotLine))
+            self.addItem(self._best_line)
+        if test is None or not np.isfinite(test).any():
+            self._best_line.hide()
+            return None
+        step = float(histories[model]["step"][int(np.nanargmin(test))])
+        self._best_line.setValue(step)
+        self._best_line.show()
+        return step
+
     def set_log_scale(self, on: bool) -> None:
         self.log_scale = on
         self._range = None

@@ -83,7 +83,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._features: tuple[str, ...] = ()
         self._segments = np.zeros((0, 4))
         self._tile_index: dict[tuple[int, int], Tile] = {}
-        self._segment_info: list[tuple[int, int, int, float]] = []
+        self._segment_info = np.zeros((0, 3), dtype=int)   # layer, from, to
+        self._segment_weights = np.zeros(0)
         self._static_features: np.ndarray | None = None
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -198,23 +199,34 @@ class NetworkView(pg.GraphicsLayoutWidget):
     def _tile_at(self, column: int, unit: int) -> Tile:
         return self._tile_index[(column, unit)]
 
+    def _anchors(self, column: int, units: list[int], side: str) -> np.ndarray:
+        """``(n, 2)`` points where links leave (right) or enter (left) these tiles."""
+        tiles = [self._tile_at(column, u) for u in units]
+        dx = TILE if side == "right" else 0.0
+        return np.array([(t.x + dx, t.y + TILE / 2) for t in tiles], dtype=float)
+
     def _draw_links(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
-        segments, info = [], []
+        """One segment per weight, built per layer with broadcasting (thousands of links)."""
+        segments, info, weights = [], [], []
         for layer, (W, _) in enumerate(model.weights):
-            for i in range(W.shape[0]):
-                src_unit = FEATURE_NAMES.index(features[i]) if layer == 0 else i
-                src = self._tile_at(layer, src_unit)
-                for j in range(W.shape[1]):
-                    dst = self._tile_at(layer + 1, j)
-                    segments.append((src.x + TILE, src.y + TILE / 2, dst.x, dst.y + TILE / 2))
-                    info.append((layer, i, j, float(W[i, j])))
-        self._segments = np.array(segments, dtype=float).reshape(-1, 4)
-        self._segment_info = info
-        weights = np.array([w for *_, w in info])
-        levels = np.searchsorted(STRENGTH_EDGES, np.abs(weights)) if info else np.array([])
+            n_in, n_out = W.shape
+            sources = ([FEATURE_NAMES.index(f) for f in features] if layer == 0
+                       else list(range(n_in)))
+            start = self._anchors(layer, sources, "right")             # (n_in, 2)
+            end = self._anchors(layer + 1, list(range(n_out)), "left")  # (n_out, 2)
+            pairs = np.concatenate([np.repeat(start, n_out, axis=0), np.tile(end, (n_in, 1))],
+                                   axis=1)
+            segments.append(pairs)
+            i, j = np.divmod(np.arange(n_in * n_out), n_out)
+            info.append(np.column_stack([np.full(n_in * n_out, layer), i, j]))
+            weights.append(W.reshape(-1).astype(float))
+        self._segments = np.concatenate(segments) if segments else np.zeros((0, 4))
+        self._segment_info = np.concatenate(info) if info else np.zeros((0, 3), int)
+        self._segment_weights = np.concatenate(weights) if weights else np.zeros(0)
+        levels = np.searchsorted(STRENGTH_EDGES, np.abs(self._segment_weights))
+        signs = np.sign(self._segment_weights)
         for (sign, level), item in self.links.items():
-            chosen = (np.sign(weights) == sign) & (levels == level) if info else np.array([])
-            s = self._segments[chosen] if info else np.zeros((0, 4))
+            s = self._segments[(signs == sign) & (levels == level)]
             xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
             ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
             item.setData(xs, ys)
@@ -288,7 +300,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
             pixel = self.view.viewPixelSize()[0]
             index = self._hit_link(point, tolerance=4 * pixel)
             if index is not None:
-                layer, i, j, weight = self._segment_info[index]
+                layer, i, j = (int(v) for v in self._segment_info[index])
+                weight = float(self._segment_weights[index])
                 source = (self._features[i] if layer == 0
                           else self.neuron_name(layer, i))
                 text = self.tr("weight {0:+.3f}  ({1} → {2})").format(

@@ -27,6 +27,7 @@ from core.features import FEATURE_NAMES
 from core.grid import GridEvaluator
 from core.playground import (
     AddPoint,
+    ApplyPreset,
     Configure,
     LoadData,
     Playground,
@@ -35,6 +36,7 @@ from core.playground import (
     Regenerate,
     RemovePoint,
     Reset,
+    RestoreBest,
 )
 from core.training_loop import Pause, Play, SetSpeed, Step
 from gui.history_plot import HistoryPlot
@@ -101,7 +103,16 @@ class PlaygroundPage(QWidget):
         ]
         self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
+        self.loss_view.shade_gap("network", (8, 119, 189, 45))
         self.log_scale = QCheckBox(self.tr("Log scale"))
+        self.overfit_button = QPushButton(self.tr("Over-fitting example"))
+        self.overfit_button.setToolTip(self.tr(
+            "Few noisy points and a wide, deep network: watch the test loss turn up while "
+            "the training loss keeps falling. Then try L2, dropout or fewer neurons."))
+        self.restore_button = QPushButton(self.tr("Restore the best weights"))
+        self.restore_button.setToolTip(self.tr(
+            "Early stopping: go back to the weights with the lowest test loss "
+            "(the green dotted line)."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         # A fixed height: a label that resizes with its text would re-lay out
@@ -139,7 +150,12 @@ class PlaygroundPage(QWidget):
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
         right_layout.addLayout(curves, 2)
-        right_layout.addWidget(self.log_scale)
+        below_curves = QHBoxLayout()
+        below_curves.addWidget(self.log_scale)
+        below_curves.addStretch(1)
+        below_curves.addWidget(self.overfit_button)
+        below_curves.addWidget(self.restore_button)
+        right_layout.addLayout(below_curves)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.data_panel)
@@ -182,6 +198,8 @@ class PlaygroundPage(QWidget):
         self.linear_boundary.point_clicked.connect(self._on_boundary_point_clicked)
         self.log_scale.toggled.connect(self.loss_view.set_log_scale)
         self.banner.fix_requested.connect(self._on_banner_fix_requested)
+        self.overfit_button.clicked.connect(lambda: send(ApplyPreset("overfit")))
+        self.restore_button.clicked.connect(lambda: send(RestoreBest()))
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
@@ -225,6 +243,8 @@ class PlaygroundPage(QWidget):
             histories = {"network": snap.network.history, "linear": snap.linear.history}
             self.loss_view.show_histories(histories)
             self.accuracy_view.show_histories(histories)
+            best = self.loss_view.mark_best(histories, "network")
+            self.restore_button.setEnabled(best is not None)
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
         self.summary.setText(self._summary(snap))
         if snap.divergence:

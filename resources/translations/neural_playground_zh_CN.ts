@@ -978,7 +978,7 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DivergenceBanner</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="66" />
+        <location filename="../../gui/playground/playground_page.py" line="68" />
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
     </message>
@@ -1215,142 +1215,162 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="94" />
+        <location filename="../../gui/playground/playground_page.py" line="96" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="95" />
+        <location filename="../../gui/playground/playground_page.py" line="97" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="97" />
+        <location filename="../../gui/playground/playground_page.py" line="99" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="98" />
+        <location filename="../../gui/playground/playground_page.py" line="100" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="99" />
+        <location filename="../../gui/playground/playground_page.py" line="101" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="100" />
+        <location filename="../../gui/playground/playground_page.py" line="102" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="102" />
+        <location filename="../../gui/playground/playground_page.py" line="104" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="103" />
+        <location filename="../../gui/playground/playground_page.py" line="105" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="104" />
+        <location filename="../../gui/playground/playground_page.py" line="107" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="124" />
+        <location filename="../../gui/playground/playground_page.py" line="108" />
+        <source>Over-fitting example</source>
+        <translation>过拟合示例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="110" />
+        <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
+        <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="112" />
+        <source>Restore the best weights</source>
+        <translation>恢复最佳权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="114" />
+        <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
+        <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="135" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="190" />
+        <location filename="../../gui/playground/playground_page.py" line="208" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="190" />
+        <location filename="../../gui/playground/playground_page.py" line="208" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="231" />
+        <location filename="../../gui/playground/playground_page.py" line="251" />
         <source>Training paused: {0}.</source>
         <translation>训练已暂停：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="239" />
+        <location filename="../../gui/playground/playground_page.py" line="259" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="241" />
+        <location filename="../../gui/playground/playground_page.py" line="261" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="242" />
+        <location filename="../../gui/playground/playground_page.py" line="262" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="247" />
+        <location filename="../../gui/playground/playground_page.py" line="267" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="250" />
+        <location filename="../../gui/playground/playground_page.py" line="270" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="256" />
+        <location filename="../../gui/playground/playground_page.py" line="276" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="257" />
+        <location filename="../../gui/playground/playground_page.py" line="277" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="271" />
+        <location filename="../../gui/playground/playground_page.py" line="291" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="307" />
+        <location filename="../../gui/playground/playground_page.py" line="327" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="308" />
+        <location filename="../../gui/playground/playground_page.py" line="328" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="314" />
+        <location filename="../../gui/playground/playground_page.py" line="334" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="322" />
+        <location filename="../../gui/playground/playground_page.py" line="342" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="323" />
+        <location filename="../../gui/playground/playground_page.py" line="343" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="331" />
+        <location filename="../../gui/playground/playground_page.py" line="351" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="333" />
+        <location filename="../../gui/playground/playground_page.py" line="353" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>

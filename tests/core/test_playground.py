@@ -8,6 +8,7 @@ from core.features import feature_matrix
 from core.grid import grid_points
 from core.playground import (
     AddPoint,
+    ApplyPreset,
     Configure,
     LoadData,
     Playground,
@@ -15,6 +16,7 @@ from core.playground import (
     Regenerate,
     RemovePoint,
     Reset,
+    RestoreBest,
 )
 
 
@@ -139,3 +141,17 @@ def test_activation_per_layer_or_for_all(playground):
     assert playground.snapshot().network.activations == ("leaky_relu",) * 3 + ("sigmoid",)
     with pytest.raises(ValueError, match="unknown activation"):
         playground.apply(Configure({"layer_activations": ("relu", "nope", "tanh")}))
+
+
+def test_overfit_preset_and_restoring_the_best_weights(playground):
+    playground.apply(ApplyPreset("overfit"))
+    assert playground.config.hidden == (32, 32, 32) and len(playground.train) == 30
+    playground.advance(3000)
+    worse = playground.snapshot().network.test_loss
+    history = playground.trainers["network"].history
+    best = float(np.nanmin(history.column("test_loss")))
+    playground.apply(RestoreBest())
+    restored = playground.snapshot().network.test_loss
+    assert restored == pytest.approx(best, rel=1e-4) and restored < worse
+    with pytest.raises(ValueError, match="unknown preset"):
+        playground.apply(ApplyPreset("nope"))

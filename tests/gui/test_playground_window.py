@@ -1,6 +1,7 @@
 """The playground window driven like a person would, checked on its data."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from core.playground import Configure
@@ -125,3 +126,19 @@ def test_each_layer_can_have_its_own_activation(qtbot, page):
     snap = wait_for(qtbot, page, lambda s: s.network.activations[1] == "relu")
     assert snap.network.activations == ("tanh", "relu", "sigmoid")
     assert "relu(" in page.network_view.neuron_formula(2, 0)
+
+
+def test_overfitting_example_shows_the_gap_and_restores_the_best(qtbot, page):
+    qtbot.mouseClick(page.overfit_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, page, lambda s: s.config.hidden == (32, 32, 32))
+    page.toggle_play()
+    snap = wait_for(qtbot, page, lambda s: s.epoch > 60, timeout=60_000)
+    page.toggle_play()
+    snap = wait_for(qtbot, page, lambda s: not s.running)
+    history = snap.network.history
+    best_step = page.loss_view.mark_best({"network": history}, "network")
+    assert best_step == history["step"][int(np.nanargmin(history["test_loss"]))]
+    assert page.loss_view._best_line.value() == best_step
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    restored = wait_for(qtbot, page, lambda s: s.network.test_loss < snap.network.test_loss)
+    assert restored.network.test_loss == pytest.approx(np.nanmin(history["test_loss"]), rel=1e-3)
