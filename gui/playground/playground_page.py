@@ -44,6 +44,7 @@ from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
 from gui.playground.network_view import NetworkView
+from gui.playground.sweep_dialog import SweepDialog
 from gui.training_controller import TrainingController
 
 CURVE_INTERVAL = 0.25  # seconds between loss/accuracy curve redraws
@@ -84,6 +85,7 @@ class PlaygroundPage(QWidget):
         self.snapshot: PlaygroundSnapshot | None = None
         self.frames_painted = 0
         self._curves_drawn = 0.0
+        self._sweep: SweepDialog | None = None
         self._synced_config: PlaygroundConfig | None = None
 
         self.controls = ControlsBar(self.config)
@@ -109,6 +111,10 @@ class PlaygroundPage(QWidget):
         self.overfit_button.setToolTip(self.tr(
             "Few noisy points and a wide, deep network: watch the test loss turn up while "
             "the training loss keeps falling. Then try L2, dropout or fewer neurons."))
+        self.sweep_button = QPushButton(self.tr("Complexity sweep…"))
+        self.sweep_button.setToolTip(self.tr(
+            "Train networks of growing width on this data and plot training and test "
+            "error against their size."))
         self.restore_button = QPushButton(self.tr("Restore the best weights"))
         self.restore_button.setToolTip(self.tr(
             "Early stopping: go back to the weights with the lowest test loss "
@@ -153,6 +159,7 @@ class PlaygroundPage(QWidget):
         below_curves = QHBoxLayout()
         below_curves.addWidget(self.log_scale)
         below_curves.addStretch(1)
+        below_curves.addWidget(self.sweep_button)
         below_curves.addWidget(self.overfit_button)
         below_curves.addWidget(self.restore_button)
         right_layout.addLayout(below_curves)
@@ -200,6 +207,7 @@ class PlaygroundPage(QWidget):
         self.banner.fix_requested.connect(self._on_banner_fix_requested)
         self.overfit_button.clicked.connect(lambda: send(ApplyPreset("overfit")))
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
+        self.sweep_button.clicked.connect(self.open_sweep)
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
@@ -216,7 +224,9 @@ class PlaygroundPage(QWidget):
         self.controller.send(Reset())
 
     def shutdown(self) -> bool:
-        """Stop the worker thread; called when the window closes."""
+        """Stop the worker threads; called when the window closes."""
+        if self._sweep is not None:
+            self._sweep.done(0)
         return self.controller.stop()
 
     # -- snapshots -------------------------------------------------------------------
@@ -271,6 +281,18 @@ class PlaygroundPage(QWidget):
             "Linear: test accuracy {3} — one straight line cannot separate every data set."
         ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
                  _percent(lin.test_accuracy))
+
+    def open_sweep(self) -> SweepDialog | None:
+        """The sweep trains on a copy of the current points in its own thread."""
+        snap = self.snapshot
+        if snap is None:
+            return None
+        train = Dataset(snap.train_X, snap.train_y, snap.task, snap.n_classes)
+        test = Dataset(snap.test_X, snap.test_y, snap.task, snap.n_classes)
+        dialog = SweepDialog(train, test, snap.config.features, len(snap.config.hidden), self)
+        dialog.show()
+        self._sweep = dialog
+        return dialog
 
     def _on_controller_failed(self, message: str) -> None:
         QMessageBox.critical(self, self.tr("Training stopped"),

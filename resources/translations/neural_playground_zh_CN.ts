@@ -978,7 +978,7 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DivergenceBanner</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="68" />
+        <location filename="../../gui/playground/playground_page.py" line="69" />
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
     </message>
@@ -1162,52 +1162,52 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="124" />
+        <location filename="../../gui/playground/network_view.py" line="125" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="126" />
+        <location filename="../../gui/playground/network_view.py" line="127" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="126" />
+        <location filename="../../gui/playground/network_view.py" line="127" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="128" />
+        <location filename="../../gui/playground/network_view.py" line="129" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="256" />
+        <location filename="../../gui/playground/network_view.py" line="268" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="257" />
+        <location filename="../../gui/playground/network_view.py" line="269" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="265" />
+        <location filename="../../gui/playground/network_view.py" line="277" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="266" />
+        <location filename="../../gui/playground/network_view.py" line="278" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="275" />
+        <location filename="../../gui/playground/network_view.py" line="287" />
         <source>{0} = {1}({2} {3} {4:.2f})</source>
         <translation>{0} = {1}({2} {3} {4:.2f})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="294" />
+        <location filename="../../gui/playground/network_view.py" line="307" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -1215,162 +1215,172 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="96" />
+        <location filename="../../gui/playground/playground_page.py" line="98" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="97" />
+        <location filename="../../gui/playground/playground_page.py" line="99" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="99" />
+        <location filename="../../gui/playground/playground_page.py" line="101" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="100" />
+        <location filename="../../gui/playground/playground_page.py" line="102" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="101" />
+        <location filename="../../gui/playground/playground_page.py" line="103" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="102" />
+        <location filename="../../gui/playground/playground_page.py" line="104" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="104" />
+        <location filename="../../gui/playground/playground_page.py" line="106" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="105" />
+        <location filename="../../gui/playground/playground_page.py" line="107" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="107" />
+        <location filename="../../gui/playground/playground_page.py" line="109" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="108" />
+        <location filename="../../gui/playground/playground_page.py" line="110" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="110" />
+        <location filename="../../gui/playground/playground_page.py" line="112" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="112" />
+        <location filename="../../gui/playground/playground_page.py" line="114" />
+        <source>Complexity sweep…</source>
+        <translation>复杂度扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="116" />
+        <source>Train networks of growing width on this data and plot training and test error against their size.</source>
+        <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="118" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="114" />
+        <location filename="../../gui/playground/playground_page.py" line="120" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="135" />
+        <location filename="../../gui/playground/playground_page.py" line="141" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="208" />
+        <location filename="../../gui/playground/playground_page.py" line="216" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="208" />
+        <location filename="../../gui/playground/playground_page.py" line="216" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="251" />
+        <location filename="../../gui/playground/playground_page.py" line="261" />
         <source>Training paused: {0}.</source>
         <translation>训练已暂停：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="259" />
+        <location filename="../../gui/playground/playground_page.py" line="269" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="261" />
+        <location filename="../../gui/playground/playground_page.py" line="271" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="262" />
+        <location filename="../../gui/playground/playground_page.py" line="272" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="267" />
+        <location filename="../../gui/playground/playground_page.py" line="277" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="270" />
+        <location filename="../../gui/playground/playground_page.py" line="280" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="276" />
+        <location filename="../../gui/playground/playground_page.py" line="298" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="277" />
+        <location filename="../../gui/playground/playground_page.py" line="299" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="291" />
+        <location filename="../../gui/playground/playground_page.py" line="313" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="327" />
+        <location filename="../../gui/playground/playground_page.py" line="349" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="328" />
+        <location filename="../../gui/playground/playground_page.py" line="350" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="334" />
+        <location filename="../../gui/playground/playground_page.py" line="356" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="342" />
+        <location filename="../../gui/playground/playground_page.py" line="364" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="343" />
+        <location filename="../../gui/playground/playground_page.py" line="365" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="351" />
+        <location filename="../../gui/playground/playground_page.py" line="373" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="353" />
+        <location filename="../../gui/playground/playground_page.py" line="375" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>

@@ -142,3 +142,18 @@ def test_overfitting_example_shows_the_gap_and_restores_the_best(qtbot, page):
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     restored = wait_for(qtbot, page, lambda s: s.network.test_loss < snap.network.test_loss)
     assert restored.network.test_loss == pytest.approx(np.nanmin(history["test_loss"]), rel=1e-3)
+
+
+def test_complexity_sweep_runs_in_the_background_and_keeps_partial_results(qtbot, page):
+    dialog = page.open_sweep()
+    dialog.epochs.setValue(10)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.points) >= 3, timeout=60_000)
+    qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    kept = len(dialog.points)
+    assert 3 <= kept < 14 and dialog.start.isEnabled()
+    sizes = [p.parameters for p in dialog.points]
+    assert sizes == sorted(sizes)
+    x, _ = dialog.test_curve.getData()
+    assert len(x) == kept
+    dialog.close()

@@ -1,0 +1,129 @@
+"""The complexity sweep: train models of growing width, plot train vs test error."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from core.datasets import Dataset
+from core.sweep import SweepPoint, complexity_sweep
+from gui.background_task import BackgroundTask
+
+WIDTHS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128)
+
+
+class SweepDialog(QDialog):
+    """Runs ``core.sweep.complexity_sweep`` off the GUI thread; keeps partial results."""
+
+    def __init__(self, train: Dataset, test: Dataset, features: tuple[str, ...],
+                 depth: int, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Complexity sweep"))
+        self.resize(760, 520)
+        self.train, self.test, self.features = train, test, features
+        self.points: list[SweepPoint] = []
+        self.task: BackgroundTask | None = None
+        self.depth = QSpinBox()
+        self.depth.setRange(1, 4)
+        self.depth.setValue(max(1, depth))
+        self.epochs = QSpinBox()
+        self.epochs.setRange(10, 2000)
+        self.epochs.setValue(200)
+        self.start = QPushButton(self.tr("Run"))
+        self.cancel = QPushButton(self.tr("Stop"))
+        self.cancel.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, len(WIDTHS))
+        self.status = QLabel(self.tr(
+            "Each point is a network of that many parameters, trained from scratch on the "
+            "same data. Too small under-fits; too big over-fits: the test error turns up."))
+        self.status.setWordWrap(True)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setLogMode(x=True)
+        self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
+        self.plot.setLabel("left", self.tr("error"))
+        self.plot.addLegend()
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.train_curve = self.plot.plot(pen=pg.mkPen("#0877bd", width=2), symbol="o",
+                                          symbolBrush="#0877bd", name=self.tr("training"))
+        self.test_curve = self.plot.plot(pen=pg.mkPen("#f59322", width=2), symbol="o",
+                                         symbolBrush="#f59322", name=self.tr("test"))
+        row = QHBoxLayout()
+        for label, widget in ((self.tr("Hidden layers"), self.depth),
+                              (self.tr("Epochs per model"), self.epochs)):
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.start)
+        row.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.plot, 1)
+        self.start.clicked.connect(self.run)
+        self.cancel.clicked.connect(self.stop)
+
+    def run(self) -> None:
+        self.points = []
+        self._draw()
+        depth, epochs = self.depth.value(), self.epochs.value()
+
+        def sweep(progress, cancelled):
+            done = []
+            for point in complexity_sweep(self.train, self.test, WIDTHS, depth=depth,
+                                          features=self.features, epochs=epochs,
+                                          cancelled=cancelled):
+                done.append(point)
+                progress("", list(done), len(WIDTHS))
+            return done
+
+        self.task = BackgroundTask(sweep, self)
+        self.task.progress.connect(self._on_task_progress)
+        self.task.succeeded.connect(self._on_task_finished)
+        self.task.failed.connect(self.status.setText)
+        self.start.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.task.start()
+
+    def stop(self) -> None:
+        if self.task is not None and self.task.is_running():
+            self.task.cancel()
+        self._on_task_finished(self.points)
+
+    def _on_task_progress(self, _text: str, points, _total) -> None:
+        self.points = points
+        self.progress.setValue(len(points))
+        self._draw()
+
+    def _on_task_finished(self, points) -> None:
+        self.points = list(points)
+        self.start.setEnabled(True)
+        self.cancel.setEnabled(False)
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.points:
+            self.train_curve.setData([], [])
+            self.test_curve.setData([], [])
+            return
+        params = np.array([p.parameters for p in self.points], dtype=float)
+        def error(p: SweepPoint, split: str) -> float:
+            value = getattr(p, f"{split}_error")
+            return getattr(p, f"{split}_loss") if value is None else value
+        self.train_curve.setData(params, [error(p, "train") for p in self.points])
+        self.test_curve.setData(params, [error(p, "test") for p in self.points])
+
+    def done(self, result: int) -> None:  # closing the dialog stops the sweep
+        if self.task is not None and self.task.is_running():
+            self.task.cancel()
+        super().done(result)
