@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -38,6 +39,9 @@ class SweepDialog(QDialog):
         self.epochs = QSpinBox()
         self.epochs.setRange(10, 2000)
         self.epochs.setValue(200)
+        self.measure = QComboBox()
+        self.measure.addItem(self.tr("error (misclassified share)"), "error")
+        self.measure.addItem(self.tr("loss (shows over-confidence)"), "loss")
         self.start = QPushButton(self.tr("Run"))
         self.cancel = QPushButton(self.tr("Stop"))
         self.cancel.setEnabled(False)
@@ -50,7 +54,7 @@ class SweepDialog(QDialog):
         self.plot = pg.PlotWidget(background="w")
         self.plot.setLogMode(x=True)
         self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
-        self.plot.setLabel("left", self.tr("error"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.addLegend()
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.train_curve = self.plot.plot(pen=pg.mkPen("#0877bd", width=2), symbol="o",
@@ -59,7 +63,8 @@ class SweepDialog(QDialog):
                                          symbolBrush="#f59322", name=self.tr("test"))
         row = QHBoxLayout()
         for label, widget in ((self.tr("Hidden layers"), self.depth),
-                              (self.tr("Epochs per model"), self.epochs)):
+                              (self.tr("Epochs per model"), self.epochs),
+                              (self.tr("Plot"), self.measure)):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         row.addStretch(1)
@@ -72,6 +77,7 @@ class SweepDialog(QDialog):
         layout.addWidget(self.plot, 1)
         self.start.clicked.connect(self.run)
         self.cancel.clicked.connect(self.stop)
+        self.measure.currentIndexChanged.connect(lambda _: self._draw())
 
     def run(self) -> None:
         self.points = []
@@ -117,11 +123,15 @@ class SweepDialog(QDialog):
             self.test_curve.setData([], [])
             return
         params = np.array([p.parameters for p in self.points], dtype=float)
-        def error(p: SweepPoint, split: str) -> float:
-            value = getattr(p, f"{split}_error")
-            return getattr(p, f"{split}_loss") if value is None else value
-        self.train_curve.setData(params, [error(p, "train") for p in self.points])
-        self.test_curve.setData(params, [error(p, "test") for p in self.points])
+        measure = self.measure.currentData()
+
+        def value(p: SweepPoint, split: str) -> float:
+            error = getattr(p, f"{split}_error")
+            # Regression has no error rate: its loss is the measure.
+            return getattr(p, f"{split}_loss") if measure == "loss" or error is None else error
+
+        self.train_curve.setData(params, [value(p, "train") for p in self.points])
+        self.test_curve.setData(params, [value(p, "test") for p in self.points])
 
     def done(self, result: int) -> None:  # closing the dialog stops the sweep
         if self.task is not None and self.task.is_running():

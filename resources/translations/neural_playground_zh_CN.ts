@@ -1484,4 +1484,67 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <translation>每个点是一个随机起点，颜色表示普通梯度下降从它出发到达的最小值。</translation>
     </message>
 </context>
+<context>
+    <name>SweepDialog</name>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="31" />
+        <source>Complexity sweep</source>
+        <translation>复杂度扫描</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="43" />
+        <source>error (misclassified share)</source>
+        <translation>误差（分错的比例）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="44" />
+        <source>loss (shows over-confidence)</source>
+        <translation>损失（能显示过度自信）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="45" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="46" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="51" />
+        <source>Each point is a network of that many parameters, trained from scratch on the same data. Too small under-fits; too big over-fits: the test error turns up.</source>
+        <translation>每个点是一个具有相应参数数量的网络，在同一数据上从头训练。太小会欠拟合；太大会过拟合：测试误差回升。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="56" />
+        <source>parameters (log scale)</source>
+        <translation>参数数量（对数坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="61" />
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="63" />
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="65" />
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="66" />
+        <source>Epochs per model</source>
+        <translation>每个模型的训练轮数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="67" />
+        <source>Plot</source>
+        <translation>绘制</translation>
+    </message>
+</context>
 </TS>
