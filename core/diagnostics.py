@@ -14,6 +14,10 @@ import numpy as np
 from core.network import Network
 
 SATURATION = 0.97  # |tanh| or |2·sigmoid − 1| above this counts as saturated
+WEIGHT_BINS = np.linspace(-3.0, 3.0, 31)
+# Gradients are binned by order of magnitude, log10|g|: vanishing gradients pile
+# up on the left, exploding ones on the right.
+GRADIENT_LOG_BINS = np.linspace(-9.0, 1.0, 31)
 
 
 def dead_fraction(activations: np.ndarray) -> float:
@@ -35,29 +39,34 @@ class LayerHealth:
     activation: str
     dead: float
     saturated: float
-    weight_histogram: np.ndarray     # counts over ``bins``
-    gradient_histogram: np.ndarray
+    weight_histogram: np.ndarray     # counts over ``WEIGHT_BINS``
+    gradient_histogram: np.ndarray   # counts of log10|g| over ``GRADIENT_LOG_BINS``
     weight_scale: float              # RMS of the weights
     gradient_scale: float            # RMS of the gradients
 
 
-def layer_health(network: Network, X: np.ndarray, bins: np.ndarray) -> list[LayerHealth]:
+def _histogram(values: np.ndarray, bins: np.ndarray) -> np.ndarray:
+    return np.histogram(np.clip(values, bins[0], bins[-1]), bins)[0]
+
+
+def layer_health(network: Network, X: np.ndarray) -> tuple[LayerHealth, ...]:
     """Health of every hidden layer on inputs ``X`` (gradients from the last backward)."""
     network.predict(X)
     report = []
     for i, act in enumerate(network.activations[:-1]):
         A = network.layer_outputs[i]
         W, dW = network.layers[i].W, network.layers[i].grads["W"]
+        log_g = np.log10(np.maximum(np.abs(dW), 1e-12))
         report.append(LayerHealth(
             activation=act.name,
-            dead=dead_fraction(A) if act.name in ("relu",) else 0.0,
+            dead=dead_fraction(A) if act.name == "relu" else 0.0,
             saturated=saturated_fraction(A, act.name),
-            weight_histogram=np.histogram(np.clip(W, bins[0], bins[-1]), bins)[0],
-            gradient_histogram=np.histogram(np.clip(dW, bins[0], bins[-1]), bins)[0],
+            weight_histogram=_histogram(W, WEIGHT_BINS),
+            gradient_histogram=_histogram(log_g, GRADIENT_LOG_BINS),
             weight_scale=float(np.sqrt(np.mean(W * W))),
             gradient_scale=float(np.sqrt(np.mean(dW * dW))),
         ))
-    return report
+    return tuple(report)
 
 
 class InputNoise:

@@ -25,6 +25,7 @@ from core.datasets import (
     make_dataset,
     split_dataset,
 )
+from core.diagnostics import LayerHealth, layer_health
 from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.grid import GridEvaluation, GridEvaluator
 from core.history import COLUMNS
@@ -182,6 +183,7 @@ class ModelSnapshot:
     activations: tuple[str, ...]
     optimizer: str
     optimizer_settings: dict[str, float]
+    health: tuple[LayerHealth, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -408,6 +410,7 @@ class Playground:
             activations=tuple(a.name for a in net.activations),
             optimizer=trainer.optimizer.name,
             optimizer_settings=trainer.optimizer.settings(),
+            health=layer_health(net, trainer.X_train),
         )
 
     def divergence_message(self) -> str | None:

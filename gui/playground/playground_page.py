@@ -43,6 +43,7 @@ from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
+from gui.playground.health_dialog import HealthDialog
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.training_controller import TrainingController
@@ -86,6 +87,7 @@ class PlaygroundPage(QWidget):
         self.frames_painted = 0
         self._curves_drawn = 0.0
         self._sweep: SweepDialog | None = None
+        self._health: HealthDialog | None = None
         self._synced_config: PlaygroundConfig | None = None
 
         self.controls = ControlsBar(self.config)
@@ -111,6 +113,10 @@ class PlaygroundPage(QWidget):
         self.overfit_button.setToolTip(self.tr(
             "Few noisy points and a wide, deep network: watch the test loss turn up while "
             "the training loss keeps falling. Then try L2, dropout or fewer neurons."))
+        self.health_button = QPushButton(self.tr("Inside the training…"))
+        self.health_button.setToolTip(self.tr(
+            "Each layer's weights and gradients over time, and its dead or saturated units. "
+            "Try a sigmoid network with a large learning rate, or 'zeros' initialisation."))
         self.sweep_button = QPushButton(self.tr("Complexity sweep…"))
         self.sweep_button.setToolTip(self.tr(
             "Train networks of growing width on this data and plot training and test "
@@ -159,6 +165,7 @@ class PlaygroundPage(QWidget):
         below_curves = QHBoxLayout()
         below_curves.addWidget(self.log_scale)
         below_curves.addStretch(1)
+        below_curves.addWidget(self.health_button)
         below_curves.addWidget(self.sweep_button)
         below_curves.addWidget(self.overfit_button)
         below_curves.addWidget(self.restore_button)
@@ -208,6 +215,7 @@ class PlaygroundPage(QWidget):
         self.overfit_button.clicked.connect(lambda: send(ApplyPreset("overfit")))
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
         self.sweep_button.clicked.connect(self.open_sweep)
+        self.health_button.clicked.connect(self.open_health)
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
@@ -253,6 +261,8 @@ class PlaygroundPage(QWidget):
             histories = {"network": snap.network.history, "linear": snap.linear.history}
             self.loss_view.show_histories(histories)
             self.accuracy_view.show_histories(histories)
+            if self._health is not None and self._health.isVisible():
+                self._health.show_snapshot(snap)
             best = self.loss_view.mark_best(histories, "network")
             self.restore_button.setEnabled(best is not None)
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
@@ -281,6 +291,14 @@ class PlaygroundPage(QWidget):
             "Linear: test accuracy {3} — one straight line cannot separate every data set."
         ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
                  _percent(lin.test_accuracy))
+
+    def open_health(self) -> HealthDialog:
+        if self._health is None:
+            self._health = HealthDialog(self)
+        self._health.show()
+        if self.snapshot is not None:
+            self._health.show_snapshot(self.snapshot)
+        return self._health
 
     def open_sweep(self) -> SweepDialog | None:
         """The sweep trains on a copy of the current points in its own thread."""

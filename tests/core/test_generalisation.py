@@ -60,13 +60,18 @@ def test_dead_and_saturated_fractions_on_hand_built_layers():
 def test_large_weights_saturate_sigmoid_layers_and_shrink_gradients():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(100, 2))
-    bins = np.linspace(-5, 5, 21)
     small = Network(NetworkSpec(2, (8,), 1, "sigmoid", "sigmoid"), rng)
     big = Network(NetworkSpec(2, (8,), 1, "sigmoid", "sigmoid"), rng)
     big.params[: big.n_weights] *= 40
-    assert layer_health(big, X, bins)[0].saturated > 0.5 > layer_health(small, X, bins)[0].saturated
-    health = layer_health(small, X, bins)[0]
+    assert layer_health(big, X)[0].saturated > 0.5 > layer_health(small, X)[0].saturated
+    health = layer_health(small, X)[0]
     assert health.weight_histogram.sum() == small.layers[0].W.size
+    # Gradients are binned by order of magnitude: 1e-4 lands in the bin holding −4.
+    small.layers[0].grads["W"][:] = 1e-4
+    from core.diagnostics import GRADIENT_LOG_BINS
+    counts = layer_health(small, X)[0].gradient_histogram
+    k = np.searchsorted(GRADIENT_LOG_BINS, -4.0, side="right") - 1
+    assert counts[k] == small.layers[0].W.size
 
 
 def test_input_noise_perturbs_only_training_batches():

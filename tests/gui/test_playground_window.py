@@ -157,3 +157,20 @@ def test_complexity_sweep_runs_in_the_background_and_keeps_partial_results(qtbot
     x, _ = dialog.test_curve.getData()
     assert len(x) == kept
     dialog.close()
+
+
+def test_inside_the_training_shows_every_layers_health(qtbot, page):
+    page.controller.send(Configure({"hidden": (6, 4), "activation": "sigmoid",
+                                    "learning_rate": 3.0}))
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: s.step > 300 and s.config.hidden == (6, 4))
+    dialog = page.open_health()
+    qtbot.waitUntil(lambda: len(dialog.buffers) == 2 and len(dialog.buffers[0][0]) >= 3,
+                    timeout=20_000)
+    page.toggle_play()
+    health = page.snapshot.network.health
+    assert len(health) == 2 and health[0].activation == "sigmoid"
+    assert health[0].weight_histogram.sum() == 2 * 6
+    w_image, _g_image, label = dialog.rows[1]
+    assert w_image.image.shape[1] == 30 and "saturated" in label.text()
+    dialog.close()

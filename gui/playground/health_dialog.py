@@ -1,0 +1,92 @@
+"""Inside the training: each hidden layer's weights and gradients over time.
+
+Every row is one layer: how its weights spread (a histogram per moment, time
+running left to right), how large its gradients are (by order of magnitude —
+vanishing gradients sink, exploding ones rise), and how many of its units are
+dead (ReLUs that never fire) or saturated (sigmoid/tanh stuck at a flat end).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel
+
+from core.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
+from core.playground import PlaygroundSnapshot
+
+FRAMES = 240  # columns of history kept per layer
+
+
+def _history_view(title: str, bins: np.ndarray,
+                  label: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
+    view = pg.PlotWidget(background="w", title=title)
+    view.setMenuEnabled(False)
+    view.setMouseEnabled(False, False)
+    view.hideButtons()
+    view.setLabel("left", label)
+    view.getAxis("bottom").setStyle(showValues=False)
+    image = pg.ImageItem(axisOrder="col-major")
+    image.setColorMap(pg.colormap.get("viridis"))
+    view.addItem(image)
+    view.setRange(xRange=(0, FRAMES), yRange=(bins[0], bins[-1]), padding=0)
+    return view, image
+
+
+class HealthDialog(QDialog):
+    """Shows the network model's ``health`` from each snapshot it is given."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inside the training"))
+        self.resize(900, 640)
+        self.grid = QGridLayout(self)
+        self.rows: list[tuple[pg.ImageItem, pg.ImageItem, QLabel]] = []
+        self.buffers: list[tuple[deque, deque]] = []
+        self._layers: tuple[int, ...] | None = None
+
+    def _rebuild(self, sizes: tuple[int, ...]) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.rows, self.buffers = [], []
+        for i in range(1, len(sizes) + 1):
+            w_view, w_image = _history_view(
+                self.tr("layer {0}: weights over time").format(i), WEIGHT_BINS, "w")
+            g_view, g_image = _history_view(
+                self.tr("layer {0}: gradients over time").format(i), GRADIENT_LOG_BINS,
+                "log10|dL/dw|")
+            label = QLabel()
+            label.setMinimumWidth(170)
+            self.grid.addWidget(w_view, i, 0)
+            self.grid.addWidget(g_view, i, 1)
+            self.grid.addWidget(label, i, 2)
+            self.rows.append((w_image, g_image, label))
+            self.buffers.append((deque(maxlen=FRAMES), deque(maxlen=FRAMES)))
+        if not sizes:
+            self.grid.addWidget(QLabel(self.tr("The network has no hidden layer.")), 0, 0)
+
+    def show_snapshot(self, snap: PlaygroundSnapshot) -> None:
+        sizes = snap.network.layer_sizes[1:-1]
+        if sizes != self._layers:
+            self._layers = sizes
+            self._rebuild(sizes)
+        for (w_image, g_image, label), (w_buf, g_buf), health in zip(
+                self.rows, self.buffers, snap.network.health, strict=True):
+            w_buf.append(health.weight_histogram / max(health.weight_histogram.sum(), 1))
+            g_buf.append(health.gradient_histogram / max(health.gradient_histogram.sum(), 1))
+            for image, buf, bins in ((w_image, w_buf, WEIGHT_BINS),
+                                     (g_image, g_buf, GRADIENT_LOG_BINS)):
+                history = np.zeros((FRAMES, len(buf[0])), dtype=np.float32)
+                history[FRAMES - len(buf):] = np.array(buf)
+                image.setImage(history, levels=(0.0, 0.5), autoLevels=False)
+                # After setImage: the rect's scale depends on the image's size.
+                image.setRect(0, bins[0], FRAMES, bins[-1] - bins[0])
+            label.setText(self.tr(
+                "{0}\ndead: {1:.0%}\nsaturated: {2:.0%}\nweights RMS: {3:.3f}\n"
+                "gradients RMS: {4:.2e}").format(health.activation, health.dead,
+                                                 health.saturated, health.weight_scale,
+                                                 health.gradient_scale))
