@@ -34,6 +34,7 @@ from core.network import Network, NetworkSpec
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.regularization import Penalty
 from core.trainer import Trainer
+from core.transformed_space import TransformedSpace, WatchNeurons, transform
 
 MAX_LAYERS = 8
 MAX_NEURONS = 32
@@ -202,6 +203,7 @@ class PlaygroundSnapshot:
     linear: ModelSnapshot
     divergence: str | None = None
     message: str | None = None
+    transformed: TransformedSpace | None = None
 
 
 def output_activation(task: str) -> str:
@@ -216,6 +218,7 @@ class Playground:
         self.config.validate()
         self._resets = 0
         self._regenerations = 0
+        self.watch: WatchNeurons | None = None
         self._make_data()
         self._build()
 
@@ -315,6 +318,9 @@ class Playground:
             self._regenerations = 0
             self._make_data()
             self._build()
+        elif isinstance(command, WatchNeurons):
+            self.watch = command
+            self._transformed()  # refuse impossible choices now, with their reason
         elif isinstance(command, RestoreBest):
             for trainer in self.trainers.values():
                 trainer.restore_best()
@@ -413,6 +419,13 @@ class Playground:
             health=layer_health(net, trainer.X_train),
         )
 
+    def _transformed(self) -> TransformedSpace | None:
+        if self.watch is None:
+            return None
+        trainer = self.trainers["network"]
+        return transform(trainer.network, self.config.features, self.watch, self.train.X,
+                         self.train.y)
+
     def divergence_message(self) -> str | None:
         for trainer in self.trainers.values():
             if trainer.diverged is not None:
@@ -436,4 +449,13 @@ class Playground:
             linear=self._model_snapshot(self.trainers["linear"]),
             divergence=self.divergence_message(),
             message=message,
+            transformed=self._transformed_or_none(),
         )
+
+    def _transformed_or_none(self) -> TransformedSpace | None:
+        """The watched neurons, or nothing once a rebuild made the choice impossible."""
+        try:
+            return self._transformed()
+        except ValueError:
+            self.watch = None
+            return None

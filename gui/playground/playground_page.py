@@ -46,6 +46,7 @@ from gui.playground.data_panel import DataPanel
 from gui.playground.health_dialog import HealthDialog
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
+from gui.playground.transformed_dialog import TransformedDialog
 from gui.training_controller import TrainingController
 
 CURVE_INTERVAL = 0.25  # seconds between loss/accuracy curve redraws
@@ -88,6 +89,7 @@ class PlaygroundPage(QWidget):
         self._curves_drawn = 0.0
         self._sweep: SweepDialog | None = None
         self._health: HealthDialog | None = None
+        self._transformed: TransformedDialog | None = None
         self._synced_config: PlaygroundConfig | None = None
 
         self.controls = ControlsBar(self.config)
@@ -148,7 +150,11 @@ class PlaygroundPage(QWidget):
                               "Click a neuron to enlarge it; click an input to switch it."))
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)
-        middle_layout.addWidget(hint)
+        self.transformed_button = QPushButton(self.tr("See the plane as a hidden layer sees it…"))
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(hint, 1)
+        hint_row.addWidget(self.transformed_button)
+        middle_layout.addLayout(hint_row)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -216,6 +222,7 @@ class PlaygroundPage(QWidget):
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
         self.sweep_button.clicked.connect(self.open_sweep)
         self.health_button.clicked.connect(self.open_health)
+        self.transformed_button.clicked.connect(self.open_transformed)
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
@@ -250,6 +257,8 @@ class PlaygroundPage(QWidget):
             self.data_panel.sync(snap.config, snap.n_classes, snap.task)
             self.architecture.sync(snap.config.hidden, snap.config.hidden_activations)
         self.network_view.show_model(snap.network, snap.config.features, live=snap.running)
+        if self._transformed is not None and self._transformed.isVisible():
+            self._transformed.show_snapshot(snap)
         net_caption = self._caption(snap.network, self.network_boundary.neuron)
         self.network_boundary.show_snapshot(snap, snap.network, net_caption)
         self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))
@@ -291,6 +300,16 @@ class PlaygroundPage(QWidget):
             "Linear: test accuracy {3} — one straight line cannot separate every data set."
         ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
                  _percent(lin.test_accuracy))
+
+    def open_transformed(self) -> TransformedDialog:
+        if self._transformed is None:
+            self._transformed = TransformedDialog(self)
+            self._transformed.watch_changed.connect(self.controller.send)
+        self._transformed.show()
+        if self.snapshot is not None:
+            self._transformed.show_snapshot(self.snapshot)
+        self._transformed.request()
+        return self._transformed
 
     def open_health(self) -> HealthDialog:
         if self._health is None:

@@ -155,3 +155,22 @@ def test_overfit_preset_and_restoring_the_best_weights(playground):
     assert restored == pytest.approx(best, rel=1e-4) and restored < worse
     with pytest.raises(ValueError, match="unknown preset"):
         playground.apply(ApplyPreset("nope"))
+
+
+def test_transformed_space_is_the_layer_activations(playground):
+    from core.features import feature_matrix
+    from core.transformed_space import WatchNeurons
+
+    playground.apply(Configure({"hidden": (4, 3)}))
+    playground.advance(300)
+    playground.apply(WatchNeurons(2, 0, 2))
+    t = playground.snapshot().transformed
+    net = playground.trainers["network"].network
+    net.predict(feature_matrix(playground.train.X, playground.config.features))
+    expected = net.layer_outputs[1][:, [0, 2]]
+    assert np.allclose(t.points, expected, atol=1e-6)
+    assert np.isnan(t.lines).any() and np.isfinite(t.lines).sum() > 1000
+    with pytest.raises(ValueError, match="neurons 1–3"):
+        playground.apply(WatchNeurons(2, 0, 3))
+    playground.apply(Configure({"hidden": (2,)}))       # the watched layer is gone
+    assert playground.snapshot().transformed is None

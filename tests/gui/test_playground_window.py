@@ -174,3 +174,17 @@ def test_inside_the_training_shows_every_layers_health(qtbot, page):
     w_image, _g_image, label = dialog.rows[1]
     assert w_image.image.shape[1] == 30 and "saturated" in label.text()
     dialog.close()
+
+
+def test_transformed_space_dialog_follows_the_choice(qtbot, page):
+    page.controller.send(Configure({"hidden": (4, 3)}))
+    wait_for(qtbot, page, lambda s: s.config.hidden == (4, 3))
+    dialog = page.open_transformed()
+    qtbot.waitUntil(lambda: page.snapshot.transformed is not None, timeout=10_000)
+    dialog.layer.setCurrentIndex(1)
+    dialog.layer.activated.emit(1)
+    snap = wait_for(qtbot, page, lambda s: s.transformed is not None and s.transformed.layer == 2)
+    x, _ = dialog.lines.getData()
+    assert len(x) == len(snap.transformed.lines)
+    assert len(dialog.points.data) == len(snap.train_X)
+    dialog.close()
