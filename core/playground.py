@@ -33,12 +33,14 @@ from core.losses import LOSS_NAMES
 from core.network import Network, NetworkSpec
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.regularization import Penalty
+from core.snapshot_history import SnapshotHistory
 from core.trainer import Trainer
 from core.transformed_space import TransformedSpace, WatchNeurons, transform
 
 MAX_LAYERS = 8
 MAX_NEURONS = 32
 POINT_PICK_RADIUS = 0.5
+REPLAY_ITEMS = 600  # recorded moments kept for the replay slider (thinned beyond)
 HISTORY_ROWS = 1000  # per model: enough for a smooth curve, cheap to copy and draw
 
 
@@ -150,6 +152,13 @@ class ApplyPreset:
 
 
 @dataclass(frozen=True)
+class Replay:
+    """Show the network as it was at recorded moment ``index``; ``None`` = live."""
+
+    index: int | None
+
+
+@dataclass(frozen=True)
 class RestoreBest:
     """Put back each model's weights from its lowest test loss (early stopping)."""
 
@@ -204,6 +213,9 @@ class PlaygroundSnapshot:
     divergence: str | None = None
     message: str | None = None
     transformed: TransformedSpace | None = None
+    replay_steps: tuple[int, ...] = ()   # the recorded moments, oldest first
+    replay: ModelSnapshot | None = None  # the network at the chosen moment
+    replay_step: int | None = None
 
 
 def output_activation(task: str) -> str:
@@ -219,6 +231,9 @@ class Playground:
         self._resets = 0
         self._regenerations = 0
         self.watch: WatchNeurons | None = None
+        # The network's weights at every frame, thinned as it grows: the replay.
+        self.replay_log = SnapshotHistory(max_bytes=32 * 1024 * 1024, max_items=REPLAY_ITEMS)
+        self.replay_index: int | None = None
         self._make_data()
         self._build()
 
@@ -241,6 +256,8 @@ class Playground:
         task = self.train.task
         self._check_loss(c.loss, task)
         self.grid = GridEvaluator(c.features, c.resolution)
+        self.replay_log.clear()  # old weights no longer fit the new network
+        self.replay_index = None
         self.trainers: dict[str, Trainer] = {}
         for name, hidden in (("network", c.hidden), ("linear", ())):
             rng = np.random.default_rng([c.seed, self._resets, len(name)])
@@ -321,6 +338,10 @@ class Playground:
         elif isinstance(command, WatchNeurons):
             self.watch = command
             self._transformed()  # refuse impossible choices now, with their reason
+        elif isinstance(command, Replay):
+            if command.index is not None and not 0 <= command.index < len(self.replay_log):
+                raise ValueError("there is no recorded moment with that number")
+            self.replay_index = command.index
         elif isinstance(command, RestoreBest):
             for trainer in self.trainers.values():
                 trainer.restore_best()
@@ -432,8 +453,26 @@ class Playground:
                 return trainer.diverged.message
         return None
 
+    def _replay(self) -> tuple[ModelSnapshot | None, int | None]:
+        """The network as recorded at ``replay_index``, drawn on a scratch copy."""
+        if self.replay_index is None or self.replay_index >= len(self.replay_log):
+            return None, None
+        trainer = self.trainers["network"]
+        step, params = self.replay_log.steps()[self.replay_index], \
+            self.replay_log.get(self.replay_index)
+        live = trainer.network.params.copy()
+        trainer.network.params[...] = params
+        try:
+            return self._model_snapshot(trainer), step
+        finally:
+            trainer.network.params[...] = live
+
     def snapshot(self, running: bool = False, message: str | None = None) -> PlaygroundSnapshot:
         net = self.trainers["network"]
+        steps = self.replay_log.steps()
+        if not steps or steps[-1] != net.step_count:
+            self.replay_log.add(net.step_count, net.network.params.copy())
+        replay, replay_step = self._replay()
         return PlaygroundSnapshot(
             step=net.step_count,
             epoch=net.epoch,
@@ -450,6 +489,9 @@ class Playground:
             divergence=self.divergence_message(),
             message=message,
             transformed=self._transformed_or_none(),
+            replay_steps=tuple(self.replay_log.steps()),
+            replay=replay,
+            replay_step=replay_step,
         )
 
     def _transformed_or_none(self) -> TransformedSpace | None:

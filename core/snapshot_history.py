@@ -29,8 +29,9 @@ def snapshot_nbytes(obj: Any) -> int:
 class SnapshotHistory:
     """Snapshots in time order within ``max_bytes``."""
 
-    def __init__(self, max_bytes: int = 200 * 1024 * 1024) -> None:
+    def __init__(self, max_bytes: int = 200 * 1024 * 1024, max_items: int | None = None) -> None:
         self.max_bytes = max_bytes
+        self.max_items = max_items
         self._items: list[tuple[int, Any, int]] = []  # (step, snapshot, bytes)
         self.nbytes = 0
 
@@ -43,7 +44,8 @@ class SnapshotHistory:
             raise ValueError("a single snapshot is larger than the whole history budget")
         self._items.append((step, snapshot, size))
         self.nbytes += size
-        while self.nbytes > self.max_bytes and len(self._items) > 2:
+        while len(self._items) > 2 and (self.nbytes > self.max_bytes or (
+                self.max_items is not None and len(self._items) > self.max_items)):
             # Thin the middle: keep every other one, plus the first and the newest.
             kept = [*self._items[:-1:2], self._items[-1]]
             self._items = kept
@@ -54,3 +56,6 @@ class SnapshotHistory:
 
     def get(self, index: int) -> Any:
         return self._items[index][1]
+
+    def clear(self) -> None:
+        self._items, self.nbytes = [], 0

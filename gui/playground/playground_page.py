@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSlider,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from core.playground import (
     PlaygroundSnapshot,
     Regenerate,
     RemovePoint,
+    Replay,
     Reset,
     RestoreBest,
 )
@@ -163,6 +165,17 @@ class PlaygroundPage(QWidget):
         boundaries.addWidget(self.network_boundary)
         boundaries.addWidget(self.linear_boundary)
         right_layout.addLayout(boundaries, 3)
+        self.replay_slider = QSlider(Qt.Orientation.Horizontal)
+        self.replay_slider.setToolTip(self.tr(
+            "Drag back through the recorded moments to see how the boundary and every "
+            "neuron evolved; training goes on meanwhile."))
+        self.replay_label = QLabel(self.tr("live"))
+        self.replay_label.setFixedWidth(260)
+        replay_row = QHBoxLayout()
+        replay_row.addWidget(QLabel(self.tr("History")))
+        replay_row.addWidget(self.replay_slider, 1)
+        replay_row.addWidget(self.replay_label)
+        right_layout.addLayout(replay_row)
         right_layout.addWidget(self.summary)
         curves = QHBoxLayout()
         curves.addWidget(self.loss_view)
@@ -222,6 +235,7 @@ class PlaygroundPage(QWidget):
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
         self.sweep_button.clicked.connect(self.open_sweep)
         self.health_button.clicked.connect(self.open_health)
+        self.replay_slider.sliderMoved.connect(self._on_replay_slider_moved)
         self.transformed_button.clicked.connect(self.open_transformed)
 
     # -- run control (also bound to keys by the main window) --------------------------
@@ -256,11 +270,13 @@ class PlaygroundPage(QWidget):
             self.controls.sync(snap.config)
             self.data_panel.sync(snap.config, snap.n_classes, snap.task)
             self.architecture.sync(snap.config.hidden, snap.config.hidden_activations)
-        self.network_view.show_model(snap.network, snap.config.features, live=snap.running)
+        shown = snap.replay or snap.network  # a moment from the history, or now
+        self._sync_replay(snap)
+        self.network_view.show_model(shown, snap.config.features, live=snap.running)
         if self._transformed is not None and self._transformed.isVisible():
             self._transformed.show_snapshot(snap)
-        net_caption = self._caption(snap.network, self.network_boundary.neuron)
-        self.network_boundary.show_snapshot(snap, snap.network, net_caption)
+        net_caption = self._caption(shown, self.network_boundary.neuron)
+        self.network_boundary.show_snapshot(snap, shown, net_caption)
         self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))
         now = time.monotonic()
         if now - self._curves_drawn >= CURVE_INTERVAL or not snap.running:
@@ -282,6 +298,23 @@ class PlaygroundPage(QWidget):
         if snap.message:
             self.status_message.emit(snap.message)
         self.frames_painted += 1
+
+    def _sync_replay(self, snap: PlaygroundSnapshot) -> None:
+        """Slider range follows the recorded moments; at its right end it stays live."""
+        last = max(0, len(snap.replay_steps) - 1)
+        at_end = self.replay_slider.value() >= self.replay_slider.maximum()
+        self.replay_slider.blockSignals(True)
+        self.replay_slider.setMaximum(last)
+        if snap.replay_step is None and at_end and not self.replay_slider.isSliderDown():
+            self.replay_slider.setValue(last)
+        self.replay_slider.blockSignals(False)
+        self.replay_label.setText(
+            self.tr("live") if snap.replay_step is None
+            else self.tr("step {0} — training goes on").format(f"{snap.replay_step:,d}"))
+
+    def _on_replay_slider_moved(self, value: int) -> None:
+        live = value >= self.replay_slider.maximum()
+        self.controller.send(Replay(None if live else value))
 
     def _caption(self, model, neuron: tuple[int, int] | None) -> str:
         if neuron is not None:

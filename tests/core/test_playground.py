@@ -174,3 +174,25 @@ def test_transformed_space_is_the_layer_activations(playground):
         playground.apply(WatchNeurons(2, 0, 3))
     playground.apply(Configure({"hidden": (2,)}))       # the watched layer is gone
     assert playground.snapshot().transformed is None
+
+
+def test_replay_shows_recorded_weights_and_stays_bounded(playground):
+    from core.playground import REPLAY_ITEMS, Replay
+
+    first = playground.snapshot()
+    for _ in range(REPLAY_ITEMS + 200):
+        playground.advance(5)
+        playground.snapshot()
+    assert len(playground.replay_log) <= REPLAY_ITEMS
+    playground.apply(Replay(0))
+    snap = playground.snapshot()
+    assert snap.replay_step == 0 and snap.replay_steps[0] == 0
+    assert np.allclose(snap.replay.grid.output, first.network.grid.output)
+    # Replaying does not touch the live network, which kept its trained weights.
+    assert not np.allclose(snap.network.grid.output, first.network.grid.output)
+    playground.apply(Replay(None))
+    assert playground.snapshot().replay is None
+    with pytest.raises(ValueError, match="no recorded moment"):
+        playground.apply(Replay(10**6))
+    playground.apply(Configure({"hidden": (3,)}))
+    assert playground.snapshot().replay_steps == (0,)

@@ -188,3 +188,20 @@ def test_transformed_space_dialog_follows_the_choice(qtbot, page):
     assert len(x) == len(snap.transformed.lines)
     assert len(dialog.points.data) == len(snap.train_X)
     dialog.close()
+
+
+def test_history_slider_replays_while_training_goes_on(qtbot, page):
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: len(s.replay_steps) > 10)
+    page.replay_slider.setValue(0)
+    page.replay_slider.sliderMoved.emit(0)
+    snap = wait_for(qtbot, page, lambda s: s.replay_step == 0)
+    assert "training goes on" in page.replay_label.text()
+    later = wait_for(qtbot, page, lambda s: s.step > snap.step + 100 and s.replay_step == 0)
+    assert np.allclose(page.network_boundary.image.image,
+                       0.5 + 0.8 * (later.replay.grid.output[0] - 0.5))
+    end = page.replay_slider.maximum()
+    page.replay_slider.setValue(end)
+    page.replay_slider.sliderMoved.emit(end)
+    wait_for(qtbot, page, lambda s: s.replay is None)
+    page.toggle_play()
