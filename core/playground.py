@@ -25,7 +25,7 @@ from core.datasets import (
     make_dataset,
     split_dataset,
 )
-from core.diagnostics import LayerHealth, layer_health
+from core.diagnostics import InputNoise, LayerHealth, layer_health
 from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.grid import GridEvaluation, GridEvaluator
 from core.history import COLUMNS
@@ -67,6 +67,7 @@ class PlaygroundConfig:
     l1: float = 0.0
     l2: float = 0.0
     dropout: float = 0.0
+    input_noise: float = 0.0   # std of Gaussian noise added to each training batch's inputs
     resolution: int = 150
 
     def validate(self) -> None:
@@ -91,6 +92,8 @@ class PlaygroundConfig:
             raise ValueError("regularisation rates cannot be negative")
         if not 0 <= self.dropout < 1:
             raise ValueError("dropout must be in [0, 1)")
+        if not 0 <= self.input_noise <= 1:
+            raise ValueError("input noise must be between 0 and 1")
         if not 8 <= self.resolution <= 400:
             raise ValueError("grid resolution must be 8–400")
 
@@ -172,7 +175,7 @@ class LoadData:
 
 LIVE_SETTINGS = frozenset(
     {"learning_rate", "optimizer", "optimizer_settings", "batch_size", "l1", "l2",
-     "dropout", "loss"}
+     "dropout", "loss", "input_noise"}
 )
 DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
 
@@ -281,6 +284,7 @@ class Playground:
                 penalty=Penalty(c.l1, c.l2),
                 rng=rng,
                 history_capacity=HISTORY_ROWS,
+                augment=InputNoise(c.input_noise) if c.input_noise else None,
             )
 
     def _arrays(self) -> tuple[np.ndarray, ...]:
@@ -394,6 +398,7 @@ class Playground:
                     setattr(trainer.optimizer, key, value)
             trainer.batch_size = new.batch_size
             trainer.penalty = Penalty(new.l1, new.l2)
+            trainer.augment = InputNoise(new.input_noise) if new.input_noise else None
             if name == "network":
                 trainer.network.set_dropout(new.dropout)
             if new.loss != old.loss:

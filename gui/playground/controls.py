@@ -136,6 +136,12 @@ class ControlsBar(QFrame):
         self.dropout.setValue(config.dropout)
         self.dropout.setToolTip(self.tr("During training, switch off this fraction of hidden "
                                         "neurons at random, so none can be relied on alone."))
+        self.input_noise = QDoubleSpinBox()
+        self.input_noise.setRange(0.0, 0.5)
+        self.input_noise.setSingleStep(0.05)
+        self.input_noise.setValue(config.input_noise)
+        self.input_noise.setToolTip(self.tr("Jiggle every training input a little at random: "
+                                            "the network cannot memorise exact points."))
         self.speed = combo_box([(v, t) for v, t in SPEEDS], None)
         self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
                                       "the machine allows."))
@@ -148,6 +154,7 @@ class ControlsBar(QFrame):
             (self.tr("Regularisation"), self.regularization),
             (self.tr("Regularisation rate"), self.reg_rate),
             (self.tr("Dropout"), self.dropout),
+            (self.tr("Input noise"), self.input_noise),
             (self.tr("Steps per frame"), self.speed),
         ):
             row.addWidget(_labelled(label, widget))
@@ -176,6 +183,8 @@ class ControlsBar(QFrame):
         self.regularization.activated.connect(self._emit_regularization)
         self.reg_rate.activated.connect(self._emit_regularization)
         self.dropout.valueChanged.connect(lambda v: self.changed.emit({"dropout": round(v, 3)}))
+        self.input_noise.valueChanged.connect(
+            lambda v: self.changed.emit({"input_noise": round(v, 3)}))
         self.speed.activated.connect(lambda _: self.speed_changed.emit(self.speed.currentData()))
 
     # -- binding ----------------------------------------------------------------
@@ -189,7 +198,7 @@ class ControlsBar(QFrame):
     def sync(self, config: PlaygroundConfig) -> None:
         """Show ``config`` without emitting changes."""
         widgets = (self.learning_rate, self.activation, self.loss, self.optimizer, self.init,
-                   self.regularization, self.reg_rate, self.dropout)
+                   self.regularization, self.reg_rate, self.dropout, self.input_noise)
         for w in widgets:
             w.blockSignals(True)
         _setcombo_box(self.learning_rate, config.learning_rate)
@@ -201,6 +210,7 @@ class ControlsBar(QFrame):
         _setcombo_box(self.regularization, kind)
         _setcombo_box(self.reg_rate, max(config.l1, config.l2))
         self.dropout.setValue(config.dropout)
+        self.input_noise.setValue(config.input_noise)
         for w in widgets:
             w.blockSignals(False)
         if config.optimizer != self._config.optimizer or \

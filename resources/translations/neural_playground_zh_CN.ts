@@ -3,37 +3,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="257" />
+        <location filename="../../gui/playground/controls.py" line="267" />
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="260" />
+        <location filename="../../gui/playground/controls.py" line="270" />
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="278" />
+        <location filename="../../gui/playground/controls.py" line="288" />
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="298" />
+        <location filename="../../gui/playground/controls.py" line="308" />
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="299" />
+        <location filename="../../gui/playground/controls.py" line="309" />
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="300" />
+        <location filename="../../gui/playground/controls.py" line="310" />
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="302" />
+        <location filename="../../gui/playground/controls.py" line="312" />
         <source>Layer {0}'s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -250,62 +250,72 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>训练时随机关闭这一比例的隐藏神经元，使网络不能只依赖某一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="140" />
+        <location filename="../../gui/playground/controls.py" line="143" />
+        <source>Jiggle every training input a little at random: the network cannot memorise exact points.</source>
+        <translation>给每个训练输入加一点随机扰动：网络就无法死记硬背精确的数据点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="146" />
         <source>Training steps per frame; 'max' trains as fast as the machine allows.</source>
         <translation>每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="143" />
+        <location filename="../../gui/playground/controls.py" line="149" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="144" />
+        <location filename="../../gui/playground/controls.py" line="150" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="145" />
+        <location filename="../../gui/playground/controls.py" line="151" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="146" />
+        <location filename="../../gui/playground/controls.py" line="152" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="147" />
+        <location filename="../../gui/playground/controls.py" line="153" />
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="148" />
+        <location filename="../../gui/playground/controls.py" line="154" />
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="149" />
+        <location filename="../../gui/playground/controls.py" line="155" />
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="150" />
+        <location filename="../../gui/playground/controls.py" line="156" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="151" />
+        <location filename="../../gui/playground/controls.py" line="157" />
+        <source>Input noise</source>
+        <translation>输入噪声</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="158" />
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="186" />
+        <location filename="../../gui/playground/controls.py" line="195" />
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="187" />
+        <location filename="../../gui/playground/controls.py" line="196" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>

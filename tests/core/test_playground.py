@@ -61,12 +61,13 @@ def test_snapshots_are_copies(playground):
 def test_live_settings_do_not_reset(playground):
     playground.advance(100)
     for changes in ({"learning_rate": 0.1}, {"l2": 0.01}, {"batch_size": 5},
-                    {"optimizer": "adam"}, {"dropout": 0.2}):
+                    {"optimizer": "adam"}, {"dropout": 0.2}, {"input_noise": 0.1}):
         playground.apply(Configure(changes))
         assert playground.step_count == 100, changes
     trainer = playground.trainers["network"]
     assert trainer.optimizer.name == "adam" and trainer.optimizer.learning_rate == 0.1
     assert trainer.penalty.l2 == 0.01 and trainer.network.dropout_rate == 0.2
+    assert trainer.augment.std == 0.1 and playground.trainers["linear"].augment.std == 0.1
 
 
 def test_structural_settings_rebuild(playground):
