@@ -51,6 +51,8 @@ def _histogram(values: np.ndarray, bins: np.ndarray) -> np.ndarray:
 
 def layer_health(network: Network, X: np.ndarray) -> tuple[LayerHealth, ...]:
     """Health of every hidden layer on inputs ``X`` (gradients from the last backward)."""
+    if len(network.layers) == 1:
+        return ()  # the linear model: no hidden layer, so no forward pass per frame
     network.predict(X)
     report = []
     for i, act in enumerate(network.activations[:-1]):
