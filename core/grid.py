@@ -29,20 +29,25 @@ def grid_points(resolution: int, extent: float = EXTENT) -> np.ndarray:
     return np.stack([x1.ravel(), x2.ravel()], axis=1)
 
 
+TILE_SIDE = 30  # points across each small heatmap of the network diagram
+
+
 @dataclass(frozen=True)
 class GridEvaluation:
-    """Every neuron's value over the plane.
+    """Every neuron's value over the plane, at the sizes the window draws.
 
-    ``layers[0]`` holds the input features ``(n_features, r, r)``; then one
-    ``(n_units, r, r)`` array per hidden layer; ``layers[-1]`` is the output
-    layer.  ``output`` is the network's answer ``(n_outputs, r, r)``.
+    ``tiles[0]`` holds the input features ``(n_features, t, t)``, then one
+    ``(n_units, t, t)`` array per hidden layer, and ``tiles[-1]`` the output
+    layer, sampled to at most :data:`TILE_SIDE` points a side: the diagram's
+    heatmaps are that small, and full grids of every neuron would be most of
+    what a frame costs to compute, send and draw.  ``output`` is the
+    network's answer at full resolution, ``focus`` the one neuron the user
+    enlarged (full resolution), if any.
     """
 
-    layers: tuple[np.ndarray, ...]
-
-    @property
-    def output(self) -> np.ndarray:
-        return self.layers[-1]
+    tiles: tuple[np.ndarray, ...]
+    output: np.ndarray
+    focus: np.ndarray | None = None
 
 
 class GridEvaluator:
@@ -54,18 +59,31 @@ class GridEvaluator:
         self.features = tuple(features)
         self.resolution = resolution
         self.inputs = feature_matrix(grid_points(resolution), self.features, dtype)
-        self._feature_images = self._images(self.inputs)
+        self._stride = max(1, resolution // TILE_SIDE)
+        self._feature_tiles = self._tiles(self.inputs)
 
     def _images(self, A: np.ndarray) -> np.ndarray:
         r = self.resolution
-        return np.ascontiguousarray(A.T.reshape(A.shape[1], r, r), dtype=np.float32)
+        return A.T.reshape(A.shape[1], r, r)
 
-    def evaluate_inputs(self) -> np.ndarray:
-        """The input features alone ``(n_features, r, r)`` (a copy)."""
-        return self._feature_images.copy()
+    def _tiles(self, A: np.ndarray) -> np.ndarray:
+        s = self._stride
+        sampled = self._images(A)[:, ::s, ::s][:, :TILE_SIDE, :TILE_SIDE]
+        return np.ascontiguousarray(sampled, dtype=np.float32)
 
-    def evaluate(self, network: Network) -> GridEvaluation:
+    def feature_tiles(self) -> np.ndarray:
+        """The input features alone, as tiles ``(n_features, t, t)`` (a copy)."""
+        return self._feature_tiles.copy()
+
+    def evaluate(self, network: Network,
+                 focus: tuple[int, int] | None = None) -> GridEvaluation:
+        """Tiles of every neuron, the full output, and neuron ``focus`` = (column, unit)."""
         network.predict(self.inputs)
-        layers = [self._feature_images.copy()]
-        layers.extend(self._images(A) for A in network.layer_outputs)
-        return GridEvaluation(tuple(layers))
+        columns = [self.inputs, *network.layer_outputs]
+        tiles = (self.feature_tiles(), *(self._tiles(A) for A in columns[1:]))
+        image = None
+        if focus is not None and focus[0] < len(columns) and focus[1] < columns[focus[0]].shape[1]:
+            image = np.ascontiguousarray(self._images(columns[focus[0]])[focus[1]],
+                                         dtype=np.float32)
+        output = np.ascontiguousarray(self._images(columns[-1]), dtype=np.float32)
+        return GridEvaluation(tiles, output, image)

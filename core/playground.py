@@ -162,6 +162,24 @@ class Replay:
 
 
 @dataclass(frozen=True)
+class EnlargeNeuron:
+    """Send neuron ``(column, unit)`` at full resolution in every snapshot; ``None`` = none."""
+
+    neuron: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class ShowHealth:
+    """Compute each hidden layer's health (histograms, dead and saturated units) per frame.
+
+    Off by default: it is a forward pass over the training set that only the
+    "Inside the training" view draws.
+    """
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class RestoreBest:
     """Put back each model's weights from its lowest test loss (early stopping)."""
 
@@ -234,6 +252,8 @@ class Playground:
         self._resets = 0
         self._regenerations = 0
         self.watch: WatchNeurons | None = None
+        self.enlarged: tuple[int, int] | None = None
+        self.health_wanted = False
         # The network's weights at every frame, thinned as it grows: the replay.
         self.replay_log = SnapshotHistory(max_bytes=32 * 1024 * 1024, max_items=REPLAY_ITEMS)
         self.replay_index: int | None = None
@@ -339,6 +359,10 @@ class Playground:
             self._regenerations = 0
             self._make_data()
             self._build()
+        elif isinstance(command, ShowHealth):
+            self.health_wanted = command.on
+        elif isinstance(command, EnlargeNeuron):
+            self.enlarged = command.neuron
         elif isinstance(command, WatchNeurons):
             self.watch = command
             self._transformed()  # refuse impossible choices now, with their reason
@@ -426,13 +450,14 @@ class Playground:
         self._data_changed()
 
     # -- snapshots ---------------------------------------------------------------
-    def _model_snapshot(self, trainer: Trainer) -> ModelSnapshot:
+    def _model_snapshot(self, trainer: Trainer,
+                        focus: tuple[int, int] | None = None) -> ModelSnapshot:
         m = trainer.evaluate()
         net = trainer.network
         history = trainer.history.as_dict()
         return ModelSnapshot(
             weights=tuple(net.get_weights()),
-            grid=self.grid.evaluate(net),
+            grid=self.grid.evaluate(net, focus),
             history={k: history[k] for k in COLUMNS},
             train_loss=m.train_loss,
             test_loss=m.test_loss,
@@ -442,7 +467,7 @@ class Playground:
             activations=tuple(a.name for a in net.activations),
             optimizer=trainer.optimizer.name,
             optimizer_settings=trainer.optimizer.settings(),
-            health=layer_health(net, trainer.X_train),
+            health=layer_health(net, trainer.X_train) if self.health_wanted else (),
         )
 
     def _transformed(self) -> TransformedSpace | None:
@@ -468,7 +493,7 @@ class Playground:
         live = trainer.network.params.copy()
         trainer.network.params[...] = params
         try:
-            return self._model_snapshot(trainer), step
+            return self._model_snapshot(trainer, self.enlarged), step
         finally:
             trainer.network.params[...] = live
 
@@ -489,7 +514,7 @@ class Playground:
             train_y=self.train.y.copy(),
             test_X=self.test.X.copy(),
             test_y=self.test.y.copy(),
-            network=self._model_snapshot(net),
+            network=self._model_snapshot(net, self.enlarged),
             linear=self._model_snapshot(self.trainers["linear"]),
             divergence=self.divergence_message(),
             message=message,

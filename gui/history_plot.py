@@ -29,7 +29,8 @@ class HistoryPlot(pg.PlotWidget):
 
     def __init__(self, metric: str, title: str, series: list[Series], parent=None) -> None:
         super().__init__(parent=parent, background="w")
-        self.metric = metric
+        # Not "metric": that would hide QPaintDevice.metric() and crash grab() and export.
+        self.quantity = metric
         self.setTitle(title, color="#333", size="10pt")
         self.setLabel("bottom", QCoreApplication.translate("HistoryPlot", "step"))
         self.showGrid(x=True, y=True, alpha=0.2)
@@ -88,15 +89,15 @@ class HistoryPlot(pg.PlotWidget):
         for (model, split), curve in self.curves.items():
             history = histories[model]
             x = history["step"]
-            y = history[f"{split}_{self.metric}"]
-            if self.metric == "loss":
+            y = history[f"{split}_{self.quantity}"]
+            if self.quantity == "loss":
                 y = np.maximum(y, 1e-9)  # log scale needs positive values
             curve.setData(x, y)
             finite = y[np.isfinite(y)]
             if len(x) and len(finite):
                 x_max = max(x_max, float(x[-1]))
                 y_lo, y_hi = min(y_lo, float(finite.min())), max(y_hi, float(finite.max()))
-        if self.metric == "accuracy" or not np.isfinite(y_lo):
+        if self.quantity == "accuracy" or not np.isfinite(y_lo):
             y_lo, y_hi = 0.0, 1.0
         elif self.log_scale:
             y_lo, y_hi = np.floor(np.log10(y_lo)), np.ceil(np.log10(y_hi) + 1e-9)

@@ -1,95 +1,110 @@
-"""Runs a core training loop in a QThread and hands its snapshots to the GUI.
+"""Owns the training worker: a child process relayed by a QThread.
 
-The controller is the only GUI object that touches the worker: commands go
-into a ``queue.SimpleQueue`` the loop drains between steps, snapshots come
-back through a queued signal.
+The model lives in a child process (:mod:`core.training_process`) so that
+training runs on its own core while this process paints: painting pyqtgraph
+views holds Python's GIL, and a training thread here could only run between
+paints.  A QThread of this controller reads the child's snapshots from a pipe
+and hands them to the GUI through a queued signal; commands go the other way
+through the same kind of pipe.  The GUI only ever sees copies.
 
-Frame hand-shake: both threads need Python's GIL, and PySide6 keeps it while
-Qt paints pyqtgraph's items, so painting and training cannot overlap anyway;
-when they compete, every hand-over of the GIL costs both sides and a frame
-takes many times longer (measured: 4 frames/s).  So after sending a snapshot
-the worker waits until the GUI reports the frame painted, and it spaces
-frames so the GUI's share of the time stays at most ``gui_share`` — training
-keeps the rest.
+Frame hand-shake: when the window has painted a snapshot, the controller says
+so, and only then does the child compute the next one — frames the window
+could not paint are never computed.
 """
 
 from __future__ import annotations
 
-import queue
+import contextlib
+import fcntl
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
-from core.training_loop import Stop, Trainable, training_loop
+from core.training_loop import Stop, Trainable
+from core.training_process import FRAME_PAINTED, read_frame, write_frame
 
-FRAME_WAIT_LIMIT = 0.25  # never let a stuck GUI stall training for longer
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged pipe
+STOP_GRACE_SECONDS = 0.8  # then the child is killed: closing must take < 1 s
 
 
-class TrainerWorker(QObject):
-    """Lives in the worker thread; iterates the training generator."""
+def start_training_process() -> subprocess.Popen:
+    """A fresh interpreter running :func:`core.training_process.main`."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT),
+                                                      env.get("PYTHONPATH")]))
+    # One BLAS thread: the other core is the window's.
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
+    process = subprocess.Popen([sys.executable, "-m", "core.training_process"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                               cwd=PROJECT_ROOT)
+    # A frame (~0.3 MB) must fit in the pipe: with Linux's 64 kB default the
+    # child stalled in write() until this process's reader got the GIL back
+    # from painting, several times per frame.
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(process.stdout.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    return process
+
+
+class SnapshotRelay(QObject):
+    """Lives in the controller's QThread; turns pipe frames into signals."""
 
     snapshot_produced = Signal(object)
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, target_factory: Callable[[], Trainable], commands: queue.SimpleQueue,
-                 frame_interval: float, gui_share: float) -> None:
+    def __init__(self, process: subprocess.Popen) -> None:
         super().__init__()
-        self._factory = target_factory
-        self._commands = commands
-        self._min_interval = frame_interval
-        self._gui_share = gui_share
-        self._interval = frame_interval
-        self.frame_painted = threading.Event()
-        self.paint_seconds: deque[float] = deque(maxlen=120)  # recent GUI frame times
-
-    def _frame_interval(self) -> float:
-        return self._interval
+        self._process = process
 
     @Slot()
     def run(self) -> None:
         try:
-            target = self._factory()
-            loop = training_loop(target, self._commands, frame_interval=self._frame_interval)
-            for snapshot in loop:
-                self.frame_painted.clear()
-                started = time.perf_counter()
-                self.snapshot_produced.emit(snapshot)
-                self.frame_painted.wait(FRAME_WAIT_LIMIT)
-                gui_seconds = time.perf_counter() - started
-                self.paint_seconds.append(gui_seconds)
-                self._interval = max(self._min_interval, gui_seconds / self._gui_share)
-        except Exception as exc:  # shown to the user, never a silent dead thread
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            while True:
+                kind, payload = read_frame(self._process.stdout)
+                if kind == "snapshot":
+                    self.snapshot_produced.emit(payload)
+                else:
+                    self.failed.emit(payload)
+        except (EOFError, OSError, ValueError):
+            pass  # the child has ended; stop() or a crash — see finished
         finally:
             self.finished.emit()
 
 
 class TrainingController(QObject):
-    """Owns the worker thread: start, send commands, stop and wait."""
+    """Start the worker, send it commands, stop it; emits the latest snapshot.
+
+    ``target_factory`` is pickled to the child, so it must be a class or a
+    ``functools.partial`` of one with picklable arguments — not a lambda.
+    """
 
     snapshot_ready = Signal(object)
     worker_failed = Signal(str)
 
-    def __init__(self, target_factory: Callable[[], Trainable], parent: QObject | None = None,
-                 frame_interval: float = 1.0 / 30.0, gui_share: float = 0.5) -> None:
+    def __init__(self, target_factory: Callable[[], Trainable],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._factory = target_factory
         self._latest: Any = None
+        self._stopping = False
+        self._send_lock = threading.Lock()
         self.frames_received = 0
+        self.paint_seconds: deque[float] = deque(maxlen=120)  # emit → painted, recent frames
+        self._emitted_at = 0.0
+        self._process: subprocess.Popen | None = None
         self._thread = QThread()
-        self._thread.setObjectName("TrainerWorker")
-        self._worker = TrainerWorker(target_factory, self._commands, frame_interval, gui_share)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # Direct: the GUI thread may be blocked in wait() and could not run a queued quit.
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.snapshot_produced.connect(self._on_worker_snapshot)
-        self._worker.failed.connect(self.worker_failed)
+        self._thread.setObjectName("SnapshotRelay")
+        self._relay: SnapshotRelay | None = None
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(0)
@@ -98,36 +113,56 @@ class TrainingController(QObject):
         self._painted_timer = QTimer(self)
         self._painted_timer.setSingleShot(True)
         self._painted_timer.setInterval(0)
-        self._painted_timer.timeout.connect(self._worker.frame_painted.set)
+        self._painted_timer.timeout.connect(self._on_painted)
 
     def start(self) -> None:
+        self._process = start_training_process()
+        self._relay = SnapshotRelay(self._process)
+        self._relay.moveToThread(self._thread)
+        self._thread.started.connect(self._relay.run)
+        # Direct: the GUI thread may be blocked in wait() and could not run a queued quit.
+        self._relay.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._relay.snapshot_produced.connect(self._on_worker_snapshot)
+        self._relay.failed.connect(self.worker_failed)
+        self._relay.finished.connect(self._on_relay_finished)
+        self.send(self._factory)
         self._thread.start()
 
     def send(self, command: Any) -> None:
         """Queue a command for the worker; it applies it between two steps."""
-        self._commands.put(command)
-
-    @property
-    def paint_seconds(self) -> deque[float]:
-        """How long the GUI took for each recent frame (emit to painted)."""
-        return self._worker.paint_seconds
+        if self._process is None or self._process.poll() is not None:
+            return
+        try:
+            with self._send_lock:
+                write_frame(self._process.stdin, command)
+        except (BrokenPipeError, OSError):
+            pass  # the child is gone; _on_relay_finished tells the user
 
     @property
     def latest(self) -> Any:
         return self._latest
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        return self._thread.isRunning() or (
+            self._process is not None and self._process.poll() is None)
 
     def stop(self, timeout_ms: int = 3000) -> bool:
-        """Ask the loop to end and wait for the thread; True if it finished."""
-        if not self._thread.isRunning():
-            return True
-        self._commands.put(Stop())
-        self._worker.frame_painted.set()
-        finished = self._thread.wait(timeout_ms)
+        """End the child and the relay thread; True if both ended in time."""
+        self._stopping = True
         self._emit_timer.stop()
         self._painted_timer.stop()
+        if self._process is not None:
+            self.send(Stop())
+            try:
+                self._process.wait(min(STOP_GRACE_SECONDS, timeout_ms / 1000))
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        finished = self._thread.wait(timeout_ms)  # the relay reads end-of-file and ends
+        if self._process is not None and finished:
+            for stream in (self._process.stdin, self._process.stdout):
+                with contextlib.suppress(OSError):
+                    stream.close()
         return finished
 
     @Slot(object)
@@ -139,6 +174,18 @@ class TrainingController(QObject):
 
     @Slot()
     def _emit_latest(self) -> None:
+        self._emitted_at = time.perf_counter()
         if self._latest is not None:
             self.snapshot_ready.emit(self._latest)
         self._painted_timer.start()
+
+    @Slot()
+    def _on_painted(self) -> None:
+        self.paint_seconds.append(time.perf_counter() - self._emitted_at)
+        self.send(FRAME_PAINTED)
+
+    @Slot()
+    def _on_relay_finished(self) -> None:
+        if not self._stopping:
+            self.worker_failed.emit(self.tr(
+                "The training worker ended unexpectedly; reset or restart to continue."))

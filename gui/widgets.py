@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 
 def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:
@@ -15,3 +17,42 @@ def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:
         combo.addItem(text, data)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
+
+
+class LiveLabel(QWidget):
+    """Text that changes on every frame without re-laying out the window.
+
+    A ``QLabel`` asks its parents to re-lay out on each ``setText`` unless its
+    size is fixed both ways, and a re-layout here repainted the whole window,
+    ~60 times a second.  This widget has a fixed height, paints its own
+    opaque background, and a new text only repaints itself.
+    """
+
+    def __init__(self, lines: int = 1, width: int | None = None, font: QFont | None = None,
+                 colour: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        if font is not None:
+            self.setFont(font)
+        self._colour = QColor(colour) if colour else None
+        self.setAutoFillBackground(True)
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
+        if width is not None:
+            self.setFixedWidth(width)
+        else:
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self._colour or self.palette().color(QPalette.ColorRole.WindowText))
+        flags = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                 | Qt.TextFlag.TextWordWrap)
+        painter.drawText(self.rect().adjusted(2, 0, -2, 0), int(flags), self._text)

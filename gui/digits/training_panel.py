@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QStandardPaths, Signal
@@ -193,7 +195,7 @@ class DigitsTrainingPanel(QWidget):
         layout.addLayout(curves, 2)
         layout.addLayout(results, 2)
 
-        self.controller = TrainingController(lambda: DigitsSession(self.config), self)
+        self.controller = TrainingController(partial(DigitsSession, self.config), self)
         self._connect()
         self.controller.start()
 

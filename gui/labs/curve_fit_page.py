@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -98,8 +100,7 @@ class CurveFitPage(QWidget):
         layout.addWidget(self.equation)
         layout.addLayout(body, 1)
 
-        x, y = self.x, self.y
-        self.controller = TrainingController(lambda: CurveFit(x, y), self)
+        self.controller = TrainingController(partial(CurveFit, self.x, self.y), self)
         self.controller.snapshot_ready.connect(self._on_controller_snapshot)
         self.generator.activated.connect(lambda _: self._new_points())
         self.noise.activated.connect(lambda _: self._new_points())

@@ -79,8 +79,8 @@ class CurveLab(QWidget):
         self.trail = self.plot.plot(pen=pg.mkPen("#f59322", width=1),
                                     symbol="o", symbolSize=6, symbolBrush="#f59322")
         self.tangent = self.plot.plot(pen=pg.mkPen("#0877bd", width=2, style=Qt.PenStyle.DashLine))
-        self.move = pg.ArrowItem(angle=180, headLen=12, brush="#d62728", pen=None)
-        self.plot.addItem(self.move)
+        self.step_arrow = pg.ArrowItem(angle=180, headLen=12, brush="#d62728", pen=None)
+        self.plot.addItem(self.step_arrow)
         self.walker = self.plot.plot(symbol="o", symbolSize=13, symbolBrush="#d62728", pen=None)
         self.player = PathPlayer(self)
 
@@ -167,8 +167,8 @@ class CurveLab(QWidget):
         span = np.array([w - 1.5, w + 1.5])
         self.tangent.setData(span, cost + slope * (span - w))
         move = -self.learning_rate * slope
-        self.move.setPos(w + move, cost)
-        self.move.setStyle(angle=180 if move > 0 else 0)  # the arrow points along the move
+        self.step_arrow.setPos(w + move, cost)
+        self.step_arrow.setStyle(angle=180 if move > 0 else 0)  # the arrow points along the move
         regime = self._regime(path)
         self.readout.setText(self.tr(
             "step {0}: w = {1:.4f}, cost = {2:.4f}, slope = {3:.4f}\n"

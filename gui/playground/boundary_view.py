@@ -74,20 +74,18 @@ class BoundaryView(pg.PlotWidget):
             self.image.setRect(QRectF(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT))
 
     def _draw_image(self, snap: PlaygroundSnapshot, model: ModelSnapshot) -> None:
-        layers = model.grid.layers
-        if self.neuron is not None and self.neuron[0] < len(layers) and \
-                self.neuron[1] < layers[self.neuron[0]].shape[0]:
-            layer, unit = self.neuron
-            values = layers[layer][unit]
+        focus = model.grid.focus
+        if self.neuron is not None and focus is not None:
+            layer = self.neuron[0]
             if layer == 0:
                 lo, hi = -1.0, 1.0
             else:
                 activation = model.activations[layer - 1]
                 lo, hi = (0.0, 1.0) if activation in ("sigmoid", "softmax") else (-1.0, 1.0)
                 if activation in ("relu", "leaky_relu", "linear"):
-                    scale = max(float(np.abs(values).max()), 1e-6)
+                    scale = max(float(np.abs(focus).max()), 1e-6)
                     lo, hi = -scale, scale
-            self._set_image(values, (lo, hi))
+            self._set_image(focus, (lo, hi))
             return
         output = model.grid.output
         if snap.task == MULTICLASS:

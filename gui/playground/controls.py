@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -22,7 +23,7 @@ from core.activations import HIDDEN_ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.optimizers import OPTIMIZERS
 from core.playground import MAX_LAYERS, MAX_NEURONS, PlaygroundConfig
-from gui.widgets import combo_box
+from gui.widgets import LiveLabel, combo_box
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -72,6 +73,7 @@ class ControlsBar(QFrame):
         self.reset_button.setToolTip(self.tr("Reset: new random weights (R)"))
         self.play_button = QPushButton()
         self.play_button.setIcon(self._play_icon)
+        self._shows_running = False
         self.play_button.setIconSize(QSize(26, 26))
         self.play_button.setFixedSize(46, 46)
         self.play_button.setStyleSheet("border-radius: 23px; background: #dfe9f0;")
@@ -82,13 +84,11 @@ class ControlsBar(QFrame):
         for widget in (self.reset_button, self.play_button, self.step_button):
             row.addWidget(widget)
         counters = QVBoxLayout()
-        self.epoch_label = QLabel()
-        self.epoch_label.setStyleSheet("font-size: 15pt; font-family: monospace;")
-        self.step_label = QLabel()
-        self.step_label.setStyleSheet("color: #666;")
-        width = self.epoch_label.fontMetrics().horizontalAdvance("Epoch 000,000,000") + 60
-        self.epoch_label.setFixedWidth(width)  # fixed: no re-layout on every frame
-        self.step_label.setFixedWidth(width)
+        big = QFont("monospace")
+        big.setPointSize(15)
+        width = QFontMetrics(big).horizontalAdvance("Epoch 000,000,000") + 60
+        self.epoch_label = LiveLabel(width=width, font=big)
+        self.step_label = LiveLabel(width=width, colour="#666")
         counters.addWidget(self.epoch_label)
         counters.addWidget(self.step_label)
         row.addLayout(counters)
@@ -189,7 +189,9 @@ class ControlsBar(QFrame):
 
     # -- binding ----------------------------------------------------------------
     def set_running(self, running: bool) -> None:
-        self.play_button.setIcon(self._pause_icon if running else self._play_icon)
+        if running != self._shows_running:  # a new icon repaints the styled button's parents
+            self._shows_running = running
+            self.play_button.setIcon(self._pause_icon if running else self._play_icon)
 
     def set_counters(self, epoch: int, step: int) -> None:
         self.epoch_label.setText(self.tr("Epoch {0}").format(f"{epoch:,d}"))

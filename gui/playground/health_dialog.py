@@ -12,6 +12,7 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel
 
 from core.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
@@ -38,6 +39,8 @@ def _history_view(title: str, bins: np.ndarray,
 class HealthDialog(QDialog):
     """Shows the network model's ``health`` from each snapshot it is given."""
 
+    shown_changed = Signal(bool)  # the worker computes health only while it is shown
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inside the training"))
@@ -46,6 +49,14 @@ class HealthDialog(QDialog):
         self.rows: list[tuple[pg.ImageItem, pg.ImageItem, QLabel]] = []
         self.buffers: list[tuple[deque, deque]] = []
         self._layers: tuple[int, ...] | None = None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.shown_changed.emit(False)
 
     def _rebuild(self, sizes: tuple[int, ...]) -> None:
         while self.grid.count():
@@ -74,6 +85,8 @@ class HealthDialog(QDialog):
         if sizes != self._layers:
             self._layers = sizes
             self._rebuild(sizes)
+        if len(snap.network.health) != len(sizes):
+            return  # a frame from before the worker heard that this view is open
         for (w_image, g_image, label), (w_buf, g_buf), health in zip(
                 self.rows, self.buffers, snap.network.health, strict=True):
             w_buf.append(health.weight_histogram / max(health.weight_histogram.sum(), 1))

@@ -18,10 +18,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from core.features import FEATURE_NAMES
+from core.grid import TILE_SIDE
 from core.playground import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
 
-TILE = 30          # pixels per tile side (the 150-point grid sampled every 5th)
+TILE = TILE_SIDE   # pixels per tile side: one per grid point the worker sends
 COLUMN_PITCH = 96  # pixels from one layer's tiles to the next
 ROW_PITCH = 38
 STRENGTH_EDGES = (0.25, 0.75, 1.5)  # |w| bins for link width
@@ -90,7 +91,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
     def set_feature_images(self, images: np.ndarray) -> None:
-        """Heatmaps of every possible input feature ``(n_features, r, r)``.
+        """Tiles of every possible input feature ``(n_features, t, t)``.
 
         Inactive features are drawn too (dimmed), so they can be clicked on.
         """
@@ -166,23 +167,17 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._draw_selection()
 
     def _tile_images(self, model: ModelSnapshot, features: tuple[str, ...]):
-        step = max(1, model.grid.layers[0].shape[1] // TILE)
-        layers = model.grid.layers
-        inputs = self._static_features if self._static_features is not None else None
+        layers = model.grid.tiles
+        inputs = self._static_features
         for tile in self.tiles:
             if tile.column == 0:
                 name = FEATURE_NAMES[tile.unit]
                 if name in features:
-                    image = layers[0][features.index(name)]
+                    yield tile, layers[0][features.index(name)]
                 elif inputs is not None:
-                    yield tile, 0.25 * inputs[tile.unit][::step, ::step][:TILE, :TILE]
-                    continue
-                else:
-                    continue
-                yield tile, image[::step, ::step][:TILE, :TILE]
+                    yield tile, 0.25 * inputs[tile.unit]
         for column in range(1, len(layers)):
-            values = normalise_activation(layers[column][:, ::step, ::step][:, :TILE, :TILE],
-                                          model.activations[column - 1])
+            values = normalise_activation(layers[column], model.activations[column - 1])
             for tile in self.tiles:
                 if tile.column == column:
                     yield tile, values[tile.unit]

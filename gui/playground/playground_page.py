@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from core.playground import (
     AddPoint,
     ApplyPreset,
     Configure,
+    EnlargeNeuron,
     LoadData,
     Playground,
     PlaygroundConfig,
@@ -39,6 +41,7 @@ from core.playground import (
     Replay,
     Reset,
     RestoreBest,
+    ShowHealth,
 )
 from core.training_loop import Pause, Play, SetSpeed, Step
 from gui.history_plot import HistoryPlot
@@ -50,6 +53,7 @@ from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.transformed_dialog import TransformedDialog
 from gui.training_controller import TrainingController
+from gui.widgets import LiveLabel
 
 CURVE_INTERVAL = 0.25  # seconds between loss/accuracy curve redraws
 
@@ -100,7 +104,7 @@ class PlaygroundPage(QWidget):
         self.architecture = ArchitectureBar()
         self.network_view = NetworkView()
         evaluator = GridEvaluator(FEATURE_NAMES, self.config.resolution)
-        self.network_view.set_feature_images(evaluator.evaluate_inputs())
+        self.network_view.set_feature_images(evaluator.feature_tiles())
         self.network_boundary = BoundaryView(self.tr("Network"))
         self.linear_boundary = BoundaryView(self.tr("Linear classifier"))
         series = [
@@ -129,11 +133,7 @@ class PlaygroundPage(QWidget):
         self.restore_button.setToolTip(self.tr(
             "Early stopping: go back to the weights with the lowest test loss "
             "(the green dotted line)."))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        # A fixed height: a label that resizes with its text would re-lay out
-        # (and so repaint) every plot on every frame.
-        self.summary.setFixedHeight(2 * self.summary.fontMetrics().lineSpacing() + 6)
+        self.summary = LiveLabel(lines=2)
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -169,8 +169,8 @@ class PlaygroundPage(QWidget):
         self.replay_slider.setToolTip(self.tr(
             "Drag back through the recorded moments to see how the boundary and every "
             "neuron evolved; training goes on meanwhile."))
-        self.replay_label = QLabel(self.tr("live"))
-        self.replay_label.setFixedWidth(260)
+        self.replay_label = LiveLabel(width=260)
+        self.replay_label.setText(self.tr("live"))
         replay_row = QHBoxLayout()
         replay_row.addWidget(QLabel(self.tr("History")))
         replay_row.addWidget(self.replay_slider, 1)
@@ -205,7 +205,7 @@ class PlaygroundPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
-        self.controller = TrainingController(lambda: Playground(self.config), self)
+        self.controller = TrainingController(partial(Playground, self.config), self)
         self._connect()
         self.controller.start()
 
@@ -271,7 +271,9 @@ class PlaygroundPage(QWidget):
             self.data_panel.sync(snap.config, snap.n_classes, snap.task)
             self.architecture.sync(snap.config.hidden, snap.config.hidden_activations)
         shown = snap.replay or snap.network  # a moment from the history, or now
-        self._sync_replay(snap)
+        self.replay_label.setText(
+            self.tr("live") if snap.replay_step is None
+            else self.tr("step {0} — training goes on").format(f"{snap.replay_step:,d}"))
         self.network_view.show_model(shown, snap.config.features, live=snap.running)
         if self._transformed is not None and self._transformed.isVisible():
             self._transformed.show_snapshot(snap)
@@ -283,6 +285,7 @@ class PlaygroundPage(QWidget):
             # Curves move little per frame; 4 Hz looks as smooth and their axes'
             # text is the costliest thing in the window to repaint.
             self._curves_drawn = now
+            self._sync_replay_slider(snap)
             histories = {"network": snap.network.history, "linear": snap.linear.history}
             self.loss_view.show_histories(histories)
             self.accuracy_view.show_histories(histories)
@@ -299,8 +302,11 @@ class PlaygroundPage(QWidget):
             self.status_message.emit(snap.message)
         self.frames_painted += 1
 
-    def _sync_replay(self, snap: PlaygroundSnapshot) -> None:
-        """Slider range follows the recorded moments; at its right end it stays live."""
+    def _sync_replay_slider(self, snap: PlaygroundSnapshot) -> None:
+        """Slider range follows the recorded moments; at its right end it stays live.
+
+        Updated with the curves, not every frame: a slider repaint is not cheap.
+        """
         last = max(0, len(snap.replay_steps) - 1)
         at_end = self.replay_slider.value() >= self.replay_slider.maximum()
         self.replay_slider.blockSignals(True)
@@ -308,9 +314,6 @@ class PlaygroundPage(QWidget):
         if snap.replay_step is None and at_end and not self.replay_slider.isSliderDown():
             self.replay_slider.setValue(last)
         self.replay_slider.blockSignals(False)
-        self.replay_label.setText(
-            self.tr("live") if snap.replay_step is None
-            else self.tr("step {0} — training goes on").format(f"{snap.replay_step:,d}"))
 
     def _on_replay_slider_moved(self, value: int) -> None:
         live = value >= self.replay_slider.maximum()
@@ -347,6 +350,7 @@ class PlaygroundPage(QWidget):
     def open_health(self) -> HealthDialog:
         if self._health is None:
             self._health = HealthDialog(self)
+            self._health.shown_changed.connect(lambda on: self.controller.send(ShowHealth(on)))
         self._health.show()
         if self.snapshot is not None:
             self._health.show_snapshot(self.snapshot)
@@ -372,9 +376,13 @@ class PlaygroundPage(QWidget):
     def _on_network_neuron_clicked(self, column: int, unit: int) -> None:
         chosen = (column, unit)
         same = self.network_boundary.neuron == chosen
-        self.network_boundary.neuron = None if same else chosen
-        self.network_view.selected = None if same else chosen
+        self._enlarge(None if same else chosen)
         self._repaint_latest()
+
+    def _enlarge(self, neuron: tuple[int, int] | None) -> None:
+        """Show ``neuron`` in the network's boundary plot; the worker sends it at full size."""
+        self.network_boundary.neuron = self.network_view.selected = neuron
+        self.controller.send(EnlargeNeuron(neuron))
 
     def _on_network_feature_toggled(self, name: str) -> None:
         features = list(self.config.features)
@@ -386,7 +394,7 @@ class PlaygroundPage(QWidget):
         else:
             features.append(name)
         ordered = tuple(f for f in FEATURE_NAMES if f in features)
-        self.network_boundary.neuron = self.network_view.selected = None
+        self._enlarge(None)
         self.controller.send(Configure({"features": ordered}))
 
     def _on_boundary_point_clicked(self, x1: float, x2: float, button) -> None:

@@ -323,78 +323,78 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveFitPage</name>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="51" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="53" />
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="52" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="54" />
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="56" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="58" />
         <source>Show each hidden neuron's part</source>
         <translation>显示每个隐藏神经元的贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="57" />
-        <location filename="../../gui/labs/curve_fit_page.py" line="121" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="59" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="122" />
         <source>Fit</source>
         <translation>拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="58" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="60" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="74" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="76" />
         <source>line y = ax + b</source>
         <translation>直线 y = ax + b</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="75" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="77" />
         <source>network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="76" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="78" />
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="80" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="82" />
         <source>Points</source>
         <translation>数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="80" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="82" />
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="81" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="83" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="82" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="84" />
         <source>Hidden neurons</source>
         <translation>隐藏神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="89" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="91" />
         <source>Left-click adds a point, drag moves one, right-click removes it. The red line can only tilt and shift; the blue network bends.</source>
         <translation>左键添加数据点，拖动可移动，右键删除。红色直线只能倾斜和平移；蓝色的神经网络可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="121" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="122" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="144" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="145" />
         <source>red line: y = {0:.3f}·x {1} {2:.3f}    (step {3})</source>
         <translation>红线：y = {0:.3f}·x {1} {2:.3f}    （第 {3} 步）</translation>
     </message>
@@ -744,243 +744,243 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DigitsTrainingPanel</name>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="99" />
+        <location filename="../../gui/digits/training_panel.py" line="101" />
         <source>Neurons per hidden layer, comma-separated</source>
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="123" />
+        <location filename="../../gui/digits/training_panel.py" line="125" />
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="126" />
+        <location filename="../../gui/digits/training_panel.py" line="128" />
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="127" />
+        <location filename="../../gui/digits/training_panel.py" line="129" />
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="128" />
+        <location filename="../../gui/digits/training_panel.py" line="130" />
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="129" />
+        <location filename="../../gui/digits/training_panel.py" line="131" />
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="135" />
+        <location filename="../../gui/digits/training_panel.py" line="137" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="135" />
+        <location filename="../../gui/digits/training_panel.py" line="137" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="136" />
+        <location filename="../../gui/digits/training_panel.py" line="138" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="136" />
+        <location filename="../../gui/digits/training_panel.py" line="138" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="137" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="137" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <location filename="../../gui/digits/training_panel.py" line="140" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <location filename="../../gui/digits/training_panel.py" line="140" />
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="141" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="141" />
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <location filename="../../gui/digits/training_panel.py" line="142" />
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <location filename="../../gui/digits/training_panel.py" line="142" />
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="143" />
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="143" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="144" />
-        <location filename="../../gui/digits/training_panel.py" line="314" />
+        <location filename="../../gui/digits/training_panel.py" line="146" />
+        <location filename="../../gui/digits/training_panel.py" line="316" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="145" />
+        <location filename="../../gui/digits/training_panel.py" line="147" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="146" />
+        <location filename="../../gui/digits/training_panel.py" line="148" />
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="147" />
+        <location filename="../../gui/digits/training_panel.py" line="149" />
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="156" />
+        <location filename="../../gui/digits/training_panel.py" line="158" />
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167" />
+        <location filename="../../gui/digits/training_panel.py" line="169" />
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="170" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="169" />
+        <location filename="../../gui/digits/training_panel.py" line="171" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="175" />
+        <location filename="../../gui/digits/training_panel.py" line="177" />
         <source>Confusion (row: true digit, column: predicted)</source>
         <translation>混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <location filename="../../gui/digits/training_panel.py" line="181" />
         <source>Misclassified (click one to draw it)</source>
         <translation>分类错误的样本（点击一个载入画板）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <location filename="../../gui/digits/training_panel.py" line="185" />
         <source>First-layer weights: what each neuron looks for</source>
         <translation>第一层权重：每个神经元在寻找什么</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="204" />
+        <location filename="../../gui/digits/training_panel.py" line="206" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="245" />
+        <location filename="../../gui/digits/training_panel.py" line="247" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="255" />
+        <location filename="../../gui/digits/training_panel.py" line="257" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="258" />
+        <location filename="../../gui/digits/training_panel.py" line="260" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="285" />
+        <location filename="../../gui/digits/training_panel.py" line="287" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="291" />
+        <location filename="../../gui/digits/training_panel.py" line="293" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="297" />
+        <location filename="../../gui/digits/training_panel.py" line="299" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="302" />
+        <location filename="../../gui/digits/training_panel.py" line="304" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="314" />
+        <location filename="../../gui/digits/training_panel.py" line="316" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="315" />
+        <location filename="../../gui/digits/training_panel.py" line="317" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="319" />
+        <location filename="../../gui/digits/training_panel.py" line="321" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="356" />
+        <location filename="../../gui/digits/training_panel.py" line="358" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="380" />
+        <location filename="../../gui/digits/training_panel.py" line="382" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="381" />
+        <location filename="../../gui/digits/training_panel.py" line="383" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="388" />
+        <location filename="../../gui/digits/training_panel.py" line="390" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="390" />
+        <location filename="../../gui/digits/training_panel.py" line="392" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -988,7 +988,7 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DivergenceBanner</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="73" />
+        <location filename="../../gui/playground/playground_page.py" line="74" />
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
     </message>
@@ -1261,208 +1261,208 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="104" />
+        <location filename="../../gui/playground/playground_page.py" line="105" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="105" />
+        <location filename="../../gui/playground/playground_page.py" line="106" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="107" />
+        <location filename="../../gui/playground/playground_page.py" line="108" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="108" />
+        <location filename="../../gui/playground/playground_page.py" line="109" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="109" />
+        <location filename="../../gui/playground/playground_page.py" line="110" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="110" />
+        <location filename="../../gui/playground/playground_page.py" line="111" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="112" />
+        <location filename="../../gui/playground/playground_page.py" line="113" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="113" />
+        <location filename="../../gui/playground/playground_page.py" line="114" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="115" />
+        <location filename="../../gui/playground/playground_page.py" line="116" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="116" />
+        <location filename="../../gui/playground/playground_page.py" line="117" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="118" />
+        <location filename="../../gui/playground/playground_page.py" line="119" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="120" />
+        <location filename="../../gui/playground/playground_page.py" line="121" />
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="122" />
+        <location filename="../../gui/playground/playground_page.py" line="123" />
         <source>Each layer's weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or 'zeros' initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及失活或饱和的单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="124" />
+        <location filename="../../gui/playground/playground_page.py" line="125" />
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="126" />
+        <location filename="../../gui/playground/playground_page.py" line="127" />
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="128" />
+        <location filename="../../gui/playground/playground_page.py" line="129" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130" />
+        <location filename="../../gui/playground/playground_page.py" line="131" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="151" />
+        <location filename="../../gui/playground/playground_page.py" line="152" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="155" />
+        <location filename="../../gui/playground/playground_page.py" line="156" />
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="170" />
+        <location filename="../../gui/playground/playground_page.py" line="171" />
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="172" />
-        <location filename="../../gui/playground/playground_page.py" line="312" />
+        <location filename="../../gui/playground/playground_page.py" line="173" />
+        <location filename="../../gui/playground/playground_page.py" line="313" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="175" />
+        <location filename="../../gui/playground/playground_page.py" line="176" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="245" />
+        <location filename="../../gui/playground/playground_page.py" line="246" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="245" />
+        <location filename="../../gui/playground/playground_page.py" line="246" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="296" />
+        <location filename="../../gui/playground/playground_page.py" line="297" />
         <source>Training paused: {0}.</source>
         <translation>训练已暂停：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="313" />
+        <location filename="../../gui/playground/playground_page.py" line="314" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="321" />
+        <location filename="../../gui/playground/playground_page.py" line="322" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="323" />
+        <location filename="../../gui/playground/playground_page.py" line="324" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="324" />
+        <location filename="../../gui/playground/playground_page.py" line="325" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="329" />
+        <location filename="../../gui/playground/playground_page.py" line="330" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="332" />
+        <location filename="../../gui/playground/playground_page.py" line="333" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="368" />
+        <location filename="../../gui/playground/playground_page.py" line="369" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="369" />
+        <location filename="../../gui/playground/playground_page.py" line="370" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="383" />
+        <location filename="../../gui/playground/playground_page.py" line="384" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="419" />
+        <location filename="../../gui/playground/playground_page.py" line="420" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="420" />
+        <location filename="../../gui/playground/playground_page.py" line="421" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="426" />
+        <location filename="../../gui/playground/playground_page.py" line="427" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="434" />
+        <location filename="../../gui/playground/playground_page.py" line="435" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="435" />
+        <location filename="../../gui/playground/playground_page.py" line="436" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="443" />
+        <location filename="../../gui/playground/playground_page.py" line="444" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="445" />
+        <location filename="../../gui/playground/playground_page.py" line="446" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -1627,6 +1627,14 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <location filename="../../gui/playground/sweep_dialog.py" line="67" />
         <source>Plot</source>
         <translation>绘制</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../../gui/training_controller.py" line="183" />
+        <source>The training worker ended unexpectedly; reset or restart to continue.</source>
+        <translation>训练进程意外结束；请重置或重新启动以继续。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from core.playground import (
     AddPoint,
     ApplyPreset,
     Configure,
+    EnlargeNeuron,
     LoadData,
     Playground,
     PlaygroundConfig,
@@ -17,6 +18,7 @@ from core.playground import (
     RemovePoint,
     Reset,
     RestoreBest,
+    ShowHealth,
 )
 
 
@@ -42,11 +44,31 @@ def test_snapshot_grids_equal_a_direct_forward_pass(playground):
     out = net.predict(feature_matrix(points, ("x1", "x2")))
     assert np.allclose(snap.network.grid.output[0], out[:, 0].reshape(30, 30), atol=1e-6)
     hidden = net.layer_outputs[0]
-    assert np.allclose(snap.network.grid.layers[1][2], hidden[:, 2].reshape(30, 30), atol=1e-6)
+    assert np.allclose(snap.network.grid.tiles[1][2], hidden[:, 2].reshape(30, 30), atol=1e-6)
     # [i1, i2] indexing: the first axis walks along x1.
     assert points[30, 0] > points[0, 0] and points[30, 1] == points[0, 1]
-    assert [g.shape[0] for g in snap.network.grid.layers] == [2, 4, 1]
-    assert [g.shape[0] for g in snap.linear.grid.layers] == [2, 1]
+    assert [g.shape[0] for g in snap.network.grid.tiles] == [2, 4, 1]
+    assert [g.shape[0] for g in snap.linear.grid.tiles] == [2, 1]
+    assert snap.network.grid.focus is None
+
+
+def test_fine_grids_send_small_tiles_and_the_enlarged_neuron_in_full():
+    playground = Playground(PlaygroundConfig(dataset="xor", hidden=(4, 3), resolution=150))
+    playground.advance(100)
+    playground.apply(EnlargeNeuron((2, 1)))
+    snap = playground.snapshot()
+    net = playground.trainers["network"].network
+    net.predict(feature_matrix(grid_points(150), ("x1", "x2")))
+    second = net.layer_outputs[1][:, 1].reshape(150, 150)
+    assert np.allclose(snap.network.grid.focus, second, atol=1e-6)
+    # Tiles: every 5th grid point, 30 a side, for every neuron.
+    assert [t.shape for t in snap.network.grid.tiles] == [(2, 30, 30), (4, 30, 30),
+                                                          (3, 30, 30), (1, 30, 30)]
+    assert np.allclose(snap.network.grid.tiles[2][1], second[::5, ::5], atol=1e-6)
+    assert snap.network.grid.output.shape == (1, 150, 150)
+    # A neuron a rebuild removed is simply not sent.
+    playground.apply(Configure({"hidden": (4,)}))
+    assert playground.snapshot().network.grid.focus is None
 
 
 def test_snapshots_are_copies(playground):
@@ -197,3 +219,14 @@ def test_replay_shows_recorded_weights_and_stays_bounded(playground):
         playground.apply(Replay(10**6))
     playground.apply(Configure({"hidden": (3,)}))
     assert playground.snapshot().replay_steps == (0,)
+
+
+def test_layer_health_is_computed_only_while_someone_looks():
+    playground = Playground(PlaygroundConfig(dataset="xor", hidden=(5, 3), resolution=20))
+    playground.advance(50)
+    assert playground.snapshot().network.health == ()
+    playground.apply(ShowHealth(True))
+    health = playground.snapshot().network.health
+    assert [h.weight_histogram.sum() for h in health] == [2 * 5, 5 * 3]
+    playground.apply(ShowHealth(False))
+    assert playground.snapshot().network.health == ()

@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from core.features import feature_matrix
+from core.grid import grid_points
 from core.playground import Configure
 
 
@@ -90,9 +92,14 @@ def test_huge_learning_rate_shows_the_banner_and_the_fix_works(qtbot, page):
 def test_neuron_click_enlarges_it_and_hover_shows_its_formula(qtbot, page):
     page.network_view.neuron_clicked.emit(1, 0)
     qtbot.waitUntil(lambda: "neuron" in page.network_boundary.plotItem.titleLabel.text)
+    qtbot.waitUntil(lambda: page.snapshot.network.grid.focus is not None)
     image = page.network_boundary.image.image
-    expected = page.snapshot.network.grid.layers[1][0]
-    assert np.allclose(image, expected)
+    # The enlarged heatmap is the first hidden neuron, at full resolution.
+    W, b = page.snapshot.network.weights[0]
+    points = grid_points(page.config.resolution)
+    inputs = feature_matrix(points, page.snapshot.config.features)
+    expected = np.tanh(inputs @ W[:, 0] + b[0]).reshape(image.shape)
+    assert np.allclose(image, expected, atol=1e-5)
     formula = page.network_view.neuron_formula(1, 0)
     W, b = page.snapshot.network.weights[0]
     assert formula.startswith("L1·N1 = tanh(") and f"{abs(b[0]):.2f}" in formula
