@@ -20,12 +20,13 @@ from benchmarks import canvas_and_startup, digits_epoch, playground_step
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def window_section(seconds: float) -> dict:
+def window_section(seconds: float, rounds: int) -> dict:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen" if "DISPLAY" not in env else "xcb")
     out = subprocess.run([sys.executable, "-m", "benchmarks.playground_window", "--seconds",
-                          str(seconds)], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=60 + 3 * seconds, check=True)
+                          str(seconds), "--rounds", str(rounds)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60 + 2 * seconds * rounds,
+                         check=True)
     text = out.stdout[out.stdout.index("{"):]
     result = json.loads(text)
     result["platform"] = env["QT_QPA_PLATFORM"]
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "playground_step": playground_step.run(quick, args.tiny),
         "digits_epoch": digits_epoch.run(quick, args.tiny),
-        "window": None if args.tiny else window_section(10 if quick else 120),
+        "window": None if args.tiny else window_section(*((4, 3) if quick else (120, 5))),
         "canvas_ms": canvas_and_startup.canvas_latency(20 if args.tiny else 300),
         "startup_seconds": canvas_and_startup.startup_seconds(1 if quick else 3),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -29,3 +30,13 @@ def race(contenders: dict[str, Callable[[], float]], repeats: int) -> dict[str, 
         for name, measure in contenders.items():
             results[name].append(measure())
     return {name: statistics.median(values) for name, values in results.items()}
+
+
+def resident_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process (Linux ``/proc``), in MB; 0.0 where unavailable."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except OSError:
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6

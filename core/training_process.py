@@ -24,25 +24,41 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import struct
 import sys
 import threading
 from typing import Any, BinaryIO
 
 from core.training_loop import Stop, Wake, training_loop
 
+HEADER = struct.Struct("<Q")  # the byte length of the pickle that follows
 FRAME_PAINTED = "frame-painted"
 FRAME_INTERVAL = 1.0 / 32.0  # "about 30": a late frame now and then still leaves ≥ 30 painted
 FRAME_WAIT_LIMIT = 0.25  # a window that never answers still sees 4 frames/s
 
 
 def write_frame(stream: BinaryIO, message: Any) -> None:
-    pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    """One length-prefixed pickle, written at once."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(HEADER.pack(len(data)) + data)
     stream.flush()
 
 
 def read_frame(stream: BinaryIO) -> Any:
-    """The next message; ``EOFError`` when the other end has closed."""
-    return pickle.load(stream)
+    """The next message; ``EOFError`` when the other end has closed.
+
+    The whole frame is read in one call and then unpickled: ``pickle.load``
+    on the stream would read piece by piece, and in the window's process each
+    piece is a fight for the GIL with painting (a convoy that made frames late).
+    """
+    header = stream.read(HEADER.size)
+    if len(header) < HEADER.size:
+        raise EOFError("the other end has closed")
+    (size,) = HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("the other end closed mid-frame")
+    return pickle.loads(data)
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> None:

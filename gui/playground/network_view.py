@@ -9,7 +9,6 @@ output tile selects it, clicking an input tile toggles that feature.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +25,6 @@ TILE = TILE_SIDE   # pixels per tile side: one per grid point the worker sends
 COLUMN_PITCH = 96  # pixels from one layer's tiles to the next
 ROW_PITCH = 38
 STRENGTH_EDGES = (0.25, 0.75, 1.5)  # |w| bins for link width
-LINK_INTERVAL = 0.1  # seconds between link redraws: widths change slowly
 # Items that change less often than every frame are painted from a pixmap
 # cache, so a frame repaints them without running their Python paint code.
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -75,7 +73,6 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self.view.addItem(self.selection)
         self.frames.setCacheMode(CACHED)
         self.selection.setCacheMode(CACHED)
-        self._links_drawn = 0.0
         self.labels: list[pg.TextItem] = []
         self.tiles: list[Tile] = []
         self.selected: tuple[int, int] | None = None
@@ -151,8 +148,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
 
     # -- drawing ----------------------------------------------------------------------
     def show_model(self, model: ModelSnapshot, features: tuple[str, ...],
-                   live: bool = False) -> None:
-        """Draw ``model``; while training (``live``) links redraw at 10 Hz only."""
+                   links: bool = True) -> None:
+        """Draw ``model``; links only when ``links`` (the page spreads costly redraws)."""
         key = (model.layer_sizes, features)
         relayout = key != self._layout_key
         if relayout:
@@ -160,9 +157,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
             self._relayout(model, features)
         self._model, self._features = model, features
         self._draw_tiles(model, features)
-        now = time.monotonic()
-        if relayout or not live or now - self._links_drawn >= LINK_INTERVAL:
-            self._links_drawn = now
+        if relayout or links:
             self._draw_links(model, features)
         self._draw_selection()
 

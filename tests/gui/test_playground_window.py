@@ -143,6 +143,13 @@ def test_overfitting_example_shows_the_gap_and_restores_the_best(qtbot, page):
     page.toggle_play()
     snap = wait_for(qtbot, page, lambda s: not s.running)
     history = snap.network.history
+    # The shaded gap spans the training and test losses from first to last step.
+    page.loss_view.show_histories({"network": history, "linear": snap.linear.history})
+    gap = page.loss_view._gap.path().boundingRect()
+    losses = np.concatenate([history["train_loss"], history["test_loss"]])
+    assert gap.left() == history["step"][0] and gap.right() == history["step"][-1]
+    assert gap.top() == pytest.approx(losses.min(), rel=0.2)
+    assert gap.bottom() == pytest.approx(losses.max(), rel=0.2)
     best_step = page.loss_view.mark_best({"network": history}, "network")
     assert best_step == history["step"][int(np.nanargmin(history["test_loss"]))]
     assert page.loss_view._best_line.value() == best_step
