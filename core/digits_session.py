@@ -85,6 +85,14 @@ class RestartDigits:
     """New weights, epoch 0."""
 
 
+@dataclass(frozen=True)
+class RestoreDigits:
+    """Put back saved settings and weights (a session); epoch 0 with those weights."""
+
+    config: DigitsConfig
+    weights: tuple[tuple[np.ndarray, np.ndarray], ...]
+
+
 LIVE = frozenset({"learning_rate", "l2", "batch_size", "shift", "rotation", "noise", "epochs"})
 
 
@@ -163,8 +171,22 @@ class DigitsSession:
         elif isinstance(command, UseData):
             self.data = command
             self._build()
+        elif isinstance(command, RestoreDigits):
+            self._restore(command)
         else:
             raise ValueError(f"unknown command {command!r}")
+
+    def _restore(self, command: RestoreDigits) -> None:
+        """All or nothing: weights that do not fit leave the session as it was."""
+        saved = (self.config, self.trainer, self._results_epoch, self._results)
+        try:
+            command.config.validate()
+            self.config = command.config
+            self._build()
+            self.trainer.network.set_weights(list(command.weights))
+        except ValueError:
+            self.config, self.trainer, self._results_epoch, self._results = saved
+            raise
 
     def _configure(self, changes: dict[str, Any]) -> None:
         unknown = set(changes) - set(DigitsConfig.__dataclass_fields__)

@@ -7,7 +7,11 @@ curve keeps its whole time span at half the resolution.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
+
+from core.fileio import atomic_write_bytes
 
 COLUMNS = ("step", "epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
 
@@ -59,3 +63,22 @@ class History:
     def clear(self) -> None:
         self._rows[:] = np.nan
         self._count, self._stride, self._offered = 0, 1, 0
+
+
+def history_csv(histories: dict[str, dict[str, np.ndarray]]) -> str:
+    """Several models' histories as one CSV table: ``model`` then every column.
+
+    Missing values (e.g. accuracy in regression) are empty cells, so a
+    spreadsheet reads them as blanks, not as zeros.
+    """
+    lines = [",".join(["model", *COLUMNS])]
+    for model, columns in histories.items():
+        rows = np.column_stack([columns[name] for name in COLUMNS]) if columns else []
+        for row in rows:
+            cells = ("" if np.isnan(v) else f"{v:.9g}" for v in row)
+            lines.append(",".join([model, *cells]))
+    return "\n".join(lines) + "\n"
+
+
+def save_history_csv(path: str | os.PathLike, histories: dict[str, dict[str, np.ndarray]]) -> None:
+    atomic_write_bytes(path, history_csv(histories).encode("utf-8"))

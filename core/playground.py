@@ -191,6 +191,16 @@ class LoadData:
     data: Dataset
 
 
+@dataclass(frozen=True)
+class RestorePlayground:
+    """Put back a saved session: settings, points and both models' weights."""
+
+    config: PlaygroundConfig
+    train: Dataset
+    test: Dataset
+    weights: dict[str, tuple[tuple[np.ndarray, np.ndarray], ...]]
+
+
 LIVE_SETTINGS = frozenset(
     {"learning_rate", "optimizer", "optimizer_settings", "batch_size", "l1", "l2",
      "dropout", "loss", "input_noise"}
@@ -243,6 +253,21 @@ def output_activation(task: str) -> str:
     return {BINARY: "sigmoid", MULTICLASS: "softmax"}.get(task, "linear")
 
 
+def model_spec(config: PlaygroundConfig, task: str, n_outputs: int,
+               linear: bool = False) -> NetworkSpec:
+    """The playground network's shape (or the linear model's): also used to export it."""
+    hidden = () if linear else config.hidden
+    return NetworkSpec(
+        n_inputs=len(config.features),
+        hidden=hidden,
+        n_outputs=n_outputs,
+        activation=config.hidden_activations if hidden else (),
+        output_activation=output_activation(task),
+        init=config.init,
+        dropout=config.dropout if hidden else 0.0,
+    )
+
+
 class Playground:
     """Two trainers (network and linear) over one data set; see module doc."""
 
@@ -282,17 +307,9 @@ class Playground:
         self.replay_log.clear()  # old weights no longer fit the new network
         self.replay_index = None
         self.trainers: dict[str, Trainer] = {}
-        for name, hidden in (("network", c.hidden), ("linear", ())):
+        for name in ("network", "linear"):
             rng = np.random.default_rng([c.seed, self._resets, len(name)])
-            spec = NetworkSpec(
-                n_inputs=len(c.features),
-                hidden=hidden,
-                n_outputs=self.train.n_outputs,
-                activation=c.hidden_activations if hidden else (),
-                output_activation=output_activation(task),
-                init=c.init,
-                dropout=c.dropout if hidden else 0.0,
-            )
+            spec = model_spec(c, task, self.train.n_outputs, linear=name == "linear")
             self.trainers[name] = Trainer(
                 Network(spec, rng),
                 make_optimizer(c.optimizer, learning_rate=c.learning_rate,
@@ -373,12 +390,27 @@ class Playground:
         elif isinstance(command, RestoreBest):
             for trainer in self.trainers.values():
                 trainer.restore_best()
+        elif isinstance(command, RestorePlayground):
+            self._restore(command)
         elif isinstance(command, LoadData):
             rng = np.random.default_rng([self.config.seed, self._regenerations])
             self.train, self.test = split_dataset(command.data, self.config.train_ratio, rng)
             self._build()
         else:
             raise ValueError(f"unknown command {command!r}")
+
+    def _restore(self, command: RestorePlayground) -> None:
+        """All or nothing: a session that does not fit leaves the playground as it was."""
+        saved = (self.config, self.train, self.test, self.trainers, self.grid)
+        try:
+            command.config.validate()
+            self.config, self.train, self.test = command.config, command.train, command.test
+            self._build()
+            for name, weights in command.weights.items():
+                self.trainers[name].network.set_weights(list(weights))
+        except ValueError:
+            self.config, self.train, self.test, self.trainers, self.grid = saved
+            raise
 
     def _configure(self, changes: dict[str, Any]) -> None:
         unknown = set(changes) - set(PlaygroundConfig.__dataclass_fields__)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from pathlib import Path
 
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget
+
+from core.session import MODES
 from gui.digits.digits_page import DigitsPage
+from gui.export import ask_and_export_view, export_history, export_network, visible_plots
+from gui.help import HelpDialog
 from gui.i18n import LANGUAGES, save_language
 from gui.labs.backprop_page import BackpropPage
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.labs.descent_page import DescentPage
 from gui.playground.playground_page import PlaygroundPage
+from gui.session_manager import SessionManager
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +42,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
+        self.sessions = SessionManager(self)
+        self.sessions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.sessions.path_changed.connect(self._on_session_path_changed)
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
@@ -51,11 +60,26 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         page = self.playground
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Open session…"), QKeySequence.StandardKey.Open,
+                                         lambda: self.sessions.open()))
+        file_menu.addAction(self._action(self.tr("&Save session"), QKeySequence.StandardKey.Save,
+                                         self.sessions.save))
+        file_menu.addAction(self._action(self.tr("Save session &as…"), "Ctrl+Shift+S",
+                                         self.sessions.save_as))
+        recent = file_menu.addMenu(self.tr("&Recent sessions"))
+        recent.aboutToShow.connect(lambda: self.sessions.fill_recent_menu(recent))
+        file_menu.addSeparator()
         playground_actions = [
             self._action(self.tr("&Import points (CSV)…"), "Ctrl+I", page.import_csv),
             self._action(self.tr("&Export points (CSV)…"), "Ctrl+E", page.export_csv),
+            self._action(self.tr("Export training &history (CSV)…"), None,
+                         lambda: self._export(export_history)),
+            self._action(self.tr("Export the &network (.npz)…"), None,
+                         lambda: self._export(export_network)),
         ]
         file_menu.addActions(playground_actions)
+        plots = file_menu.addMenu(self.tr("Export a &plot (PNG/SVG)"))
+        plots.aboutToShow.connect(lambda: self._fill_plot_menu(plots))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))
@@ -65,7 +89,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Step"), "Right", page.step),
             self._action(self.tr("Reset"), "R", page.reset),
         ]
-        train_menu.addActions(playground_actions[2:])
+        train_menu.addActions(playground_actions[4:])
         self._playground_actions = playground_actions
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index in range(self.tabs.count()):
@@ -78,6 +102,8 @@ class MainWindow(QMainWindow):
             language_menu.addAction(self._action(name, None,
                                                  lambda _=False, c=code: self._choose_language(c)))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Help for this mode"),
+                                         QKeySequence.StandardKey.HelpContents, self.show_help))
         help_menu.addAction(self._action(self.tr("&About"), None, self._show_about))
 
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -93,6 +119,29 @@ class MainWindow(QMainWindow):
             self.backprop: self.tr("Press Next step to follow one sample forward and back."),
         }
         self.statusBar().showMessage(hints.get(page, ""))
+
+    # -- exports and help --------------------------------------------------------------
+    def _export(self, export) -> None:
+        snap = self.playground.snapshot
+        if snap is not None and (path := export(self, snap)):
+            self.statusBar().showMessage(self.tr("Saved {0}").format(path), 6000)
+
+    def _fill_plot_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for title, view in visible_plots(self.tabs.currentWidget()):
+            menu.addAction(title, lambda t=title, v=view: self._export_plot(t, v))
+
+    def _export_plot(self, title: str, view) -> None:
+        if path := ask_and_export_view(self, title, view):
+            self.statusBar().showMessage(self.tr("Saved {0}").format(path), 6000)
+
+    def show_help(self) -> HelpDialog:
+        dialog = HelpDialog(MODES[self.tabs.currentIndex()], self)
+        dialog.show()
+        return dialog
+
+    def _on_session_path_changed(self, path: str) -> None:
+        self.setWindowTitle(self.tr("{0} — Neural Playground").format(Path(path).name))
 
     def _choose_language(self, language: str) -> None:
         """Saved now, applied at the next start: rebuilding the window would stop training."""
@@ -110,6 +159,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sessions.autosave()  # from the snapshots the window holds: no worker needed
+        self.sessions.save_geometry()
+        self.sessions.autosave_timer.stop()
         self.playground.shutdown()
         self.digits.shutdown()
         self.curve_fit.shutdown()

@@ -24,8 +24,8 @@ class LiveLabel(QWidget):
 
     A ``QLabel`` asks its parents to re-lay out on each ``setText`` unless its
     size is fixed both ways, and a re-layout here repainted the whole window,
-    ~60 times a second.  This widget has a fixed height, paints its own
-    opaque background, and a new text only repaints itself.
+    ~60 times a second.  This widget has a fixed height and a new text only
+    repaints its own rectangle.
     """
 
     def __init__(self, lines: int = 1, width: int | None = None, font: QFont | None = None,
@@ -35,7 +35,6 @@ class LiveLabel(QWidget):
         if font is not None:
             self.setFont(font)
         self._colour = QColor(colour) if colour else None
-        self.setAutoFillBackground(True)
         self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
         if width is not None:
             self.setFixedWidth(width)

@@ -33,6 +33,7 @@ from core.digits_session import (
     DigitsSession,
     DigitsSnapshot,
     RestartDigits,
+    RestoreDigits,
     UseData,
     bundled_sets,
 )
@@ -94,6 +95,7 @@ class DigitsTrainingPanel(QWidget):
         self.running = False
         self._task: BackgroundTask | None = None
         self._published_epoch = 0
+        self._pending_restore: DigitsConfig | None = None
         c = self.config
 
         self.preset = combo_box([(h, t) for h, t in PRESETS], "128")
@@ -231,6 +233,33 @@ class DigitsTrainingPanel(QWidget):
         self.running = not self.running
         self.controller.send(Play() if self.running else Pause())
 
+    def restore(self, command: RestoreDigits) -> None:
+        """Put back saved settings and weights (a session); the canvas gets them too."""
+        if self.running:
+            self.toggle_training()
+        self.config = command.config
+        self._show_config(command.config)
+        self._pending_restore = command.config  # its first snapshot goes to the canvas
+        self.controller.send(command)
+
+    def _show_config(self, c: DigitsConfig) -> None:
+        """Set every control to ``c`` without sending the changes back to the worker."""
+        combos = ((self.activation, c.activation), (self.optimizer, c.optimizer),
+                  (self.learning_rate, c.learning_rate), (self.l2, c.l2),
+                  (self.scaling, c.scaling))
+        spins = ((self.batch, c.batch_size), (self.epochs, c.epochs), (self.dropout, c.dropout),
+                 (self.shift, c.shift), (self.rotation, c.rotation), (self.noise, c.noise))
+        widgets = [self.hidden, *(w for w, _ in combos), *(w for w, _ in spins)]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.hidden.setText(",".join(str(h) for h in c.hidden))
+        for combo, value in combos:
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        for spin, value in spins:
+            spin.setValue(value)
+        for widget in widgets:
+            widget.blockSignals(False)
+
     def shutdown(self) -> None:
         self._cancel_task()
         self.controller.stop()
@@ -335,6 +364,11 @@ class DigitsTrainingPanel(QWidget):
             if snap.epoch > 0:
                 self.model_trained.emit(network_from_weights(snap.spec, snap.weights),
                                         snap.config.scaling)
+
+        if self._pending_restore == snap.config and snap.step == 0:
+            self._pending_restore = None
+            self.model_trained.emit(network_from_weights(snap.spec, snap.weights),
+                                    snap.config.scaling)
 
     def _show_results(self, snap: DigitsSnapshot) -> None:
         if snap.confusion is not None:

@@ -40,6 +40,7 @@ from core.playground import (
     Replay,
     Reset,
     RestoreBest,
+    RestorePlayground,
     ShowHealth,
 )
 from core.training_loop import Pause, Play, SetSpeed, Step
@@ -254,6 +255,13 @@ class PlaygroundPage(QWidget):
 
     def reset(self) -> None:
         self.controller.send(Reset())
+
+    def restore(self, command: RestorePlayground) -> None:
+        """Put back a saved session; the next snapshot redraws everything."""
+        self._enlarge(None)
+        if self.running:
+            self.toggle_play()
+        self.controller.send(command)
 
     def shutdown(self) -> bool:
         """Stop the worker threads; called when the window closes."""

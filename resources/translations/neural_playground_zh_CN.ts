@@ -3,37 +3,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="267" />
+        <location filename="../../gui/playground/controls.py" line="269" />
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="270" />
+        <location filename="../../gui/playground/controls.py" line="272" />
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="288" />
+        <location filename="../../gui/playground/controls.py" line="290" />
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="308" />
+        <location filename="../../gui/playground/controls.py" line="310" />
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="309" />
+        <location filename="../../gui/playground/controls.py" line="311" />
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="310" />
+        <location filename="../../gui/playground/controls.py" line="312" />
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="312" />
+        <location filename="../../gui/playground/controls.py" line="314" />
         <source>Layer {0}'s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -170,17 +170,17 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="72" />
+        <location filename="../../gui/playground/controls.py" line="73" />
         <source>Reset: new random weights (R)</source>
         <translation>重置：新的随机权重（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="78" />
+        <location filename="../../gui/playground/controls.py" line="80" />
         <source>Play / pause training (Space)</source>
         <translation>开始 / 暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="81" />
+        <location filename="../../gui/playground/controls.py" line="83" />
         <source>One training step (→)</source>
         <translation>训练一步（→）</translation>
     </message>
@@ -310,12 +310,12 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="195" />
+        <location filename="../../gui/playground/controls.py" line="197" />
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="196" />
+        <location filename="../../gui/playground/controls.py" line="198" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -744,243 +744,243 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DigitsTrainingPanel</name>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="101" />
+        <location filename="../../gui/digits/training_panel.py" line="103" />
         <source>Neurons per hidden layer, comma-separated</source>
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="125" />
+        <location filename="../../gui/digits/training_panel.py" line="127" />
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="128" />
+        <location filename="../../gui/digits/training_panel.py" line="130" />
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="129" />
+        <location filename="../../gui/digits/training_panel.py" line="131" />
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="130" />
+        <location filename="../../gui/digits/training_panel.py" line="132" />
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="131" />
+        <location filename="../../gui/digits/training_panel.py" line="133" />
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="137" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="137" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <location filename="../../gui/digits/training_panel.py" line="140" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <location filename="../../gui/digits/training_panel.py" line="140" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="141" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="141" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <location filename="../../gui/digits/training_panel.py" line="142" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <location filename="../../gui/digits/training_panel.py" line="142" />
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="143" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="143" />
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="142" />
+        <location filename="../../gui/digits/training_panel.py" line="144" />
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="142" />
+        <location filename="../../gui/digits/training_panel.py" line="144" />
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="143" />
+        <location filename="../../gui/digits/training_panel.py" line="145" />
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="143" />
+        <location filename="../../gui/digits/training_panel.py" line="145" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="146" />
-        <location filename="../../gui/digits/training_panel.py" line="316" />
+        <location filename="../../gui/digits/training_panel.py" line="148" />
+        <location filename="../../gui/digits/training_panel.py" line="345" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="147" />
+        <location filename="../../gui/digits/training_panel.py" line="149" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="148" />
+        <location filename="../../gui/digits/training_panel.py" line="150" />
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="149" />
+        <location filename="../../gui/digits/training_panel.py" line="151" />
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="158" />
+        <location filename="../../gui/digits/training_panel.py" line="160" />
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="170" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="169" />
+        <location filename="../../gui/digits/training_panel.py" line="171" />
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="170" />
+        <location filename="../../gui/digits/training_panel.py" line="172" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="171" />
+        <location filename="../../gui/digits/training_panel.py" line="173" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="177" />
+        <location filename="../../gui/digits/training_panel.py" line="179" />
         <source>Confusion (row: true digit, column: predicted)</source>
         <translation>混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="181" />
+        <location filename="../../gui/digits/training_panel.py" line="183" />
         <source>Misclassified (click one to draw it)</source>
         <translation>分类错误的样本（点击一个载入画板）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="185" />
+        <location filename="../../gui/digits/training_panel.py" line="187" />
         <source>First-layer weights: what each neuron looks for</source>
         <translation>第一层权重：每个神经元在寻找什么</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="206" />
+        <location filename="../../gui/digits/training_panel.py" line="208" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="247" />
+        <location filename="../../gui/digits/training_panel.py" line="276" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="257" />
+        <location filename="../../gui/digits/training_panel.py" line="286" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="260" />
+        <location filename="../../gui/digits/training_panel.py" line="289" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="287" />
+        <location filename="../../gui/digits/training_panel.py" line="316" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="293" />
+        <location filename="../../gui/digits/training_panel.py" line="322" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="299" />
+        <location filename="../../gui/digits/training_panel.py" line="328" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="304" />
+        <location filename="../../gui/digits/training_panel.py" line="333" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="316" />
+        <location filename="../../gui/digits/training_panel.py" line="345" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="317" />
+        <location filename="../../gui/digits/training_panel.py" line="346" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="321" />
+        <location filename="../../gui/digits/training_panel.py" line="350" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="358" />
+        <location filename="../../gui/digits/training_panel.py" line="392" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="382" />
+        <location filename="../../gui/digits/training_panel.py" line="416" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="383" />
+        <location filename="../../gui/digits/training_panel.py" line="417" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="390" />
+        <location filename="../../gui/digits/training_panel.py" line="424" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="392" />
+        <location filename="../../gui/digits/training_panel.py" line="426" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -988,7 +988,7 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DivergenceBanner</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="74" />
+        <location filename="../../gui/playground/playground_page.py" line="81" />
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
     </message>
@@ -1002,29 +1002,79 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../gui/export.py" line="38" />
+        <source>Plot {0}</source>
+        <translation>图 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="56" />
+        <source>the exporter wrote nothing</source>
+        <translation>导出器没有写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="86" />
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="87" />
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="93" />
+        <location filename="../../gui/export.py" line="108" />
+        <location filename="../../gui/export.py" line="126" />
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="100" />
+        <source>Export training history</source>
+        <translation>导出训练历史</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="101" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="116" />
+        <source>Export network</source>
+        <translation>导出网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="117" />
+        <source>Network files (*.npz)</source>
+        <translation>网络文件 (*.npz)</translation>
+    </message>
+</context>
+<context>
     <name>HealthDialog</name>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="43" />
+        <location filename="../../gui/playground/health_dialog.py" line="46" />
         <source>Inside the training</source>
         <translation>训练内部</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="58" />
+        <location filename="../../gui/playground/health_dialog.py" line="69" />
         <source>layer {0}: weights over time</source>
         <translation>第 {0} 层：权重随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="60" />
+        <location filename="../../gui/playground/health_dialog.py" line="71" />
         <source>layer {0}: gradients over time</source>
         <translation>第 {0} 层：梯度随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="70" />
+        <location filename="../../gui/playground/health_dialog.py" line="81" />
         <source>The network has no hidden layer.</source>
         <translation>这个网络没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="89" />
+        <location filename="../../gui/playground/health_dialog.py" line="102" />
         <source>{0}
 dead: {1:.0%}
 saturated: {2:.0%}
@@ -1038,9 +1088,67 @@ gradients RMS: {4:.2e}</source>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../gui/help.py" line="27" />
+        <source>Help: Playground</source>
+        <translation>帮助：游乐场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="28" />
+        <source>Help: Digits</source>
+        <translation>帮助：手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="29" />
+        <source>Help: Gradient descent</source>
+        <translation>帮助：梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="30" />
+        <source>Help: Curve fitting</source>
+        <translation>帮助：曲线拟合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="31" />
+        <source>Help: Inside the network</source>
+        <translation>帮助：网络内部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="35" />
+        <source>&lt;h3&gt;Playground&lt;/h3&gt;&lt;p&gt;A network with hidden layers and a &lt;b&gt;linear classifier&lt;/b&gt; (one straight line) train side by side on the same points. The coloured background is each model's answer over the plane; the small squares in the middle show what every neuron computes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Space on &lt;i&gt;xor&lt;/i&gt; or &lt;i&gt;spiral&lt;/i&gt; and watch the line fail where the network succeeds. Raise the learning rate until the loss explodes. Remove all hidden layers. Add x1² and x2² as inputs on &lt;i&gt;circle&lt;/i&gt; — now even the line can do it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Over-fitting:&lt;/b&gt; press &lt;i&gt;Over-fitting example&lt;/i&gt;, train, and watch the test loss turn up while the training loss keeps falling (the shaded gap). Cure it with L2, dropout, input noise or &lt;i&gt;Restore the best weights&lt;/i&gt; (early stopping).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;游乐场&lt;/h3&gt;&lt;p&gt;一个带隐藏层的网络和一个&lt;b&gt;线性分类器&lt;/b&gt;（一条直线）在同样的点上并排训练。彩色背景是每个模型在平面上的回答；中间的小方块显示每个神经元计算的结果。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在 &lt;i&gt;xor&lt;/i&gt; 或 &lt;i&gt;spiral&lt;/i&gt; 上按空格键，看直线在网络成功的地方失败。把学习率调大，直到损失爆炸。去掉所有隐藏层。在 &lt;i&gt;circle&lt;/i&gt; 上加入 x1² 和 x2² 作为输入——这时连直线也能分开。&lt;/p&gt;&lt;p&gt;&lt;b&gt;过拟合：&lt;/b&gt;按&lt;i&gt;过拟合示例&lt;/i&gt;并训练，看测试损失在训练损失继续下降时开始上升（阴影部分）。用 L2、dropout、输入噪声或&lt;i&gt;恢复最佳权重&lt;/i&gt;（提前停止）来解决。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="49" />
+        <source>&lt;h3&gt;Digits&lt;/h3&gt;&lt;p&gt;Draw a digit with the mouse: the 28×28 = 784 pixels are the network's inputs, and each layer's activity is shown as you draw. The ten outputs are the network's belief in each digit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; draw a 1 slanted, a 7 with a bar, a 4 open or closed. Under &lt;i&gt;Train on MNIST&lt;/i&gt;, train your own network and compare: fewer neurons, sigmoid instead of ReLU, input scaling, dropout.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;手写数字&lt;/h3&gt;&lt;p&gt;用鼠标写一个数字：28×28 = 784 个像素就是网络的输入，书写时会显示每一层的活动。十个输出是网络对每个数字的判断。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;写一个倾斜的 1、带横杠的 7、开口或封闭的 4。在&lt;i&gt;用 MNIST 训练&lt;/i&gt;中训练你自己的网络并比较：更少的神经元、用 sigmoid 代替 ReLU、输入缩放、dropout。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="57" />
+        <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;A ball walks downhill on a curve or a surface: each step is the learning rate times the slope.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; a small rate (slow), a large one (it overshoots and bounces), several starting points (different minima), and the optimisers side by side (momentum rolls on, Adam adapts each direction).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;梯度下降&lt;/h3&gt;&lt;p&gt;一个小球沿曲线或曲面往下走：每一步等于学习率乘以斜率。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;小的学习率（慢）、大的学习率（越过最低点来回跳），不同的起点（不同的极小值），以及并排比较各个优化器（动量会继续滚动，Adam 对每个方向自适应）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="64" />
+        <source>&lt;h3&gt;Curve fitting&lt;/h3&gt;&lt;p&gt;A straight line y = ax + b and a small network fit the same points. The network's curve is a sum of bent pieces, one per hidden neuron (show the parts).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; drag points, add a few with a click, change the number of hidden neurons and the loss (squared vs absolute error with an outlier).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;曲线拟合&lt;/h3&gt;&lt;p&gt;一条直线 y = ax + b 和一个小网络拟合同样的点。网络的曲线是若干弯曲部分之和，每个隐藏神经元一段（可显示各部分）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;拖动点、点击添加点，改变隐藏神经元的数量和损失函数（有离群点时比较平方误差与绝对误差）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="71" />
+        <source>&lt;h3&gt;Inside the network&lt;/h3&gt;&lt;p&gt;One sample goes forward through the layers (y = Wx + b, then the activation), and the error goes back through Wᵀ: every number of backpropagation, one step at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Next step and compare each gradient with the one measured by nudging the weight (finite differences).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;网络内部&lt;/h3&gt;&lt;p&gt;一个样本向前穿过各层（y = Wx + b，然后经过激活函数），误差再经 Wᵀ 向后传播：反向传播的每一个数字，一步一步展示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按下一步，把每个梯度与轻推权重测得的梯度（有限差分）相比较。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="82" />
+        <source>&lt;h4&gt;Keys&lt;/h4&gt;&lt;p&gt;Space play / pause · → one step · R reset · Ctrl+S save · Ctrl+O open · Ctrl+1…5 modes · Esc clear the canvas · F1 this help&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;快捷键&lt;/h4&gt;&lt;p&gt;空格 开始/暂停 · → 单步 · R 重置 · Ctrl+S 保存 · Ctrl+O 打开 · Ctrl+1…5 切换模式 · Esc 清空画布 · F1 本帮助&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../gui/history_plot.py" line="34" />
+        <location filename="../../gui/history_plot.py" line="57" />
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1048,137 +1156,188 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="21" />
+        <location filename="../../gui/main_window.py" line="27" />
         <source>Neural Playground</source>
         <translation>神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="24" />
+        <location filename="../../gui/main_window.py" line="30" />
         <source>Playground</source>
         <translation>游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="26" />
+        <location filename="../../gui/main_window.py" line="32" />
         <source>Digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="29" />
+        <location filename="../../gui/main_window.py" line="35" />
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="31" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Curve fitting</source>
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="41" />
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53" />
+        <location filename="../../gui/main_window.py" line="62" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55" />
+        <location filename="../../gui/main_window.py" line="63" />
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="65" />
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="67" />
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="69" />
+        <source>&amp;Recent sessions</source>
+        <translation>最近的会话(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="73" />
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56" />
+        <location filename="../../gui/main_window.py" line="74" />
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60" />
+        <location filename="../../gui/main_window.py" line="75" />
+        <source>Export training &amp;history (CSV)…</source>
+        <translation>导出训练历史 (CSV)(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="77" />
+        <source>Export the &amp;network (.npz)…</source>
+        <translation>导出网络 (.npz)(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="81" />
+        <source>Export a &amp;plot (PNG/SVG)</source>
+        <translation>导出图表 (PNG/SVG)(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="84" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62" />
+        <location filename="../../gui/main_window.py" line="86" />
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="64" />
+        <location filename="../../gui/main_window.py" line="88" />
         <source>Play / pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="70" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81" />
+        <location filename="../../gui/main_window.py" line="105" />
+        <source>&amp;Help for this mode</source>
+        <translation>本模式的帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="107" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Pick a curve, click where to start, then press Play.</source>
         <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>Press Next step to follow one sample forward and back.</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="136" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="144" />
+        <source>{0} — Neural Playground</source>
+        <translation>{0} — 神经网络游乐场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>The language changes when you start Neural Playground again.</source>
         <translation>语言将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>About Neural Playground</source>
         <translation>关于神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>Neural Playground: watch a neural network learn.
 
 A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
@@ -1208,52 +1367,52 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="125" />
+        <location filename="../../gui/playground/network_view.py" line="123" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="127" />
+        <location filename="../../gui/playground/network_view.py" line="125" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="127" />
+        <location filename="../../gui/playground/network_view.py" line="125" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="129" />
+        <location filename="../../gui/playground/network_view.py" line="127" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="268" />
+        <location filename="../../gui/playground/network_view.py" line="258" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="269" />
+        <location filename="../../gui/playground/network_view.py" line="259" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="277" />
+        <location filename="../../gui/playground/network_view.py" line="267" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="278" />
+        <location filename="../../gui/playground/network_view.py" line="268" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="287" />
+        <location filename="../../gui/playground/network_view.py" line="277" />
         <source>{0} = {1}({2} {3} {4:.2f})</source>
         <translation>{0} = {1}({2} {3} {4:.2f})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="307" />
+        <location filename="../../gui/playground/network_view.py" line="297" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -1261,210 +1420,278 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="105" />
+        <location filename="../../gui/playground/playground_page.py" line="112" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="106" />
+        <location filename="../../gui/playground/playground_page.py" line="113" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="108" />
+        <location filename="../../gui/playground/playground_page.py" line="115" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="109" />
+        <location filename="../../gui/playground/playground_page.py" line="116" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="110" />
+        <location filename="../../gui/playground/playground_page.py" line="117" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="111" />
+        <location filename="../../gui/playground/playground_page.py" line="118" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="113" />
+        <location filename="../../gui/playground/playground_page.py" line="120" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="114" />
+        <location filename="../../gui/playground/playground_page.py" line="121" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="116" />
+        <location filename="../../gui/playground/playground_page.py" line="123" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="117" />
+        <location filename="../../gui/playground/playground_page.py" line="124" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="119" />
+        <location filename="../../gui/playground/playground_page.py" line="126" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="121" />
+        <location filename="../../gui/playground/playground_page.py" line="128" />
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="123" />
+        <location filename="../../gui/playground/playground_page.py" line="130" />
         <source>Each layer's weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or 'zeros' initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及失活或饱和的单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="125" />
+        <location filename="../../gui/playground/playground_page.py" line="132" />
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="127" />
+        <location filename="../../gui/playground/playground_page.py" line="134" />
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="129" />
+        <location filename="../../gui/playground/playground_page.py" line="136" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="131" />
+        <location filename="../../gui/playground/playground_page.py" line="138" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="152" />
+        <location filename="../../gui/playground/playground_page.py" line="155" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="156" />
+        <location filename="../../gui/playground/playground_page.py" line="159" />
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="171" />
+        <location filename="../../gui/playground/playground_page.py" line="174" />
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="173" />
-        <location filename="../../gui/playground/playground_page.py" line="313" />
+        <location filename="../../gui/playground/playground_page.py" line="177" />
+        <location filename="../../gui/playground/playground_page.py" line="286" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="176" />
+        <location filename="../../gui/playground/playground_page.py" line="179" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="246" />
+        <location filename="../../gui/playground/playground_page.py" line="249" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="246" />
+        <location filename="../../gui/playground/playground_page.py" line="249" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="297" />
+        <location filename="../../gui/playground/playground_page.py" line="310" />
         <source>Training paused: {0}.</source>
         <translation>训练已暂停：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="314" />
+        <location filename="../../gui/playground/playground_page.py" line="287" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="322" />
+        <location filename="../../gui/playground/playground_page.py" line="335" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="324" />
+        <location filename="../../gui/playground/playground_page.py" line="337" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="325" />
+        <location filename="../../gui/playground/playground_page.py" line="338" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="330" />
+        <location filename="../../gui/playground/playground_page.py" line="343" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="333" />
+        <location filename="../../gui/playground/playground_page.py" line="346" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="369" />
+        <location filename="../../gui/playground/playground_page.py" line="383" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="370" />
+        <location filename="../../gui/playground/playground_page.py" line="384" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="384" />
+        <location filename="../../gui/playground/playground_page.py" line="402" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="420" />
+        <location filename="../../gui/playground/playground_page.py" line="438" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="421" />
+        <location filename="../../gui/playground/playground_page.py" line="439" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="427" />
+        <location filename="../../gui/playground/playground_page.py" line="445" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="435" />
+        <location filename="../../gui/playground/playground_page.py" line="453" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="436" />
+        <location filename="../../gui/playground/playground_page.py" line="454" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="444" />
+        <location filename="../../gui/playground/playground_page.py" line="462" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="446" />
+        <location filename="../../gui/playground/playground_page.py" line="464" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionManager</name>
+    <message>
+        <location filename="../../gui/session_manager.py" line="58" />
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="59" />
+        <source>Neural Playground sessions (*{0})</source>
+        <translation>神经网络游乐场会话 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="70" />
+        <source>Cannot save the session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="71" />
+        <source>{0} was not saved: {1}</source>
+        <translation>{0} 未保存：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="74" />
+        <source>Session saved to {0}</source>
+        <translation>会话已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="91" />
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="97" />
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="98" />
+        <source>Neural Playground sessions (*{0});;All files (*)</source>
+        <translation>神经网络游乐场会话 (*{0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="105" />
+        <source>Cannot open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="106" />
+        <source>{0} cannot be opened: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="109" />
+        <source>Session opened from {0}</source>
+        <translation>已从 {0} 打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="132" />
+        <source>The last session could not be restored ({0}); it was kept as {1}</source>
+        <translation>无法恢复上次的会话（{0}）；原文件已保留为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="153" />
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
     </message>
 </context>
 <context>
@@ -1632,7 +1859,7 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../gui/training_controller.py" line="183" />
+        <location filename="../../gui/training_controller.py" line="191" />
         <source>The training worker ended unexpectedly; reset or restart to continue.</source>
         <translation>训练进程意外结束；请重置或重新启动以继续。</translation>
     </message>

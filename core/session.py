@@ -1,0 +1,176 @@
+"""What a saved session holds, and turning it back into worker commands.
+
+A session is the open mode, the playground (every setting, the points
+including hand-edited ones, both models' weights) and the digits settings
+and weights.  It is built from the GUI's latest snapshots — immutable copies
+— so saving never waits for the worker; opening one becomes commands.
+Every value read back is checked here, and a bad one is refused with a
+:class:`~core.session_file.SessionFileError` naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from typing import Any
+
+import numpy as np
+
+from core.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
+from core.digits_session import DigitsConfig, DigitsSnapshot, RestoreDigits
+from core.playground import PlaygroundConfig, PlaygroundSnapshot, RestorePlayground
+from core.session_file import SessionFileError, read_session, write_session
+
+MODES = ("playground", "digits", "descent", "curve_fit", "inside")
+MODELS = ("network", "linear")
+
+
+@dataclasses.dataclass(frozen=True)
+class Session:
+    """A session as read back: the mode and the command for each worker."""
+
+    mode: str
+    playground: RestorePlayground | None
+    digits: RestoreDigits | None
+
+
+def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnapshot | None,
+                 digits: DigitsSnapshot | None) -> None:
+    """Write the session atomically; ``None`` parts are left out."""
+    document: dict[str, Any] = {"mode": mode}
+    arrays: dict[str, np.ndarray] = {}
+    if playground is not None:
+        document["playground"] = {
+            "config": _plain(dataclasses.asdict(playground.config)),
+            "task": playground.task, "n_classes": playground.n_classes,
+        }
+        for split in ("train", "test"):
+            arrays[f"{split}_X"] = getattr(playground, f"{split}_X")
+            arrays[f"{split}_y"] = getattr(playground, f"{split}_y")
+        for name in MODELS:
+            _put_weights(arrays, name, getattr(playground, name).weights)
+    if digits is not None:
+        document["digits"] = {"config": _plain(dataclasses.asdict(digits.config))}
+        _put_weights(arrays, "digits", digits.weights)
+    write_session(path, document, arrays)
+
+
+def open_session(path: str | os.PathLike) -> Session:
+    """Read and check a session file; :class:`SessionFileError` says what is wrong."""
+    document, arrays = read_session(path)
+    mode = document.get("mode", "playground")
+    if mode not in MODES:
+        raise SessionFileError(f"unknown mode {mode!r}")
+    playground = _restore_playground(document["playground"], arrays) \
+        if "playground" in document else None
+    digits = None
+    if "digits" in document:
+        digits = RestoreDigits(_config(DigitsConfig, _section(document["digits"]).get("config")),
+                               _get_weights(arrays, "digits"))
+    return Session(mode, playground, digits)
+
+
+# -- playground -------------------------------------------------------------
+def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> RestorePlayground:
+    section = _section(section)
+    config = _config(PlaygroundConfig, section.get("config"))
+    task, n_classes = section.get("task"), section.get("n_classes")
+    if task not in (BINARY, MULTICLASS, REGRESSION):
+        raise SessionFileError(f"the playground's task {task!r} is not one it can train")
+    if not isinstance(n_classes, int) or not 0 <= n_classes <= 16:
+        raise SessionFileError(f"the number of classes {n_classes!r} is not valid")
+    data = {}
+    for split in ("train", "test"):
+        X, y = _array(arrays, f"{split}_X"), _array(arrays, f"{split}_y")
+        if X.ndim != 2 or X.shape[1] != 2 or y.shape != (X.shape[0],):
+            raise SessionFileError(f"the {split} points have shapes {X.shape} and {y.shape}; "
+                                   "expected (n, 2) and (n,)")
+        if task != REGRESSION and len(y) and (y.min() < 0 or y.max() >= max(n_classes, 2)
+                                              or not np.all(y == np.round(y))):
+            raise SessionFileError(f"the {split} labels are not classes 0–{n_classes - 1}")
+        data[split] = Dataset(X.astype(np.float32), y.astype(np.float32), task, n_classes)
+    if len(data["train"]) == 0:
+        raise SessionFileError("the session has no training points")
+    weights = {name: _get_weights(arrays, name) for name in MODELS}
+    return RestorePlayground(config, data["train"], data["test"], weights)
+
+
+# -- helpers ----------------------------------------------------------------
+def _put_weights(arrays: dict[str, np.ndarray], model: str, weights) -> None:
+    for i, (W, b) in enumerate(weights):
+        arrays[f"{model}_W{i}"], arrays[f"{model}_b{i}"] = W, b
+
+
+def _get_weights(arrays: dict[str, np.ndarray], model: str):
+    weights = []
+    while f"{model}_W{len(weights)}" in arrays:
+        i = len(weights)
+        W, b = _array(arrays, f"{model}_W{i}"), _array(arrays, f"{model}_b{i}")
+        if W.ndim != 2 or b.shape != (W.shape[1],):
+            raise SessionFileError(f"layer {i + 1} of the {model} model has shapes "
+                                   f"{W.shape} and {b.shape}")
+        weights.append((W.astype(np.float32), b.astype(np.float32)))
+    if not weights:
+        raise SessionFileError(f"the {model} model's weights are missing")
+    return tuple(weights)
+
+
+def _array(arrays: dict[str, np.ndarray], name: str) -> np.ndarray:
+    if name not in arrays:
+        raise SessionFileError(f"the session lacks {name!r}")
+    return arrays[name]
+
+
+def _section(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise SessionFileError("a section of the session is not a JSON object")
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """Tuples (of tuples) as lists: what JSON can hold."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _config(cls, values: Any):
+    """A settings dataclass from JSON, each field checked against its default's type."""
+    values = _section(values)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise SessionFileError(f"unknown settings {sorted(unknown)}")
+    defaults = cls()
+    kwargs = {}
+    for name, value in values.items():
+        kwargs[name] = _typed(name, value, getattr(defaults, name))
+    try:
+        config = cls(**kwargs)
+        config.validate()
+    except (TypeError, ValueError) as exc:
+        raise SessionFileError(f"a setting is not valid: {exc}") from None
+    return config
+
+
+def _typed(name: str, value: Any, default: Any) -> Any:
+    if isinstance(default, bool) or default is None:
+        ok = isinstance(value, type(default)) if default is not None else True
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, tuple):
+        ok = isinstance(value, list)
+        value = tuple(tuple(v) if isinstance(v, list) else v for v in value) if ok else value
+        ok = ok and all(isinstance(v, int | float | str | tuple) for v in value)
+    else:
+        ok = False
+    if not ok:
+        raise SessionFileError(f"the setting {name!r} has the wrong kind of value: {value!r}")
+    return value

@@ -1,0 +1,83 @@
+"""F1: a short help page for the mode on screen — what it shows and what to try."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+
+class HelpDialog(QDialog):
+    """Non-modal: it can stay open beside the window while you try things."""
+
+    def __init__(self, mode: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        titles, pages = self._texts()
+        self.setWindowTitle(titles[mode])
+        self.resize(560, 520)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setHtml(pages[mode] + self._keys())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+
+    def _texts(self) -> tuple[dict[str, str], dict[str, str]]:
+        titles = {
+            "playground": self.tr("Help: Playground"),
+            "digits": self.tr("Help: Digits"),
+            "descent": self.tr("Help: Gradient descent"),
+            "curve_fit": self.tr("Help: Curve fitting"),
+            "inside": self.tr("Help: Inside the network"),
+        }
+        pages = {
+            "playground": self.tr(
+                "<h3>Playground</h3>"
+                "<p>A network with hidden layers and a <b>linear classifier</b> (one straight "
+                "line) train side by side on the same points. The coloured background is each "
+                "model's answer over the plane; the small squares in the middle show what every "
+                "neuron computes.</p>"
+                "<p><b>Try:</b> press Space on <i>xor</i> or <i>spiral</i> and watch the line "
+                "fail where the network succeeds. Raise the learning rate until the loss "
+                "explodes. Remove all hidden layers. Add x1² and x2² as inputs on "
+                "<i>circle</i> — now even the line can do it.</p>"
+                "<p><b>Over-fitting:</b> press <i>Over-fitting example</i>, train, and watch the "
+                "test loss turn up while the training loss keeps falling (the shaded gap). "
+                "Cure it with L2, dropout, input noise or <i>Restore the best weights</i> "
+                "(early stopping).</p>"),
+            "digits": self.tr(
+                "<h3>Digits</h3>"
+                "<p>Draw a digit with the mouse: the 28×28 = 784 pixels are the network's "
+                "inputs, and each layer's activity is shown as you draw. The ten outputs are "
+                "the network's belief in each digit.</p>"
+                "<p><b>Try:</b> draw a 1 slanted, a 7 with a bar, a 4 open or closed. Under "
+                "<i>Train on MNIST</i>, train your own network and compare: fewer neurons, "
+                "sigmoid instead of ReLU, input scaling, dropout.</p>"),
+            "descent": self.tr(
+                "<h3>Gradient descent</h3>"
+                "<p>A ball walks downhill on a curve or a surface: each step is the learning "
+                "rate times the slope.</p>"
+                "<p><b>Try:</b> a small rate (slow), a large one (it overshoots and bounces), "
+                "several starting points (different minima), and the optimisers side by side "
+                "(momentum rolls on, Adam adapts each direction).</p>"),
+            "curve_fit": self.tr(
+                "<h3>Curve fitting</h3>"
+                "<p>A straight line y = ax + b and a small network fit the same points. The "
+                "network's curve is a sum of bent pieces, one per hidden neuron (show the "
+                "parts).</p>"
+                "<p><b>Try:</b> drag points, add a few with a click, change the number of "
+                "hidden neurons and the loss (squared vs absolute error with an outlier).</p>"),
+            "inside": self.tr(
+                "<h3>Inside the network</h3>"
+                "<p>One sample goes forward through the layers (y = Wx + b, then the "
+                "activation), and the error goes back through Wᵀ: every number of "
+                "backpropagation, one step at a time.</p>"
+                "<p><b>Try:</b> press Next step and compare each gradient with the one "
+                "measured by nudging the weight (finite differences).</p>"),
+        }
+        return titles, pages
+
+    def _keys(self) -> str:
+        return self.tr(
+            "<h4>Keys</h4><p>Space play / pause · → one step · R reset · Ctrl+S save · "
+            "Ctrl+O open · Ctrl+1…5 modes · Esc clear the canvas · F1 this help</p>")

@@ -1,0 +1,161 @@
+"""Sessions in the window: save, open, recent files, autosave, window geometry.
+
+A session is written from the pages' latest snapshots (copies the GUI
+already holds), so saving never waits for a worker.  The autosave file is
+written atomically every minute and when the window closes, and opened at
+the next start; a broken autosave is set aside (renamed), never deleted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from core.session import MODES, open_session, save_session
+from core.session_file import SUFFIX, SessionFileError
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 8
+RECENT_KEY = "session/recent"
+GEOMETRY_KEY = "window/geometry"
+
+
+def autosave_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+    return folder / f"autosave{SUFFIX}"
+
+
+class SessionManager(QObject):
+    """Owns the session file of one main window."""
+
+    status = Signal(str)
+    path_changed = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path: Path | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # -- saving ------------------------------------------------------------------------
+    def save(self) -> bool:
+        return self.save_as() if self.path is None else self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        start = str(self.path or Path.home() / f"session{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save session"), start,
+            self.tr("Neural Playground sessions (*{0})").format(SUFFIX))
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.write(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot save the session"),
+                                self.tr("{0} was not saved: {1}").format(path, exc))
+            return False
+        self._set_path(path)
+        self.status.emit(self.tr("Session saved to {0}").format(path))
+        return True
+
+    def write(self, path: Path) -> None:
+        """Write the current session to ``path`` (atomically)."""
+        w = self.window
+        digits = w.digits.training.controller.latest
+        if digits is not None and digits.step == 0:
+            digits = None  # untrained: the canvas keeps its shipped model
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_session(path, MODES[w.tabs.currentIndex()], w.playground.snapshot, digits)
+
+    def autosave(self) -> None:
+        """Quietly keep the session; a failure is reported in the status bar only."""
+        try:
+            self.write(autosave_path())
+        except (OSError, ValueError) as exc:
+            self.status.emit(self.tr("Autosave failed: {0}").format(exc))
+
+    # -- opening -----------------------------------------------------------------------
+    def open(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Open session"), str(self.path or Path.home()),
+                self.tr("Neural Playground sessions (*{0});;All files (*)").format(SUFFIX))
+            if not path:
+                return False
+        path = Path(path)
+        try:
+            self.load(path)
+        except SessionFileError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot open the session"),
+                                self.tr("{0} cannot be opened: {1}").format(path, exc))
+            return False
+        self._set_path(path)
+        self.status.emit(self.tr("Session opened from {0}").format(path))
+        return True
+
+    def load(self, path: Path) -> None:
+        """Read ``path`` and hand each worker its part; ``SessionFileError`` if it is bad."""
+        session = open_session(path)
+        w = self.window
+        if session.playground is not None:
+            w.playground.restore(session.playground)
+        if session.digits is not None:
+            w.digits.training.restore(session.digits)
+        w.tabs.setCurrentIndex(MODES.index(session.mode))
+
+    def restore_last(self) -> None:
+        """Open the autosave from the last run, if there is one."""
+        path = autosave_path()
+        if not path.exists():
+            return
+        try:
+            self.load(path)
+        except SessionFileError as exc:
+            kept = path.with_name(path.name + ".broken")
+            os.replace(path, kept)
+            self.status.emit(self.tr("The last session could not be restored ({0}); "
+                                     "it was kept as {1}").format(exc, kept))
+
+    # -- recent files and geometry ------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = QSettings().value(RECENT_KEY, [])
+        paths = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in paths if Path(p).exists()]
+
+    def _set_path(self, path: Path) -> None:
+        self.path = path
+        paths = [str(path)] + [p for p in self.recent() if p != str(path)]
+        QSettings().setValue(RECENT_KEY, paths[:MAX_RECENT])
+        self.path_changed.emit(str(path))
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        paths = self.recent()
+        for path in paths:
+            menu.addAction(Path(path).name, lambda p=path: self.open(p)).setToolTip(path)
+        if not paths:
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def restore_geometry(self) -> None:
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+
+    def save_geometry(self) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.window.saveGeometry())
