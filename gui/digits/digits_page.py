@@ -161,10 +161,17 @@ class DigitsPage(QWidget):
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(6, 40)
         self.brush.setValue(int(self.canvas.brush_width))
+        self.brush.setToolTip(self.tr("Pen width. MNIST digits are drawn with a thick pen; "
+                                      "a thin line looks faint after shrinking to 28×28."))
         self.eraser = QCheckBox(self.tr("Eraser"))
+        self.eraser.setToolTip(self.tr("Draw with the eraser, or erase with the right button."))
         self.undo = QPushButton(self.tr("Undo"))
+        self.undo.setToolTip(self.tr("Take back the last stroke."))
         self.clear = QPushButton(self.tr("Clear (Esc)"))
+        self.clear.setToolTip(self.tr("Empty the canvas (Esc)."))
         self.open_model = QPushButton(self.tr("Open model…"))
+        self.open_model.setToolTip(self.tr("Recognise with a network saved before (a .npz "
+                                           "file with 784 inputs and 10 outputs)."))
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         self.activity = NetworkActivityView()

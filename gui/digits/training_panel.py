@@ -104,29 +104,52 @@ class DigitsTrainingPanel(QWidget):
         self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
         self.optimizer = combo_box([(o, o) for o in OPTIMIZERS], c.optimizer)
         self.learning_rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES], c.learning_rate)
+        self.preset.setToolTip(self.tr("Ready-made hidden layer sizes, from one small layer "
+                                       "to a deep network."))
+        self.activation.setToolTip(self.tr("The squashing function of the hidden neurons. "
+                                           "Try sigmoid: deep sigmoid networks learn slowly."))
+        self.optimizer.setToolTip(self.tr("How each step is taken: plain SGD, with momentum, or "
+                                          "adaptive per weight (RMSProp, Adam)."))
+        self.learning_rate.setToolTip(self.tr("The step size. Adam works well near 0.001; plain "
+                                              "SGD wants larger steps."))
         self.batch = QSpinBox()
+        self.batch.setToolTip(self.tr("Digits per gradient step: larger batches give smoother, "
+                                      "faster epochs but fewer steps."))
         self.batch.setRange(1, 1024)
         self.batch.setValue(c.batch_size)
         self.epochs = QSpinBox()
+        self.epochs.setToolTip(self.tr("Passes over the training digits. When the validation "
+                                       "accuracy stops rising, more epochs only over-fit."))
         self.epochs.setRange(1, 500)
         self.epochs.setValue(c.epochs)
         self.l2 = combo_box([(v, f"{v:g}") for v in L2_RATES], c.l2)
+        self.l2.setToolTip(self.tr("L2 penalty: pulls every weight towards zero, a cure for "
+                                   "over-fitting."))
         self.dropout = QDoubleSpinBox()
+        self.dropout.setToolTip(self.tr("Switch off this share of hidden neurons at random "
+                                        "in each step, so no neuron can rely on another."))
         self.dropout.setRange(0.0, 0.8)
         self.dropout.setSingleStep(0.1)
         self.shift = QSpinBox()
+        self.shift.setToolTip(self.tr("Move each training digit by up to this many pixels: "
+                                      "more varied data, less over-fitting."))
         self.shift.setRange(0, 4)
         self.shift.setSuffix(" px")
         self.rotation = QDoubleSpinBox()
+        self.rotation.setToolTip(self.tr("Turn each training digit by up to this angle."))
         self.rotation.setRange(0, 30)
         self.rotation.setSuffix("°")
         self.noise = QDoubleSpinBox()
+        self.noise.setToolTip(self.tr("Add random noise to each training pixel."))
         self.noise.setRange(0, 0.5)
         self.noise.setSingleStep(0.05)
         self.scaling = combo_box([(s, s) for s in SCALINGS], c.scaling)
         self.scaling.setToolTip(self.tr("The notes scale pixels to 0.01–0.99 so no input is "
                                         "exactly zero."))
         self.data_source = QComboBox()
+        self.data_source.setToolTip(self.tr(
+            "Which digits to learn from: the 5,000 that ship with the app, standard IDX files "
+            "from a folder, or the full sets downloaded (checked by SHA-256)."))
         self.data_source.addItem(self.tr("Bundled 5,000 MNIST digits"), "bundled")
         self.data_source.addItem(self.tr("IDX files in a folder…"), "folder")
         self.data_source.addItem(self.tr("Download MNIST (60,000)"), "mnist")
@@ -146,9 +169,15 @@ class DigitsTrainingPanel(QWidget):
         ):
             form.addRow(label, widget)
         self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Start or pause training; each finished epoch "
+                                             "goes to the canvas."))
         self.restart_button = QPushButton(self.tr("Start over"))
+        self.restart_button.setToolTip(self.tr("New random weights, epoch 0."))
         self.save_button = QPushButton(self.tr("Save model…"))
+        self.save_button.setToolTip(self.tr("Save the trained network (.npz) to open it later "
+                                            "or on the canvas."))
         self.cancel_button = QPushButton(self.tr("Cancel download"))
+        self.cancel_button.setToolTip(self.tr("Stop the download; nothing half-written is kept."))
         self.cancel_button.hide()
         buttons = QHBoxLayout()
         for b in (self.train_button, self.restart_button, self.save_button):

@@ -42,10 +42,21 @@ class BackpropPage(QWidget):
         self.inputs = [self._spin(v) for v in (0.9, 0.1)]
         self.target = self._spin(0.8, 0.0, 1.0)
         self.rate = self._spin(0.5, 0.001, 10.0)
+        self.setup.setToolTip(self.tr("The network to follow: the notes' 2-2-1 example, or "
+                                      "a softmax classifier."))
+        for spin in self.inputs:
+            spin.setToolTip(self.tr("An input value of the sample."))
+        self.target.setToolTip(self.tr("The answer the network should give."))
+        self.rate.setToolTip(self.tr("Learning rate of the update step."))
         self.forward_button = QPushButton(self.tr("Next step ▸"))
         self.back_button = QPushButton(self.tr("◂ Previous"))
         self.apply_button = QPushButton(self.tr("Apply the update"))
         self.randomise = QPushButton(self.tr("New random weights"))
+        self.forward_button.setToolTip(self.tr("Compute the next number, forward then backward."))
+        self.back_button.setToolTip(self.tr("Go back one step."))
+        self.apply_button.setToolTip(self.tr("Subtract learning rate × gradient from every "
+                                             "weight, then start the next sample."))
+        self.randomise.setToolTip(self.tr("Start from other random weights."))
         self.stage_label = QLabel()
         self.stage_label.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, 4)

@@ -47,17 +47,27 @@ class CurveFitPage(QWidget):
 
         self.generator = combo_box([(n, n.replace("_", " ")) for n in CURVES], "line")
         self.noise = QComboBox()
+        self.generator.setToolTip(self.tr("The curve the points come from."))
+        self.noise.setToolTip(self.tr("How far the points scatter around the curve."))
         for value in (0.0, 0.05, 0.1, 0.2, 0.4):
             self.noise.addItem(f"{value:g}", value)
         self.noise.setCurrentIndex(2)
         self.loss = combo_box([("mse", self.tr("squared error")),
                                ("mae", self.tr("absolute error"))], "mse")
         self.hidden = QSpinBox()
+        self.loss.setToolTip(self.tr("Squared error chases outliers; absolute error "
+                                     "ignores them more."))
+        self.hidden.setToolTip(self.tr("Hidden neurons: each adds one bend to the curve."))
         self.hidden.setRange(1, 32)
         self.hidden.setValue(8)
         self.show_parts = QCheckBox(self.tr("Show each hidden neuron's part"))
         self.play = QPushButton(self.tr("Fit"))
         self.reset = QPushButton(self.tr("Start over"))
+        self.show_parts.setToolTip(self.tr("Draw each hidden neuron's contribution: the "
+                                           "curve is their sum plus a bias."))
+        self.play.setToolTip(self.tr("Fit the line and the network to the points "
+                                     "by gradient descent."))
+        self.reset.setToolTip(self.tr("New random weights for both models."))
         self.equation = QLabel()
         self.equation.setStyleSheet("font-size: 14pt; color: #d62728;")
         self.equation.setFixedHeight(30)

@@ -54,6 +54,8 @@ class CurveLab(QWidget):
         self.start = 0.0
         self.path: Path | None = None
         self.curve_choice = QComboBox()
+        self.curve_choice.setToolTip(self.tr("The cost curve to walk down; some have more "
+                                             "than one valley."))
         names = {"bowl": self.tr("bowl (w−5)²"), "absolute": self.tr("absolute |w−5|"),
                  "double_well": self.tr("double well (local + global minimum)"),
                  "plateau": self.tr("flat plateau")}
@@ -68,6 +70,10 @@ class CurveLab(QWidget):
         self.rate_label = QLabel()
         self.play = QPushButton(self.tr("Play"))
         self.step_button = QPushButton(self.tr("Step"))
+        self.rate.setToolTip(self.tr("Learning rate: each step moves by this times the slope. "
+                                     "Too large overshoots and bounces."))
+        self.play.setToolTip(self.tr("Walk downhill step after step."))
+        self.step_button.setToolTip(self.tr("Take one step."))
         self.readout = QLabel()
         self.readout.setFixedHeight(3 * self.readout.fontMetrics().lineSpacing() + 8)
         self.plot = pg.PlotWidget(background="w")
@@ -195,6 +201,7 @@ class SurfaceLab(QWidget):
         self.start = self.surface.start
         self.paths: dict[str, Path] = {}
         self.surface_choice = QComboBox()
+        self.surface_choice.setToolTip(self.tr("The cost surface over two weights."))
         labels = {"bowl": self.tr("bowl"), "valley": self.tr("elongated valley"),
                   "rosenbrock": self.tr("Rosenbrock's banana"), "saddle": self.tr("saddle"),
                   "himmelblau": self.tr("Himmelblau (four minima)"),
@@ -203,12 +210,26 @@ class SurfaceLab(QWidget):
             self.surface_choice.addItem(label, key)
         self.rate = log_slider(1.0, 0.05, 20.0)
         self.rate_label = QLabel()
+        optimizer_tips = {
+            "sgd": self.tr("Plain gradient descent: a step down the slope."),
+            "momentum": self.tr("Keeps a velocity: rolls through flat parts and small bumps."),
+            "nesterov": self.tr("Momentum that looks ahead before it steps: overshoots less."),
+            "rmsprop": self.tr("Divides each step by the recent size of that gradient."),
+            "adam": self.tr("Momentum plus RMSProp's per-weight scaling of the steps."),
+            "adagrad": self.tr("Shrinks each weight's steps by all its past gradients."),
+        }
         self.checks = {name: QCheckBox(name) for name in OPTIMIZERS}
         for name, check in self.checks.items():
             check.setChecked(True)
             check.setStyleSheet(f"color: {OPTIMIZER_COLOURS[name]}; font-weight: bold;")
         self.play = QPushButton(self.tr("Play"))
         self.starts_button = QPushButton(self.tr("Drop 30 random starts"))
+        self.starts_button.setToolTip(self.tr("Thirty starting points at once: which minimum "
+                                              "you reach depends on where you start."))
+        self.rate.setToolTip(self.tr("Scales every optimiser's learning rate together."))
+        self.play.setToolTip(self.tr("Run the ticked optimisers side by side."))
+        for name, check in self.checks.items():
+            check.setToolTip(optimizer_tips[name])
         gl = QCheckBox(self.tr("3D view"))
         gl.setEnabled(False)
         gl.setToolTip(self.tr("The 3D surface needs OpenGL (PyOpenGL), which is not installed; "

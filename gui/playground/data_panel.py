@@ -76,6 +76,8 @@ class DataPanel(QWidget):
         data_box = QGroupBox(self.tr("Data"))
         data_layout = QVBoxLayout(data_box)
         self.problem = QComboBox()
+        self.problem.setToolTip(self.tr("Classification: predict a class (a colour). "
+                                        "Regression: predict a number for each point."))
         self.problem.addItem(self.tr("Classification"), "classification")
         self.problem.addItem(self.tr("Regression"), "regression")
         self.problem.setToolTip(self.tr("Classification sorts points into classes; "
@@ -100,8 +102,12 @@ class DataPanel(QWidget):
         self.ratio = _percent_slider(config.train_ratio, 90)
         self.ratio.setMinimum(10)
         self.ratio_label = QLabel()
+        self.ratio.setToolTip(self.tr("The share of points used for training; the rest test "
+                                      "the network on points it never saw."))
         self.noise = _percent_slider(config.noise, 50)
         self.noise_label = QLabel()
+        self.noise.setToolTip(self.tr("Scatter the points: noisy data tempts a big network to "
+                                      "learn the noise (over-fitting)."))
         self.batch = QSpinBox()
         self.batch.setRange(1, 500)
         self.batch.setToolTip(self.tr("Points per gradient step. Small batches are noisy "
@@ -115,7 +121,11 @@ class DataPanel(QWidget):
                                            "the network keeps training."))
         data_layout.addWidget(self.regenerate)
         self.show_test = QCheckBox(self.tr("Show test data"))
+        self.show_test.setToolTip(self.tr("Draw the held-out test points (dark outline) that "
+                                          "measure how well the network generalises."))
         self.discretize = QCheckBox(self.tr("Discretize output"))
+        self.discretize.setToolTip(self.tr("Colour each region by the predicted class only, "
+                                           "hiding how confident the model is."))
         data_layout.addWidget(self.show_test)
         data_layout.addWidget(self.discretize)
         layout.addWidget(data_box)
@@ -123,7 +133,9 @@ class DataPanel(QWidget):
         edit_box = QGroupBox(self.tr("Edit points"))
         edit_layout = QFormLayout(edit_box)
         self.edit_class = QComboBox()
+        self.edit_class.setToolTip(self.tr("The class a left-click adds."))
         self.edit_value = QDoubleSpinBox()
+        self.edit_value.setToolTip(self.tr("The value (−1 to 1) a left-click adds."))
         self.edit_value.setRange(-1.0, 1.0)
         self.edit_value.setSingleStep(0.1)
         self.edit_value.setValue(1.0)
@@ -136,7 +148,11 @@ class DataPanel(QWidget):
         edit_layout.addRow(self.edit_value_label, self.edit_value)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.import_button.setToolTip(self.tr("Load points from a CSV file: x1, x2 and a label "
+                                              "per line."))
         self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Save the training and test points, including "
+                                              "the ones you added, as CSV."))
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         edit_layout.addRow(buttons)

@@ -79,6 +79,8 @@ class DivergenceBanner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.fix = QPushButton(self.tr("Lower the learning rate 10× and start again"))
+        self.fix.setToolTip(self.tr("Steps proportional to a steep slope overshoot the minimum; "
+                                    "a smaller learning rate takes smaller, safer steps."))
         row.addWidget(self.label, 1)
         row.addWidget(self.fix)
         self.fix.clicked.connect(self.fix_requested)
@@ -121,6 +123,8 @@ class PlaygroundPage(QWidget):
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
         self.log_scale = QCheckBox(self.tr("Log scale"))
+        self.log_scale.setToolTip(self.tr("A logarithmic loss axis: late, small improvements "
+                                          "stay visible next to the big early drop."))
         self.overfit_button = QPushButton(self.tr("Over-fitting example"))
         self.overfit_button.setToolTip(self.tr(
             "Few noisy points and a wide, deep network: watch the test loss turn up while "
@@ -157,6 +161,9 @@ class PlaygroundPage(QWidget):
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)
         self.transformed_button = QPushButton(self.tr("See the plane as a hidden layer sees it…"))
+        self.transformed_button.setToolTip(self.tr(
+            "Draw the input grid and the points as two neurons of a hidden layer see them: "
+            "bent space where one line can split the classes."))
         hint_row = QHBoxLayout()
         hint_row.addWidget(hint, 1)
         hint_row.addWidget(self.transformed_button)
@@ -170,6 +177,8 @@ class PlaygroundPage(QWidget):
         boundaries.addWidget(self.linear_boundary)
         right_layout.addLayout(boundaries, 3)
         self.replay_slider = QSlider(Qt.Orientation.Horizontal)
+        self.replay_slider.setToolTip(self.tr("Drag back to replay how the boundary and the "
+                                              "neurons changed; training goes on meanwhile."))
         self.replay_slider.setToolTip(self.tr(
             "Drag back through the recorded moments to see how the boundary and every "
             "neuron evolved; training goes on meanwhile."))

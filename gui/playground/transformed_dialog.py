@@ -22,6 +22,9 @@ class TransformedDialog(QDialog):
         self.setWindowTitle(self.tr("The plane as a hidden layer sees it"))
         self.resize(620, 640)
         self.layer, self.neuron_i, self.neuron_j = QComboBox(), QComboBox(), QComboBox()
+        self.layer.setToolTip(self.tr("The hidden layer to look through."))
+        self.neuron_i.setToolTip(self.tr("The neuron whose activation is the horizontal axis."))
+        self.neuron_j.setToolTip(self.tr("The neuron whose activation is the vertical axis."))
         self.explain = QLabel(self.tr(
             "Each point of the input plane goes to the activations of two neurons. Straight "
             "grid lines bend; classes a line could not split may become separable here."))

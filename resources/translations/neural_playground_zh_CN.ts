@@ -52,108 +52,148 @@
     </message>
     <message>
         <location filename="../../gui/labs/backprop_page.py" line="45" />
+        <source>The network to follow: the notes' 2-2-1 example, or a softmax classifier.</source>
+        <translation>要跟踪的网络：笔记中的 2-2-1 例子，或一个 softmax 分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="48" />
+        <source>An input value of the sample.</source>
+        <translation>样本的一个输入值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="49" />
+        <source>The answer the network should give.</source>
+        <translation>网络应该给出的答案。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="50" />
+        <source>Learning rate of the update step.</source>
+        <translation>更新步骤的学习率。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="51" />
         <source>Next step ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="46" />
+        <location filename="../../gui/labs/backprop_page.py" line="52" />
         <source>◂ Previous</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="47" />
+        <location filename="../../gui/labs/backprop_page.py" line="53" />
         <source>Apply the update</source>
         <translation>应用更新</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="48" />
+        <location filename="../../gui/labs/backprop_page.py" line="54" />
         <source>New random weights</source>
         <translation>新的随机权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <location filename="../../gui/labs/backprop_page.py" line="55" />
+        <source>Compute the next number, forward then backward.</source>
+        <translation>计算下一个数：先前向，再反向。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="56" />
+        <source>Go back one step.</source>
+        <translation>后退一步。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="57" />
+        <source>Subtract learning rate × gradient from every weight, then start the next sample.</source>
+        <translation>从每个权重中减去 学习率 × 梯度，然后开始下一个样本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="59" />
+        <source>Start from other random weights.</source>
+        <translation>从另一组随机权重开始。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="64" />
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <location filename="../../gui/labs/backprop_page.py" line="64" />
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <location filename="../../gui/labs/backprop_page.py" line="64" />
         <source>dL/dw (backprop)</source>
         <translation>dL/dw（反向传播）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="54" />
+        <location filename="../../gui/labs/backprop_page.py" line="65" />
         <source>dL/dw (finite difference)</source>
         <translation>dL/dw（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="68" />
+        <location filename="../../gui/labs/backprop_page.py" line="79" />
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="68" />
+        <location filename="../../gui/labs/backprop_page.py" line="79" />
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="69" />
+        <location filename="../../gui/labs/backprop_page.py" line="80" />
         <source>target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="70" />
+        <location filename="../../gui/labs/backprop_page.py" line="81" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="144" />
+        <location filename="../../gui/labs/backprop_page.py" line="155" />
         <source>Updated: loss {0:.5f} → {1:.5f}. Step through again to see the next round.</source>
         <translation>已更新：损失 {0:.5f} → {1:.5f}。再逐步执行一遍，看下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="171" />
+        <location filename="../../gui/labs/backprop_page.py" line="182" />
         <source>The sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="172" />
+        <location filename="../../gui/labs/backprop_page.py" line="183" />
         <source>inputs x = [{0}]
 target t = [{1}]</source>
         <translation>输入 x = [{0}]
 目标 t = [{1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="177" />
+        <location filename="../../gui/labs/backprop_page.py" line="188" />
         <source>Forward, layer {0}: weighted sums, then {1}</source>
         <translation>前向传播，第 {0} 层：先求加权和，再经过 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="185" />
+        <location filename="../../gui/labs/backprop_page.py" line="196" />
         <source>The loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="188" />
+        <location filename="../../gui/labs/backprop_page.py" line="199" />
         <source>output o = [{0}]</source>
         <translation>输出 o = [{0}]</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="192" />
+        <location filename="../../gui/labs/backprop_page.py" line="203" />
         <source>Backward: the error δ of layer {0}</source>
         <translation>反向传播：第 {0} 层的误差 δ</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="201" />
+        <location filename="../../gui/labs/backprop_page.py" line="212" />
         <source>Gradients: dL/dW = a_prev · δ, dL/db = δ</source>
         <translation>梯度：dL/dW = a_prev · δ，dL/db = δ</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="204" />
+        <location filename="../../gui/labs/backprop_page.py" line="215" />
         <source>Every weight's gradient is in the table, beside the finite-difference estimate (L(w+h) − L(w−h)) / 2h.
 Largest difference: {0:.2e}.
 Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f}).</source>
@@ -162,7 +202,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 应用更新：w ← w − {1} · dL/dw；损失变为 {2:.6f}（原为 {3:.6f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="209" />
+        <location filename="../../gui/labs/backprop_page.py" line="220" />
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -323,78 +363,113 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveFitPage</name>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="53" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="50" />
+        <source>The curve the points come from.</source>
+        <translation>生成这些点的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="51" />
+        <source>How far the points scatter around the curve.</source>
+        <translation>点在曲线周围散布的程度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="55" />
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="54" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="56" />
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
         <location filename="../../gui/labs/curve_fit_page.py" line="58" />
+        <source>Squared error chases outliers; absolute error ignores them more.</source>
+        <translation>平方误差会追逐离群点；绝对误差更不受其影响。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="60" />
+        <source>Hidden neurons: each adds one bend to the curve.</source>
+        <translation>隐藏神经元：每个神经元给曲线增加一处弯曲。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="63" />
         <source>Show each hidden neuron's part</source>
         <translation>显示每个隐藏神经元的贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="59" />
-        <location filename="../../gui/labs/curve_fit_page.py" line="122" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="64" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="132" />
         <source>Fit</source>
         <translation>拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="60" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="65" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="76" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="66" />
+        <source>Draw each hidden neuron's contribution: the curve is their sum plus a bias.</source>
+        <translation>画出每个隐藏神经元的贡献：曲线是它们的和再加上偏置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="68" />
+        <source>Fit the line and the network to the points by gradient descent.</source>
+        <translation>用梯度下降让直线和网络拟合这些点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="70" />
+        <source>New random weights for both models.</source>
+        <translation>为两个模型重新随机初始化权重。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="86" />
         <source>line y = ax + b</source>
         <translation>直线 y = ax + b</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="77" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="87" />
         <source>network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="78" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="88" />
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="82" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="92" />
         <source>Points</source>
         <translation>数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="82" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="92" />
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="83" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="93" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="84" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="94" />
         <source>Hidden neurons</source>
         <translation>隐藏神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="91" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="101" />
         <source>Left-click adds a point, drag moves one, right-click removes it. The red line can only tilt and shift; the blue network bends.</source>
         <translation>左键添加数据点，拖动可移动，右键删除。红色直线只能倾斜和平移；蓝色的神经网络可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="122" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="132" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="145" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="155" />
         <source>red line: y = {0:.3f}·x {1} {2:.3f}    (step {3})</source>
         <translation>红线：y = {0:.3f}·x {1} {2:.3f}    （第 {3} 步）</translation>
     </message>
@@ -403,72 +478,92 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
     <name>CurveLab</name>
     <message>
         <location filename="../../gui/labs/descent_page.py" line="57" />
+        <source>The cost curve to walk down; some have more than one valley.</source>
+        <translation>要往下走的代价曲线；有些曲线不止一个谷底。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="59" />
         <source>bowl (w−5)²</source>
         <translation>碗形 (w−5)²</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="57" />
+        <location filename="../../gui/labs/descent_page.py" line="59" />
         <source>absolute |w−5|</source>
         <translation>绝对值 |w−5|</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="58" />
+        <location filename="../../gui/labs/descent_page.py" line="60" />
         <source>double well (local + global minimum)</source>
         <translation>双势阱（局部最小值 + 全局最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="59" />
+        <location filename="../../gui/labs/descent_page.py" line="61" />
         <source>flat plateau</source>
         <translation>平坦高原</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="63" />
+        <location filename="../../gui/labs/descent_page.py" line="65" />
         <source>Type your own cost in w: + − × ÷ ^, sin, cos, exp, abs, log, sqrt, tanh</source>
         <translation>输入你自己的关于 w 的代价函数：+ − × ÷ ^、sin、cos、exp、abs、log、sqrt、tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="69" />
-        <location filename="../../gui/labs/descent_page.py" line="142" />
+        <location filename="../../gui/labs/descent_page.py" line="71" />
+        <location filename="../../gui/labs/descent_page.py" line="148" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="70" />
+        <location filename="../../gui/labs/descent_page.py" line="72" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
+        <location filename="../../gui/labs/descent_page.py" line="73" />
+        <source>Learning rate: each step moves by this times the slope. Too large overshoots and bounces.</source>
+        <translation>学习率：每一步移动的距离等于它乘以斜率。太大会越过最低点来回跳动。</translation>
+    </message>
+    <message>
         <location filename="../../gui/labs/descent_page.py" line="75" />
+        <source>Walk downhill step after step.</source>
+        <translation>一步一步往下走。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="76" />
+        <source>Take one step.</source>
+        <translation>走一步。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="81" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="88" />
+        <location filename="../../gui/labs/descent_page.py" line="94" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="90" />
+        <location filename="../../gui/labs/descent_page.py" line="96" />
         <source>or type one</source>
         <translation>或自行输入</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="97" />
+        <location filename="../../gui/labs/descent_page.py" line="103" />
         <source>Click the plot to choose the starting w.</source>
         <translation>点击图中位置选择起始的 w。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="142" />
+        <location filename="../../gui/labs/descent_page.py" line="148" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="155" />
+        <location filename="../../gui/labs/descent_page.py" line="161" />
         <source>Learning rate α = {0:.4f}</source>
         <translation>学习率 α = {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="174" />
+        <location filename="../../gui/labs/descent_page.py" line="180" />
         <source>step {0}: w = {1:.4f}, cost = {2:.4f}, slope = {3:.4f}
 next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 {6}</source>
@@ -477,22 +572,22 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="180" />
+        <location filename="../../gui/labs/descent_page.py" line="186" />
         <source>Diverging: each step overshoots further — lower the learning rate.</source>
         <translation>发散：每一步都越冲越远——请降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="183" />
+        <location filename="../../gui/labs/descent_page.py" line="189" />
         <source>Oscillating: the steps jump across the minimum.</source>
         <translation>振荡：每一步都跳过了最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="185" />
+        <location filename="../../gui/labs/descent_page.py" line="191" />
         <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
         <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="186" />
+        <location filename="../../gui/labs/descent_page.py" line="192" />
         <source>Converging: the slope shrinks, so the steps shrink too.</source>
         <translation>收敛：斜率变小，步子也随之变小。</translation>
     </message>
@@ -506,96 +601,141 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
     </message>
     <message>
         <location filename="../../gui/playground/data_panel.py" line="79" />
+        <source>Classification: predict a class (a colour). Regression: predict a number for each point.</source>
+        <translation>分类：预测一个类别（一种颜色）。回归：为每个点预测一个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="81" />
         <source>Classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="80" />
+        <location filename="../../gui/playground/data_panel.py" line="82" />
         <source>Regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="81" />
+        <location filename="../../gui/playground/data_panel.py" line="83" />
         <source>Classification sorts points into classes; regression predicts a number for every point.</source>
         <translation>分类把数据点分到各个类别；回归为每个点预测一个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="91" />
+        <location filename="../../gui/playground/data_panel.py" line="93" />
         <source>Pick a data set. Spirals need more neurons (or sin/cos features) than circles.</source>
         <translation>选择一个数据集。螺旋比圆形需要更多神经元（或 sin/cos 特征）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="107" />
+        <location filename="../../gui/playground/data_panel.py" line="105" />
+        <source>The share of points used for training; the rest test the network on points it never saw.</source>
+        <translation>用于训练的点所占的比例；其余的点用来测试网络在没见过的点上的表现。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="109" />
+        <source>Scatter the points: noisy data tempts a big network to learn the noise (over-fitting).</source>
+        <translation>让点更分散：有噪声的数据会诱使大网络去学习噪声（过拟合）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="113" />
         <source>Points per gradient step. Small batches are noisy but take many steps; large ones are smooth but slow.</source>
         <translation>每个梯度步使用的数据点数。小批量噪声大但步数多；大批量平稳但慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="111" />
+        <location filename="../../gui/playground/data_panel.py" line="117" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="113" />
+        <location filename="../../gui/playground/data_panel.py" line="119" />
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="114" />
+        <location filename="../../gui/playground/data_panel.py" line="120" />
         <source>New random points from the same distribution; the network keeps training.</source>
         <translation>从同一分布重新抽取随机点；网络继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="117" />
+        <location filename="../../gui/playground/data_panel.py" line="123" />
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="118" />
+        <location filename="../../gui/playground/data_panel.py" line="124" />
+        <source>Draw the held-out test points (dark outline) that measure how well the network generalises.</source>
+        <translation>显示留出的测试点（深色描边），它们衡量网络的泛化能力。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="126" />
         <source>Discretize output</source>
         <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="123" />
+        <location filename="../../gui/playground/data_panel.py" line="127" />
+        <source>Colour each region by the predicted class only, hiding how confident the model is.</source>
+        <translation>只按预测的类别给区域着色，不显示模型的置信程度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="133" />
         <source>Edit points</source>
         <translation>编辑数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="130" />
+        <location filename="../../gui/playground/data_panel.py" line="136" />
+        <source>The class a left-click adds.</source>
+        <translation>左键单击时添加的类别。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="138" />
+        <source>The value (−1 to 1) a left-click adds.</source>
+        <translation>左键单击时添加的数值（−1 到 1）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="142" />
         <source>Left-click a plot to add a point, right-click to remove the nearest.</source>
         <translation>在图上左键添加数据点，右键删除最近的点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="133" />
+        <location filename="../../gui/playground/data_panel.py" line="145" />
         <source>New point's class</source>
         <translation>新数据点的类别</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="135" />
+        <location filename="../../gui/playground/data_panel.py" line="147" />
         <source>New point's value</source>
         <translation>新数据点的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="138" />
+        <location filename="../../gui/playground/data_panel.py" line="150" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="139" />
+        <location filename="../../gui/playground/data_panel.py" line="151" />
+        <source>Load points from a CSV file: x1, x2 and a label per line.</source>
+        <translation>从 CSV 文件载入点：每行 x1、x2 和一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="153" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="183" />
+        <location filename="../../gui/playground/data_panel.py" line="154" />
+        <source>Save the training and test points, including the ones you added, as CSV.</source>
+        <translation>把训练点和测试点（包括你添加的点）保存为 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/data_panel.py" line="199" />
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="205" />
+        <location filename="../../gui/playground/data_panel.py" line="221" />
         <source>Training data: {0}%</source>
         <translation>训练数据：{0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="206" />
+        <location filename="../../gui/playground/data_panel.py" line="222" />
         <source>Noise: {0}</source>
         <translation>噪声：{0}</translation>
     </message>
@@ -603,12 +743,12 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DescentPage</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="356" />
+        <location filename="../../gui/labs/descent_page.py" line="377" />
         <source>1D: one weight</source>
         <translation>一维：一个权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="357" />
+        <location filename="../../gui/labs/descent_page.py" line="378" />
         <source>2D: two weights, six optimisers</source>
         <translation>二维：两个权重，六种优化器</translation>
     </message>
@@ -622,117 +762,142 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
     </message>
     <message>
         <location filename="../../gui/digits/digits_page.py" line="164" />
+        <source>Pen width. MNIST digits are drawn with a thick pen; a thin line looks faint after shrinking to 28×28.</source>
+        <translation>笔的粗细。MNIST 数字是用粗笔写的；细线缩小到 28×28 后会显得很淡。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="166" />
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="165" />
+        <location filename="../../gui/digits/digits_page.py" line="167" />
+        <source>Draw with the eraser, or erase with the right button.</source>
+        <translation>用橡皮擦书写，或用右键擦除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="168" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="166" />
+        <location filename="../../gui/digits/digits_page.py" line="169" />
+        <source>Take back the last stroke.</source>
+        <translation>撤销最后一笔。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="170" />
         <source>Clear (Esc)</source>
         <translation>清除（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="167" />
+        <location filename="../../gui/digits/digits_page.py" line="171" />
+        <source>Empty the canvas (Esc).</source>
+        <translation>清空画布（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="172" />
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="174" />
+        <location filename="../../gui/digits/digits_page.py" line="173" />
+        <source>Recognise with a network saved before (a .npz file with 784 inputs and 10 outputs).</source>
+        <translation>使用以前保存的网络来识别（784 个输入、10 个输出的 .npz 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/digits_page.py" line="181" />
         <source>click a neuron</source>
         <translation>点击一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="177" />
+        <location filename="../../gui/digits/digits_page.py" line="184" />
         <source>Click a neuron of the first hidden layer to see the 784 weights it multiplies the pixels by — what it looks for.</source>
         <translation>点击第一个隐藏层的某个神经元，查看它与像素相乘的 784 个权重——也就是它在“寻找”什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="185" />
+        <location filename="../../gui/digits/digits_page.py" line="192" />
         <source>Brush</source>
         <translation>笔刷</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="202" />
+        <location filename="../../gui/digits/digits_page.py" line="209" />
         <source>One neuron</source>
         <translation>单个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="209" />
+        <location filename="../../gui/digits/digits_page.py" line="216" />
         <source>Watch the network think: every neuron's activation for your drawing (blue = high). The brightest output is the network's choice.</source>
         <translation>看网络如何“思考”：每个神经元对你的手写数字的激活值（蓝色 = 高）。最亮的输出就是网络的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="221" />
+        <location filename="../../gui/digits/digits_page.py" line="228" />
         <source>Draw and recognise</source>
         <translation>手写与识别</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="222" />
+        <location filename="../../gui/digits/digits_page.py" line="229" />
         <source>Train on MNIST</source>
         <translation>在 MNIST 上训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="246" />
-        <location filename="../../gui/digits/digits_page.py" line="249" />
+        <location filename="../../gui/digits/digits_page.py" line="253" />
+        <location filename="../../gui/digits/digits_page.py" line="256" />
         <source>Cannot open model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="250" />
+        <location filename="../../gui/digits/digits_page.py" line="257" />
         <source>{0} is not a digits model (784 inputs, 10 outputs).</source>
         <translation>{0} 不是手写数字模型（需要 784 个输入、10 个输出）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="260" />
+        <location filename="../../gui/digits/digits_page.py" line="267" />
         <source>Model: {0} ({1}, {2} parameters)</source>
         <translation>模型：{0}（{1}，{2} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="266" />
+        <location filename="../../gui/digits/digits_page.py" line="273" />
         <source>trained in this window</source>
         <translation>在本窗口中训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="276" />
+        <location filename="../../gui/digits/digits_page.py" line="283" />
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="277" />
+        <location filename="../../gui/digits/digits_page.py" line="284" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="291" />
+        <location filename="../../gui/digits/digits_page.py" line="298" />
         <source>draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="294" />
+        <location filename="../../gui/digits/digits_page.py" line="301" />
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="309" />
+        <location filename="../../gui/digits/digits_page.py" line="316" />
         <source>layer {0}, neuron {1}</source>
         <translation>第 {0} 层，神经元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="314" />
+        <location filename="../../gui/digits/digits_page.py" line="321" />
         <source>Blue pixels raise its sum, orange ones lower it.</source>
         <translation>蓝色像素使加权和变大，橙色像素使其变小。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="317" />
+        <location filename="../../gui/digits/digits_page.py" line="324" />
         <source>Its weights from the previous layer's neurons.</source>
         <translation>它来自上一层各神经元的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="319" />
+        <location filename="../../gui/digits/digits_page.py" line="326" />
         <source>weighted sum Σwᵢxᵢ + b = {0:.3f} (bias {1:.3f})
 {2}(sum) = {3:.3f}
 {4}</source>
@@ -749,238 +914,318 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="127" />
+        <location filename="../../gui/digits/training_panel.py" line="107" />
+        <source>Ready-made hidden layer sizes, from one small layer to a deep network.</source>
+        <translation>预设的隐藏层大小，从一个小层到一个深层网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="109" />
+        <source>The squashing function of the hidden neurons. Try sigmoid: deep sigmoid networks learn slowly.</source>
+        <translation>隐藏神经元的压缩（激活）函数。试试 sigmoid：深层 sigmoid 网络学得很慢。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="111" />
+        <source>How each step is taken: plain SGD, with momentum, or adaptive per weight (RMSProp, Adam).</source>
+        <translation>每一步怎样走：普通 SGD、带动量，或对每个权重自适应（RMSProp、Adam）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="113" />
+        <source>The step size. Adam works well near 0.001; plain SGD wants larger steps.</source>
+        <translation>步长。Adam 在 0.001 附近效果好；普通 SGD 需要更大的步长。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="116" />
+        <source>Digits per gradient step: larger batches give smoother, faster epochs but fewer steps.</source>
+        <translation>每个梯度步骤使用的数字个数：批次越大，每轮越平稳越快，但步数越少。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="121" />
+        <source>Passes over the training digits. When the validation accuracy stops rising, more epochs only over-fit.</source>
+        <translation>遍历训练数字的轮数。当验证准确率不再上升时，更多的轮数只会过拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="126" />
+        <source>L2 penalty: pulls every weight towards zero, a cure for over-fitting.</source>
+        <translation>L2 惩罚：把每个权重拉向零，是治疗过拟合的一种方法。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="129" />
+        <source>Switch off this share of hidden neurons at random in each step, so no neuron can rely on another.</source>
+        <translation>每一步随机关闭这一比例的隐藏神经元，使任何神经元都不能依赖其他神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="134" />
+        <source>Move each training digit by up to this many pixels: more varied data, less over-fitting.</source>
+        <translation>把每个训练数字随机平移至多这么多像素：数据更多样，过拟合更少。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <source>Turn each training digit by up to this angle.</source>
+        <translation>把每个训练数字随机旋转至多这个角度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="143" />
+        <source>Add random noise to each training pixel.</source>
+        <translation>给每个训练像素加上随机噪声。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="147" />
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="130" />
+        <location filename="../../gui/digits/training_panel.py" line="151" />
+        <source>Which digits to learn from: the 5,000 that ship with the app, standard IDX files from a folder, or the full sets downloaded (checked by SHA-256).</source>
+        <translation>从哪些数字学习：应用自带的 5,000 个、文件夹中的标准 IDX 文件，或下载的完整数据集（用 SHA-256 校验）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="153" />
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="131" />
+        <location filename="../../gui/digits/training_panel.py" line="154" />
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="132" />
+        <location filename="../../gui/digits/training_panel.py" line="155" />
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="133" />
+        <location filename="../../gui/digits/training_panel.py" line="156" />
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="162" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="162" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <location filename="../../gui/digits/training_panel.py" line="163" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140" />
+        <location filename="../../gui/digits/training_panel.py" line="163" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="142" />
+        <location filename="../../gui/digits/training_panel.py" line="165" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="142" />
+        <location filename="../../gui/digits/training_panel.py" line="165" />
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="143" />
+        <location filename="../../gui/digits/training_panel.py" line="166" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="143" />
+        <location filename="../../gui/digits/training_panel.py" line="166" />
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="144" />
+        <location filename="../../gui/digits/training_panel.py" line="167" />
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="144" />
+        <location filename="../../gui/digits/training_panel.py" line="167" />
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="145" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="145" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="148" />
-        <location filename="../../gui/digits/training_panel.py" line="345" />
+        <location filename="../../gui/digits/training_panel.py" line="171" />
+        <location filename="../../gui/digits/training_panel.py" line="374" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="149" />
+        <location filename="../../gui/digits/training_panel.py" line="172" />
+        <source>Start or pause training; each finished epoch goes to the canvas.</source>
+        <translation>开始或暂停训练；每完成一轮，结果就交给画布使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="174" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="150" />
+        <location filename="../../gui/digits/training_panel.py" line="175" />
+        <source>New random weights, epoch 0.</source>
+        <translation>重新随机初始化权重，从第 0 轮开始。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="176" />
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="151" />
+        <location filename="../../gui/digits/training_panel.py" line="177" />
+        <source>Save the trained network (.npz) to open it later or on the canvas.</source>
+        <translation>保存训练好的网络（.npz），以后或在画布上打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="179" />
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="160" />
+        <location filename="../../gui/digits/training_panel.py" line="180" />
+        <source>Stop the download; nothing half-written is kept.</source>
+        <translation>停止下载；不会保留写了一半的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="189" />
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="170" />
+        <location filename="../../gui/digits/training_panel.py" line="199" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="171" />
+        <location filename="../../gui/digits/training_panel.py" line="200" />
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="172" />
+        <location filename="../../gui/digits/training_panel.py" line="201" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="173" />
+        <location filename="../../gui/digits/training_panel.py" line="202" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <location filename="../../gui/digits/training_panel.py" line="208" />
         <source>Confusion (row: true digit, column: predicted)</source>
         <translation>混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <location filename="../../gui/digits/training_panel.py" line="212" />
         <source>Misclassified (click one to draw it)</source>
         <translation>分类错误的样本（点击一个载入画板）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="187" />
+        <location filename="../../gui/digits/training_panel.py" line="216" />
         <source>First-layer weights: what each neuron looks for</source>
         <translation>第一层权重：每个神经元在寻找什么</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="208" />
+        <location filename="../../gui/digits/training_panel.py" line="237" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="276" />
+        <location filename="../../gui/digits/training_panel.py" line="305" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="286" />
+        <location filename="../../gui/digits/training_panel.py" line="315" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="289" />
+        <location filename="../../gui/digits/training_panel.py" line="318" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="316" />
+        <location filename="../../gui/digits/training_panel.py" line="345" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="322" />
+        <location filename="../../gui/digits/training_panel.py" line="351" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="328" />
+        <location filename="../../gui/digits/training_panel.py" line="357" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="333" />
+        <location filename="../../gui/digits/training_panel.py" line="362" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="345" />
+        <location filename="../../gui/digits/training_panel.py" line="374" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="346" />
+        <location filename="../../gui/digits/training_panel.py" line="375" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="350" />
+        <location filename="../../gui/digits/training_panel.py" line="379" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="392" />
+        <location filename="../../gui/digits/training_panel.py" line="421" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="416" />
+        <location filename="../../gui/digits/training_panel.py" line="445" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="417" />
+        <location filename="../../gui/digits/training_panel.py" line="446" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="424" />
+        <location filename="../../gui/digits/training_panel.py" line="453" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="426" />
+        <location filename="../../gui/digits/training_panel.py" line="455" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -991,6 +1236,11 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
         <location filename="../../gui/playground/playground_page.py" line="81" />
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="82" />
+        <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
+        <translation>与陡峭斜率成正比的步长会越过最小值；更小的学习率走更小、更稳的步子。</translation>
     </message>
 </context>
 <context>
@@ -1420,208 +1670,223 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="112" />
+        <location filename="../../gui/playground/playground_page.py" line="114" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="113" />
+        <location filename="../../gui/playground/playground_page.py" line="115" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="115" />
+        <location filename="../../gui/playground/playground_page.py" line="117" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="116" />
+        <location filename="../../gui/playground/playground_page.py" line="118" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="117" />
+        <location filename="../../gui/playground/playground_page.py" line="119" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="118" />
+        <location filename="../../gui/playground/playground_page.py" line="120" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="120" />
+        <location filename="../../gui/playground/playground_page.py" line="122" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="121" />
+        <location filename="../../gui/playground/playground_page.py" line="123" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="123" />
+        <location filename="../../gui/playground/playground_page.py" line="125" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="124" />
+        <location filename="../../gui/playground/playground_page.py" line="126" />
+        <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
+        <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="128" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="126" />
+        <location filename="../../gui/playground/playground_page.py" line="130" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="128" />
+        <location filename="../../gui/playground/playground_page.py" line="132" />
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130" />
+        <location filename="../../gui/playground/playground_page.py" line="134" />
         <source>Each layer's weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or 'zeros' initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及失活或饱和的单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="132" />
+        <location filename="../../gui/playground/playground_page.py" line="136" />
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="134" />
+        <location filename="../../gui/playground/playground_page.py" line="138" />
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="136" />
+        <location filename="../../gui/playground/playground_page.py" line="140" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="138" />
+        <location filename="../../gui/playground/playground_page.py" line="142" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="155" />
+        <location filename="../../gui/playground/playground_page.py" line="159" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="159" />
+        <location filename="../../gui/playground/playground_page.py" line="163" />
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="174" />
+        <location filename="../../gui/playground/playground_page.py" line="165" />
+        <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
+        <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="180" />
+        <source>Drag back to replay how the boundary and the neurons changed; training goes on meanwhile.</source>
+        <translation>向回拖动，重放边界和神经元的变化过程；训练同时继续进行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="183" />
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="177" />
-        <location filename="../../gui/playground/playground_page.py" line="286" />
+        <location filename="../../gui/playground/playground_page.py" line="186" />
+        <location filename="../../gui/playground/playground_page.py" line="295" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="179" />
+        <location filename="../../gui/playground/playground_page.py" line="188" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="249" />
+        <location filename="../../gui/playground/playground_page.py" line="258" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="249" />
+        <location filename="../../gui/playground/playground_page.py" line="258" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="310" />
+        <location filename="../../gui/playground/playground_page.py" line="319" />
         <source>Training paused: {0}.</source>
         <translation>训练已暂停：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="287" />
+        <location filename="../../gui/playground/playground_page.py" line="296" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="335" />
+        <location filename="../../gui/playground/playground_page.py" line="344" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="337" />
+        <location filename="../../gui/playground/playground_page.py" line="346" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="338" />
+        <location filename="../../gui/playground/playground_page.py" line="347" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="343" />
+        <location filename="../../gui/playground/playground_page.py" line="352" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="346" />
+        <location filename="../../gui/playground/playground_page.py" line="355" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="383" />
+        <location filename="../../gui/playground/playground_page.py" line="392" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="384" />
+        <location filename="../../gui/playground/playground_page.py" line="393" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="402" />
+        <location filename="../../gui/playground/playground_page.py" line="411" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="438" />
+        <location filename="../../gui/playground/playground_page.py" line="447" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="439" />
+        <location filename="../../gui/playground/playground_page.py" line="448" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="445" />
+        <location filename="../../gui/playground/playground_page.py" line="454" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="453" />
+        <location filename="../../gui/playground/playground_page.py" line="462" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="454" />
+        <location filename="../../gui/playground/playground_page.py" line="463" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="462" />
+        <location filename="../../gui/playground/playground_page.py" line="471" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="464" />
+        <location filename="../../gui/playground/playground_page.py" line="473" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -1697,98 +1962,148 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>SurfaceLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="198" />
+        <location filename="../../gui/labs/descent_page.py" line="204" />
+        <source>The cost surface over two weights.</source>
+        <translation>关于两个权重的代价曲面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="205" />
         <source>bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="198" />
+        <location filename="../../gui/labs/descent_page.py" line="205" />
         <source>elongated valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="199" />
+        <location filename="../../gui/labs/descent_page.py" line="206" />
         <source>Rosenbrock's banana</source>
         <translation>Rosenbrock 香蕉函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="199" />
+        <location filename="../../gui/labs/descent_page.py" line="206" />
         <source>saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="200" />
+        <location filename="../../gui/labs/descent_page.py" line="207" />
         <source>Himmelblau (four minima)</source>
         <translation>Himmelblau 函数（四个最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="201" />
+        <location filename="../../gui/labs/descent_page.py" line="208" />
         <source>a two-weight neuron's real loss</source>
         <translation>一个双权重神经元的真实损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="210" />
-        <location filename="../../gui/labs/descent_page.py" line="293" />
+        <location filename="../../gui/labs/descent_page.py" line="214" />
+        <source>Plain gradient descent: a step down the slope.</source>
+        <translation>普通梯度下降：沿斜坡向下走一步。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="215" />
+        <source>Keeps a velocity: rolls through flat parts and small bumps.</source>
+        <translation>保持一个速度：能滚过平坦处和小的凸起。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="216" />
+        <source>Momentum that looks ahead before it steps: overshoots less.</source>
+        <translation>先向前看再迈步的动量法：越过最低点更少。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="217" />
+        <source>Divides each step by the recent size of that gradient.</source>
+        <translation>每一步都除以该梯度最近的大小。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="218" />
+        <source>Momentum plus RMSProp's per-weight scaling of the steps.</source>
+        <translation>动量加上 RMSProp 对每个权重步长的缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="219" />
+        <source>Shrinks each weight's steps by all its past gradients.</source>
+        <translation>用每个权重过去所有的梯度来缩小它的步长。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="225" />
+        <location filename="../../gui/labs/descent_page.py" line="314" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="211" />
+        <location filename="../../gui/labs/descent_page.py" line="226" />
         <source>Drop 30 random starts</source>
         <translation>随机撒下 30 个起点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="212" />
+        <location filename="../../gui/labs/descent_page.py" line="227" />
+        <source>Thirty starting points at once: which minimum you reach depends on where you start.</source>
+        <translation>一次放下三十个起点：到达哪个极小值取决于从哪里出发。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="229" />
+        <source>Scales every optimiser's learning rate together.</source>
+        <translation>同时缩放所有优化器的学习率。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="230" />
+        <source>Run the ticked optimisers side by side.</source>
+        <translation>让勾选的优化器并排运行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="233" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="214" />
+        <location filename="../../gui/labs/descent_page.py" line="235" />
         <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
         <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="230" />
+        <location filename="../../gui/labs/descent_page.py" line="251" />
         <source>loss along each path</source>
         <translation>各路径上的损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="232" />
+        <location filename="../../gui/labs/descent_page.py" line="253" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="241" />
+        <location filename="../../gui/labs/descent_page.py" line="262" />
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="251" />
+        <location filename="../../gui/labs/descent_page.py" line="272" />
         <source>Click the map to choose the start.</source>
         <translation>点击图中位置选择起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="293" />
+        <location filename="../../gui/labs/descent_page.py" line="314" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="311" />
+        <location filename="../../gui/labs/descent_page.py" line="332" />
         <source>rates × {0:.2f}</source>
         <translation>学习率 × {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="328" />
+        <location filename="../../gui/labs/descent_page.py" line="349" />
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="330" />
+        <location filename="../../gui/labs/descent_page.py" line="351" />
         <source>Loss after {0} steps — </source>
         <translation>{0} 步后的损失——</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="344" />
+        <location filename="../../gui/labs/descent_page.py" line="365" />
         <source>Each dot is a random start, coloured by the minimum plain gradient descent reached from it.</source>
         <translation>每个点是一个随机起点，颜色表示普通梯度下降从它出发到达的最小值。</translation>
     </message>
@@ -1821,37 +2136,62 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <translation>停止</translation>
     </message>
     <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="47" />
+        <source>Hidden layers of every network in the sweep.</source>
+        <translation>扫描中每个网络的隐藏层数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="48" />
+        <source>Training epochs for each network.</source>
+        <translation>每个网络的训练轮数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="49" />
+        <source>Plot the share of misclassified points, or the loss.</source>
+        <translation>绘制分错的点所占的比例，或者损失。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="50" />
+        <source>Train networks of growing width, one after another.</source>
+        <translation>依次训练宽度逐渐增大的网络。</translation>
+    </message>
+    <message>
         <location filename="../../gui/playground/sweep_dialog.py" line="51" />
+        <source>Stop; the networks already trained stay on the plot.</source>
+        <translation>停止；已经训练好的网络保留在图上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/sweep_dialog.py" line="56" />
         <source>Each point is a network of that many parameters, trained from scratch on the same data. Too small under-fits; too big over-fits: the test error turns up.</source>
         <translation>每个点是一个具有相应参数数量的网络，在同一数据上从头训练。太小会欠拟合；太大会过拟合：测试误差回升。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="56" />
+        <location filename="../../gui/playground/sweep_dialog.py" line="61" />
         <source>parameters (log scale)</source>
         <translation>参数数量（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="61" />
+        <location filename="../../gui/playground/sweep_dialog.py" line="66" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="63" />
+        <location filename="../../gui/playground/sweep_dialog.py" line="68" />
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="65" />
+        <location filename="../../gui/playground/sweep_dialog.py" line="70" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="66" />
+        <location filename="../../gui/playground/sweep_dialog.py" line="71" />
         <source>Epochs per model</source>
         <translation>每个模型的训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="67" />
+        <location filename="../../gui/playground/sweep_dialog.py" line="72" />
         <source>Plot</source>
         <translation>绘制</translation>
     </message>
@@ -1872,34 +2212,49 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <translation>隐藏层眼中的平面</translation>
     </message>
     <message>
+        <location filename="../../gui/playground/transformed_dialog.py" line="25" />
+        <source>The hidden layer to look through.</source>
+        <translation>要观察的隐藏层。</translation>
+    </message>
+    <message>
         <location filename="../../gui/playground/transformed_dialog.py" line="26" />
+        <source>The neuron whose activation is the horizontal axis.</source>
+        <translation>其激活值作为横轴的神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/transformed_dialog.py" line="27" />
+        <source>The neuron whose activation is the vertical axis.</source>
+        <translation>其激活值作为纵轴的神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/transformed_dialog.py" line="29" />
         <source>Each point of the input plane goes to the activations of two neurons. Straight grid lines bend; classes a line could not split may become separable here.</source>
         <translation>输入平面上的每个点都被映射到两个神经元的激活值。直的网格线会弯曲；一条直线分不开的类别，在这里可能变得可分。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="36" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="39" />
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="36" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="39" />
         <source>Neuron (x axis)</source>
         <translation>神经元（横轴）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="38" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="41" />
         <source>Neuron (y axis)</source>
         <translation>神经元（纵轴）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="57" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="60" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="68" />
-        <location filename="../../gui/playground/transformed_dialog.py" line="96" />
-        <location filename="../../gui/playground/transformed_dialog.py" line="97" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="71" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="99" />
+        <location filename="../../gui/playground/transformed_dialog.py" line="100" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
