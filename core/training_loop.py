@@ -119,6 +119,8 @@ def training_loop(
                 target.apply(command)
             except ValueError as exc:
                 state.message = str(exc)
+            except Exception as exc:  # a bug must not kill the worker and its model
+                state.message = f"{type(command).__name__} failed ({type(exc).__name__}: {exc})"
 
     while True:
         while True:

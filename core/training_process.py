@@ -79,6 +79,9 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
                     commands.put(message)
         except (EOFError, OSError):
             commands.put(Stop())
+        except Exception as exc:  # a frame that cannot be read: say so, then stop cleanly
+            write_frame(sink, ("failed", f"unreadable command ({type(exc).__name__}: {exc})"))
+            commands.put(Stop())
 
     threading.Thread(target=read_commands, name="commands", daemon=True).start()
     try:

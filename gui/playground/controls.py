@@ -326,11 +326,15 @@ class ArchitectureBar(QWidget):
             self.neuron_boxes.append(box)
 
     def _set_activation(self, layer: int, name: str) -> None:
+        if layer >= len(self._activations):
+            return  # a layer just removed: its control is on its way out
         activations = list(self._activations)
         activations[layer] = name
         self.changed.emit({"layer_activations": tuple(activations)})
 
     def _resize(self, layer: int, delta: int) -> None:
+        if layer >= len(self._hidden):
+            return  # a layer just removed: its buttons are on their way out
         hidden = list(self._hidden)
         hidden[layer] = min(MAX_NEURONS, max(1, hidden[layer] + delta))
         self._emit(tuple(hidden))

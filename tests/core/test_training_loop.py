@@ -37,6 +37,8 @@ class CountingTarget:
     def apply(self, command):
         if command == "bad":
             raise ValueError("that setting is impossible")
+        if command == "bug":
+            raise KeyError("missing")
         self.applied.append(command)
 
     def snapshot(self, running, message):
@@ -119,3 +121,20 @@ def test_playground_in_the_loop_changes_learning_rate_without_reset():
     commands.put(Stop())
     with pytest.raises(StopIteration):
         next(loop)
+
+
+def test_a_command_that_hits_a_bug_is_reported_and_training_goes_on():
+    clock = FakeClock()
+    target = CountingTarget(clock)
+    commands = queue.SimpleQueue()
+    loop = training_loop(target, commands, clock=clock, frame_interval=1 / 30)
+    next(loop)
+    commands.put("bug")
+    steps, running, message = next(loop)
+    assert "KeyError" in message and "missing" in message
+    commands.put(Play())
+    commands.put("fine")
+    later = next(loop)
+    while later[0] <= steps:
+        later = next(loop)
+    assert later[1] and target.applied == ["fine"]

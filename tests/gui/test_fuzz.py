@@ -1,0 +1,148 @@
+"""A seeded random user: 1,200 actions on every control of every mode while training runs.
+
+Afterwards: no exception (pytest-qt fails a test on any exception raised in a
+Qt callback), no Qt warning, no "nan"/"inf" shown as a number, and the worker
+alive with the settings the controls show.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt, QtMsgType
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QSlider,
+)
+
+from gui.widgets import LiveLabel
+from tests.gui.test_playground_window import wait_for
+
+ACTIONS = 1200
+# Controls a random user may not press here: the network is closed on these
+# machines (downloads), and the sweep would keep a core busy for minutes.
+SKIPPED_TEXT = ("Download", "Run", "Quit")
+NUMBER_WORDS = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def quiet_dialogs(monkeypatch):
+    """File dialogs are cancelled; message boxes are recorded instead of blocking."""
+    shown: list[tuple[str, str]] = []
+    for name in ("getSaveFileName", "getOpenFileName"):
+        monkeypatch.setattr(QFileDialog, name, lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind,
+                            lambda parent, title, text, *a, kind=kind: shown.append((kind, text)))
+    monkeypatch.setattr(QMessageBox, "about", lambda *a: None)
+    return shown
+
+
+def _controls(window):
+    found = []
+    for kind in (QAbstractButton, QComboBox, QAbstractSpinBox, QSlider, QListWidget):
+        for control in window.findChildren(kind):
+            if (control.objectName().startswith("qt_") or not control.isEnabled()
+                    or not control.isVisible()):
+                continue  # a person can only use what is on screen
+            text = control.text() if isinstance(control, QAbstractButton) else ""
+            if any(word in text for word in SKIPPED_TEXT):
+                continue
+            if isinstance(control, QComboBox) and any(
+                    "Download" in control.itemText(i) for i in range(control.count())):
+                continue
+            found.append(control)
+    return found
+
+
+def _operate(control, rng) -> None:
+    if isinstance(control, QComboBox):
+        if not control.count():
+            return
+        index = int(rng.integers(control.count()))
+        control.setCurrentIndex(index)
+        control.activated.emit(index)
+    elif isinstance(control, QAbstractSpinBox):
+        low, high = control.minimum(), control.maximum()
+        value = low + (high - low) * rng.random() ** 3  # mostly small values
+        control.setValue(round(value) if isinstance(low, int) else value)
+    elif isinstance(control, QSlider):
+        control.setValue(int(rng.integers(control.minimum(), control.maximum() + 1)))
+        control.sliderMoved.emit(control.value())
+    elif isinstance(control, QListWidget):
+        if control.count():
+            control.setCurrentRow(int(rng.integers(control.count())))
+    else:
+        control.click()
+
+
+def _shown_text(window) -> list[str]:
+    labels = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+    labels += [w.text() for w in window.findChildren(LiveLabel) if w.isVisible()]
+    return labels
+
+
+def test_a_thousand_random_actions_while_training(qtbot, window, quiet_dialogs, qtlog,
+                                                  tmp_path):
+    rng = np.random.default_rng(int(os.environ.get("FUZZ_SEED", "20261122")))
+    page = window.playground
+    page.toggle_play()
+    session = tmp_path / "fuzz.npsession"
+    canvas = window.digits.canvas
+    for n in range(ACTIONS):
+        roll = rng.random()
+        if roll < 0.70:
+            controls = _controls(window)
+            _operate(controls[int(rng.integers(len(controls)))], rng)
+        elif roll < 0.80:
+            x1, x2 = rng.uniform(-6, 6, size=2)
+            button = Qt.MouseButton.LeftButton if rng.random() < 0.7 else Qt.MouseButton.RightButton
+            page.network_boundary.point_clicked.emit(float(x1), float(x2), button)
+        elif roll < 0.86:
+            window.tabs.setCurrentIndex(int(rng.integers(window.tabs.count())))
+        elif roll < 0.91:
+            start = QPoint(*rng.integers(10, 270, size=2).tolist())
+            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+            for _ in range(5):
+                QTest.mouseMove(canvas, start + QPoint(*rng.integers(-30, 30, size=2).tolist()))
+            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton)
+        elif roll < 0.94:
+            window.sessions.write(session)
+        elif roll < 0.96 and session.exists():
+            window.sessions.load(session)
+        elif roll < 0.98:
+            page.toggle_play()
+        else:
+            qtbot.keyClick(window, Qt.Key.Key_Right)
+        qtbot.wait(int(rng.integers(0, 4)))
+        if n % 100 == 99:
+            shown = " | ".join(_shown_text(window))
+            assert not NUMBER_WORDS.search(shown), shown
+
+    # The worker lives and holds what the controls show.
+    window.tabs.setCurrentIndex(0)
+    if page.running:
+        page.toggle_play()
+    wait_for(qtbot, page, lambda s: not s.running, timeout=10_000)
+    qtbot.wait(300)  # a snapshot already on its way arrives too
+    snap = page.snapshot
+    assert [text for kind, text in quiet_dialogs if kind == "critical"] == []
+    assert page.controller.is_running()
+    controls = page.controls
+    assert controls.learning_rate.currentData() == pytest.approx(snap.config.learning_rate)
+    assert controls.optimizer.currentData() == snap.config.optimizer
+    assert page.architecture._hidden == snap.config.hidden
+    warnings = [r.message for r in qtlog.records if r.type != QtMsgType.QtDebugMsg
+                and "propagateSizeHints" not in r.message]
+    assert warnings == []
