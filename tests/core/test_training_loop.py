@@ -130,6 +130,7 @@ def test_a_command_that_hits_a_bug_is_reported_and_training_goes_on():
     loop = training_loop(target, commands, clock=clock, frame_interval=1 / 30)
     next(loop)
     commands.put("bug")
+    clock.now += 1.0  # a frame is due
     steps, running, message = next(loop)
     assert "KeyError" in message and "missing" in message
     commands.put(Play())
