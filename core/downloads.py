@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import socket
 import tempfile
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHUNK = 64 * 1024
+CANCEL_POLL_SECONDS = 0.1
 MAX_BYTES = 100 * 1024 * 1024
 
 
@@ -62,6 +65,39 @@ REMOTE_DATASETS: dict[str, tuple[str, tuple[RemoteFile, ...]]] = {
 Progress = Callable[[str, int, int | None], None]  # file name, bytes so far, total
 
 
+class _CancelWatcher:
+    """Reads a response; a cancel wakes even a read blocked on a silent server.
+
+    A thread polls ``cancelled`` while the transfer runs and then shuts the
+    socket down, which ends the blocked read at once: closing the window
+    mid-download must take well under a second, not the socket's timeout.
+    """
+
+    def __init__(self, response, cancelled: Callable[[], bool]) -> None:
+        self._response, self._cancelled = response, cancelled
+        self._done = threading.Event()
+        threading.Thread(target=self._watch, name="download-cancel", daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(CANCEL_POLL_SECONDS):
+            if self._cancelled():
+                sock = getattr(getattr(self._response.fp, "raw", None), "_sock", None)
+                with contextlib.suppress(OSError, AttributeError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                return
+
+    def __enter__(self) -> _CancelWatcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+
+    def read(self, size: int) -> bytes:
+        if self._cancelled():
+            raise DownloadCancelled("the download was cancelled")
+        return self._response.read1(size)
+
+
 def download_file(url: str, destination: str | os.PathLike, sha256: str, *,
                   progress: Progress | None = None,
                   cancelled: Callable[[], bool] = lambda: False,
@@ -79,21 +115,25 @@ def download_file(url: str, destination: str | os.PathLike, sha256: str, *,
             if total is not None and total > MAX_BYTES:
                 raise DownloadError(f"{destination.name} is {total} bytes, more than expected")
             done = 0
-            while chunk := resp.read(CHUNK):
-                if cancelled():
+            # read1: whatever has arrived, so a slow server does not delay a cancel.
+            with _CancelWatcher(resp, cancelled) as watcher:
+                while chunk := watcher.read(CHUNK):
+                    handle.write(chunk)
+                    digest.update(chunk)
+                    done += len(chunk)
+                    if done > MAX_BYTES:
+                        raise DownloadError(f"{destination.name} is larger than expected")
+                    if progress is not None:
+                        progress(destination.name, done, total)
+                if cancelled():  # the watcher ended the transfer early
                     raise DownloadCancelled("the download was cancelled")
-                handle.write(chunk)
-                digest.update(chunk)
-                done += len(chunk)
-                if done > MAX_BYTES:
-                    raise DownloadError(f"{destination.name} is larger than expected")
-                if progress is not None:
-                    progress(destination.name, done, total)
         if digest.hexdigest() != sha256.lower():
             raise DownloadError(f"{destination.name} is damaged: its checksum does not match")
         os.replace(tmp, destination)
         return destination
     except (urllib.error.URLError, OSError, ValueError) as exc:
+        if cancelled():
+            raise DownloadCancelled("the download was cancelled") from None
         raise DownloadError(f"cannot download {destination.name}: {exc}") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -63,6 +63,10 @@ class BackgroundTask(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
+    def was_cancelled(self) -> bool:
+        """True once ``cancel()`` was asked: a failure after it is no news to the user."""
+        return self._cancel.is_set()
+
     def cancel(self, wait_ms: int = 3000) -> bool:
         """Ask the function to stop and wait for the thread; True if it ended."""
         self._cancel.set()

@@ -359,6 +359,9 @@ class DigitsTrainingPanel(QWidget):
     def _on_task_failed(self, message: str) -> None:
         self.cancel_button.hide()
         self.data_source.setCurrentIndex(0)
+        if self._task is not None and self._task.was_cancelled():
+            self.status_message.emit(self.tr("Download cancelled; nothing half-written was kept."))
+            return
         QMessageBox.warning(self, self.tr("Cannot use these digits"), message)
 
     def _cancel_task(self) -> None:

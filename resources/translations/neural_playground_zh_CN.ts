@@ -1070,7 +1070,7 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
     </message>
     <message>
         <location filename="../../gui/digits/training_panel.py" line="171" />
-        <location filename="../../gui/digits/training_panel.py" line="374" />
+        <location filename="../../gui/digits/training_panel.py" line="377" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1185,47 +1185,52 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="362" />
+        <location filename="../../gui/digits/training_panel.py" line="363" />
+        <source>Download cancelled; nothing half-written was kept.</source>
+        <translation>下载已取消；没有保留写了一半的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="365" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="374" />
+        <location filename="../../gui/digits/training_panel.py" line="377" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="375" />
+        <location filename="../../gui/digits/training_panel.py" line="378" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="379" />
+        <location filename="../../gui/digits/training_panel.py" line="382" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="421" />
+        <location filename="../../gui/digits/training_panel.py" line="424" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="445" />
+        <location filename="../../gui/digits/training_panel.py" line="448" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="446" />
+        <location filename="../../gui/digits/training_panel.py" line="449" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="453" />
+        <location filename="../../gui/digits/training_panel.py" line="456" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="455" />
+        <location filename="../../gui/digits/training_panel.py" line="458" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>

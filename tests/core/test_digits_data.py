@@ -173,3 +173,51 @@ def test_known_data_sets_have_four_checksummed_files():
     for base, files in REMOTE_DATASETS.values():
         assert base.endswith("/") and len(files) == 4
         assert all(len(f.sha256) == 64 for f in files)
+
+
+class _StallingServer:
+    """Sends the headers and a first piece, then goes silent (a dead connection)."""
+
+    def __init__(self):
+        self.release = threading.Event()
+        release = self.release
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Length", "1000000")
+                self.end_headers()
+                self.wfile.write(b"x" * 1000)
+                self.wfile.flush()
+                release.wait(10)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/big.gz"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_a_cancel_ends_a_download_stuck_on_a_silent_server_at_once(tmp_path):
+    import time
+
+    server = _StallingServer()
+    cancel = threading.Event()
+    seen = []
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(DownloadCancelled):
+            download_file(server.url, tmp_path / "big.gz", "0" * 64,
+                          progress=lambda *a: seen.append(a), cancelled=cancel.is_set)
+    finally:
+        server.close()
+    assert time.monotonic() - started < 1.0   # not the 30 s socket timeout
+    assert seen and seen[0][1] == 1000         # the first piece did arrive
+    assert list(tmp_path.iterdir()) == []      # nothing half-written is kept

@@ -131,7 +131,7 @@ def test_a_command_that_hits_a_bug_is_reported_and_training_goes_on():
     next(loop)
     commands.put("bug")
     clock.now += 1.0  # a frame is due
-    steps, running, message = next(loop)
+    steps, _, message = next(loop)
     assert "KeyError" in message and "missing" in message
     commands.put(Play())
     commands.put("fine")
