@@ -56,8 +56,11 @@ def main(argv: list[str] | None = None) -> dict:
     config = PlaygroundConfig(dataset="spiral", hidden=(8, 8, 8))
     headless = Playground(config)
     headless.advance(500)
+    from gui.theme import apply_theme
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_pyqtgraph()  # as the app runs
+    apply_theme(app, "light")
     window = MainWindow()
     window.resize(1580, 960)
     window.show()

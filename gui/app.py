@@ -37,12 +37,14 @@ def run_app(argv: list[str] | None = None) -> int:
 
     from gui.i18n import chosen_language, install_translators
     from gui.main_window import MainWindow
+    from gui.theme import apply_theme, chosen_theme
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Neural Playground")
     app.setOrganizationName("Neural Playground")
     app.translators = install_translators(app, chosen_language())  # keep them alive
     configure_pyqtgraph()
+    apply_theme(app, chosen_theme())
     window = MainWindow()
     window.resize(1580, 960)
     window.sessions.restore_geometry()

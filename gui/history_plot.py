@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from gui.theme import plot_ink
+
 Series = tuple[str, str, str, str, bool]  # model key, split, label, colour, dashed
 CURVE_POINTS = 250  # a curve is drawn from at most this many points (see thin)
 GAP_POINTS = 200  # the shaded generalisation gap is drawn from this many points
@@ -50,17 +52,19 @@ class HistoryPlot(pg.PlotWidget):
     """
 
     def __init__(self, metric: str, title: str, series: list[Series], parent=None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent)
         # Not "metric": that would hide QPaintDevice.metric() and crash grab() and export.
         self.quantity = metric
-        self.setTitle(title, color="#333", size="10pt")
+        self.setTitle(title, color=plot_ink(), size="10pt")
         self.setLabel("bottom", QCoreApplication.translate("HistoryPlot", "step"))
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setMenuEnabled(False)
         # Loss falls and accuracy rises: keep the legend where the curves are not.
         legend = self.addLegend(offset=(-5, 5) if metric == "loss" else (-5, -30),
                                 labelTextSize="8pt")
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        paper = pg.mkColor(pg.getConfigOption("background"))
+        paper.setAlpha(200)
+        legend.setBrush(pg.mkBrush(paper))
         self.curves = {}
         for model, split, label, colour, dashed in series:
             style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine

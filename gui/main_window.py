@@ -17,6 +17,7 @@ from gui.labs.curve_fit_page import CurveFitPage
 from gui.labs.descent_page import DescentPage
 from gui.playground.playground_page import PlaygroundPage
 from gui.session_manager import SessionManager
+from gui.theme import save_theme
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGES.items():
             language_menu.addAction(self._action(name, None,
                                                  lambda _=False, c=code: self._choose_language(c)))
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        for code, name in (("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            theme_menu.addAction(self._action(name, None,
+                                              lambda _=False, c=code: self._choose_theme(c)))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Help for this mode"),
                                          QKeySequence.StandardKey.HelpContents, self.show_help))
@@ -149,6 +154,13 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, self.tr("Language"),
             self.tr("The language changes when you start Neural Playground again."))
+
+    def _choose_theme(self, theme: str) -> None:
+        """Saved now, applied at the next start: every plot takes its colours when made."""
+        save_theme(theme)
+        QMessageBox.information(
+            self, self.tr("Theme"),
+            self.tr("The theme changes when you start Neural Playground again."))
 
     def _show_about(self) -> None:
         QMessageBox.about(

@@ -67,7 +67,7 @@ class NetworkActivityView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent)
-        self.setBackground("w")
+        self.setBackground(pg.getConfigOption("background"))
         self.input_plot, self.input_image = _image_plot(self.tr("input: 28×28 = 784 neurons"))
         self.addItem(self.input_plot, row=0, col=0)
         self.layer_plots: list[tuple[pg.PlotItem, pg.ImageItem]] = []
@@ -142,7 +142,7 @@ class DigitsPage(QWidget):
 
         self.canvas = DrawingCanvas()
         self.preview_widget = pg.GraphicsLayoutWidget()
-        self.preview_widget.setBackground("w")
+        self.preview_widget.setBackground(pg.getConfigOption("background"))
         self.preview_widget.setFixedSize(150, 170)
         self.preview_plot, self.preview = _image_plot(self.tr("28×28 input"))
         self.preview_widget.addItem(self.preview_plot)
@@ -176,7 +176,7 @@ class DigitsPage(QWidget):
         self.model_label.setWordWrap(True)
         self.activity = NetworkActivityView()
         self.neuron_plot_widget = pg.GraphicsLayoutWidget()
-        self.neuron_plot_widget.setBackground("w")
+        self.neuron_plot_widget.setBackground(pg.getConfigOption("background"))
         self.neuron_plot_widget.setFixedSize(220, 240)
         self.neuron_plot, self.neuron_weights = _image_plot(self.tr("click a neuron"))
         self.neuron_weights.setColorMap(pg.ColorMap([0, 0.5, 1], [ORANGE, (250, 250, 250), BLUE]))

@@ -58,7 +58,7 @@ L2_RATES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
 def _image_view(title: str, colours, digit_axes: bool = False
                 ) -> tuple[pg.PlotWidget, pg.ImageItem]:
     """An image plot; ``digit_axes`` labels rows and columns 0–9 (else no axes)."""
-    view = pg.PlotWidget(background="w", title=title)
+    view = pg.PlotWidget(title=title)
     ticks = [[(k + 0.5, str(k)) for k in range(10)]]
     for side in ("left", "bottom"):
         if digit_axes:

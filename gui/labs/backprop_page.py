@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.backprop_trace import Trace, trace
 from core.network import Network, NetworkSpec
+from gui.theme import plot_ink
 
 SETUPS = {
     "notes": ((2, 2, 1), "sigmoid", "sigmoid", "squared_error"),
@@ -66,7 +67,7 @@ class BackpropPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.text = QTextEdit()
         self.text.setReadOnly(True)
-        self.diagram = pg.PlotWidget(background="w")
+        self.diagram = pg.PlotWidget()
         self.diagram.hideAxis("left")
         self.diagram.hideAxis("bottom")
         self.diagram.setMenuEnabled(False)
@@ -276,7 +277,7 @@ class BackpropPage(QWidget):
                     colour = "#0877bd" if W[k, j] > 0 else "#f59322"
                     self.diagram.plot([x0, x1], [y0, y1],
                                       pen=pg.mkPen(colour, width=1 + 2 * min(abs(W[k, j]), 2)))
-                    label = pg.TextItem(f"{W[k, j]:.2f}", color="#555", anchor=(0.5, 0.5))
+                    label = pg.TextItem(f"{W[k, j]:.2f}", color=plot_ink(), anchor=(0.5, 0.5))
                     label.setPos(x0 + 0.35 * (x1 - x0), y0 + 0.35 * (y1 - y0))
                     self.diagram.addItem(label)
         backward_from = self.stage - L - 2   # how many error layers are shown
@@ -291,7 +292,7 @@ class BackpropPage(QWidget):
                 lines.append(f"δ = {t.errors[c - 1][r]:.4f}")
             self.diagram.plot([x], [y], symbol="o", symbolSize=34, symbolBrush="#eef3f8",
                               symbolPen="#183d4e")
-            text = pg.TextItem("\n".join(lines), color="#222", anchor=(0.5, -0.4))
+            text = pg.TextItem("\n".join(lines), color=plot_ink(), anchor=(0.5, -0.4))
             text.setPos(x, y)
             self.diagram.addItem(text)
         self.diagram.setRange(xRange=(-1, 3 * (len(sizes) - 1) + 1),

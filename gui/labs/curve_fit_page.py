@@ -71,7 +71,7 @@ class CurveFitPage(QWidget):
         self.equation = QLabel()
         self.equation.setStyleSheet("font-size: 14pt; color: #d62728;")
         self.equation.setFixedHeight(30)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
@@ -100,7 +100,7 @@ class CurveFitPage(QWidget):
         top.addStretch(1)
         hint = QLabel(self.tr("Left-click adds a point, drag moves one, right-click removes it. "
                               "The red line can only tilt and shift; the blue network bends."))
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet("color: #888;")
         body = QHBoxLayout()
         body.addWidget(self.plot, 3)
         body.addWidget(self.loss_view, 2)

@@ -23,6 +23,7 @@ from core.descent_lab import CURVES_1D, SURFACES, Path, descend_curve, random_st
 from core.expression import ExpressionError, parse_expression
 from core.optimizers import OPTIMIZERS
 from gui.labs.path_player import PathPlayer
+from gui.theme import plot_ink
 
 W_RANGE = (-2.0, 12.0)
 STEPS_1D = 200
@@ -76,12 +77,12 @@ class CurveLab(QWidget):
         self.step_button.setToolTip(self.tr("Take one step."))
         self.readout = QLabel()
         self.readout.setFixedHeight(3 * self.readout.fontMetrics().lineSpacing() + 8)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget()
         self.plot.setLabel("bottom", "w")
         self.plot.setLabel("left", self.tr("cost"))
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.curve_item = self.plot.plot(pen=pg.mkPen("#333", width=2))
+        self.curve_item = self.plot.plot(pen=pg.mkPen(plot_ink(), width=2))
         self.trail = self.plot.plot(pen=pg.mkPen("#f59322", width=1),
                                     symbol="o", symbolSize=6, symbolBrush="#f59322")
         self.tangent = self.plot.plot(pen=pg.mkPen("#0877bd", width=2, style=Qt.PenStyle.DashLine))
@@ -234,7 +235,7 @@ class SurfaceLab(QWidget):
         gl.setEnabled(False)
         gl.setToolTip(self.tr("The 3D surface needs OpenGL (PyOpenGL), which is not installed; "
                               "the contour map shows the same surface from above."))
-        self.map = pg.PlotWidget(background="w")
+        self.map = pg.PlotWidget()
         self.map.setMenuEnabled(False)
         self.map.setAspectLocked(False)
         self.map.setLabel("bottom", "w1")
@@ -248,7 +249,7 @@ class SurfaceLab(QWidget):
         self.start_item = self.map.plot(symbol="x", symbolSize=14, symbolPen="w", pen=None)
         self.ends = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w"))
         self.map.addItem(self.ends)
-        self.loss_plot = pg.PlotWidget(background="w", title=self.tr("loss along each path"))
+        self.loss_plot = pg.PlotWidget(title=self.tr("loss along each path"))
         self.loss_plot.setLogMode(y=True)
         self.loss_plot.setLabel("bottom", self.tr("step"))
         self.loss_items = {name: self.loss_plot.plot(pen=pg.mkPen(colour, width=2))

@@ -16,6 +16,7 @@ from core.datasets import MULTICLASS, REGRESSION
 from core.features import EXTENT
 from core.playground import ModelSnapshot, PlaygroundSnapshot
 from gui.colors import class_colour, class_probability_rgb, diverging_colormap
+from gui.theme import plot_ink
 
 
 class BoundaryView(pg.PlotWidget):
@@ -24,7 +25,7 @@ class BoundaryView(pg.PlotWidget):
     point_clicked = Signal(float, float, object)  # x1, x2, Qt.MouseButton
 
     def __init__(self, title: str, parent=None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent)
         self._title = title
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
@@ -46,7 +47,7 @@ class BoundaryView(pg.PlotWidget):
         for points in (self.train_points, self.test_points):
             # Points rarely change: repaint them from a cached pixmap.
             points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setTitle(title, color="#333", size="11pt")
+        self.setTitle(title, color=plot_ink(), size="11pt")
         self._shown_title = title
         self._rect_for: int | None = None
         self.show_test = False
@@ -63,7 +64,7 @@ class BoundaryView(pg.PlotWidget):
         title = f"{self._title} — {caption}"
         if title != self._shown_title:  # setTitle re-lays out the plot: only on change
             self._shown_title = title
-            self.setTitle(title, color="#333", size="11pt")
+            self.setTitle(title, color=plot_ink(), size="11pt")
 
     def _set_image(self, image: np.ndarray, levels: tuple[float, float]) -> None:
         self.image.setImage(image, levels=levels, autoLevels=False)

@@ -38,7 +38,7 @@ def _labelled(label: str, widget: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(1)
     caption = QLabel(label)
-    caption.setStyleSheet("color: #666; font-size: 9pt;")
+    caption.setStyleSheet("color: #888; font-size: 9pt;")
     layout.addWidget(caption)
     layout.addWidget(widget)
     return box
@@ -88,7 +88,7 @@ class ControlsBar(QFrame):
         big.setPointSize(15)
         width = QFontMetrics(big).horizontalAdvance("Epoch 000,000,000") + 60
         self.epoch_label = LiveLabel(width=width, font=big)
-        self.step_label = LiveLabel(width=width, colour="#666")
+        self.step_label = LiveLabel(width=width, colour="#888")
         counters.addWidget(self.epoch_label)
         counters.addWidget(self.step_label)
         row.addLayout(counters)

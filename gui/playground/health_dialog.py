@@ -23,7 +23,7 @@ FRAMES = 240  # columns of history kept per layer
 
 def _history_view(title: str, bins: np.ndarray,
                   label: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
-    view = pg.PlotWidget(background="w", title=title)
+    view = pg.PlotWidget(title=title)
     view.setMenuEnabled(False)
     view.setMouseEnabled(False, False)
     view.hideButtons()

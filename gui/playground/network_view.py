@@ -20,6 +20,7 @@ from core.features import FEATURE_NAMES
 from core.grid import TILE_SIDE
 from core.playground import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
+from gui.theme import plot_ink
 
 TILE = TILE_SIDE   # pixels per tile side: one per grid point the worker sends
 COLUMN_PITCH = 96  # pixels from one layer's tiles to the next
@@ -51,7 +52,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent)
-        self.setBackground("w")
+        self.setBackground(pg.getConfigOption("background"))
         self.view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=False)
         self.view.setMenuEnabled(False)
         self.mosaic = pg.ImageItem(axisOrder="col-major")
@@ -126,14 +127,14 @@ class NetworkView(pg.GraphicsLayoutWidget):
         titles += [layer_title.format(i) for i in range(1, len(sizes) - 1)]
         titles.append(self.tr("output"))
         for column, title in enumerate(titles):
-            label = pg.TextItem(title, color="#444", anchor=(0.5, 0))
+            label = pg.TextItem(title, color=plot_ink(), anchor=(0.5, 0))
             label.setPos(column * COLUMN_PITCH + TILE / 2, -2)
             label.setCacheMode(CACHED)
             self.view.addItem(label)
             self.labels.append(label)
         for tile in self.tiles:
             if tile.column == 0:
-                label = pg.TextItem(FEATURE_NAMES[tile.unit], color="#333", anchor=(1, 0.5))
+                label = pg.TextItem(FEATURE_NAMES[tile.unit], color=plot_ink(), anchor=(1, 0.5))
                 label.setPos(tile.x - 3, tile.y + TILE / 2)
                 label.setCacheMode(CACHED)
                 self.view.addItem(label)
@@ -179,7 +180,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
 
     def _draw_tiles(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
         canvas = self._canvas
-        canvas.fill(0.0)
+        canvas.fill(np.nan)  # transparent between tiles: the theme's paper shows
         for tile, image in self._tile_images(model, features):
             x, y = int(tile.x), int(tile.y)
             w, h = image.shape

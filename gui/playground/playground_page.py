@@ -158,7 +158,7 @@ class PlaygroundPage(QWidget):
         middle_layout.addWidget(self.network_view, 1)
         hint = QLabel(self.tr("Hover a neuron for its formula, a link for its weight. "
                               "Click a neuron to enlarge it; click an input to switch it."))
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet("color: #888;")
         hint.setWordWrap(True)
         self.transformed_button = QPushButton(self.tr("See the plane as a hidden layer sees it…"))
         self.transformed_button.setToolTip(self.tr(

@@ -56,7 +56,7 @@ class SweepDialog(QDialog):
             "Each point is a network of that many parameters, trained from scratch on the "
             "same data. Too small under-fits; too big over-fits: the test error turns up."))
         self.status.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget()
         self.plot.setLogMode(x=True)
         self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)

@@ -29,7 +29,7 @@ class TransformedDialog(QDialog):
             "Each point of the input plane goes to the activations of two neurons. Straight "
             "grid lines bend; classes a line could not split may become separable here."))
         self.explain.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.lines = self.plot.plot(pen=pg.mkPen(120, 120, 120, 140, width=1), connect="finite")

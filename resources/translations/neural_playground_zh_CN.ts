@@ -41,159 +41,159 @@
 <context>
     <name>BackpropPage</name>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="40" />
+        <location filename="../../gui/labs/backprop_page.py" line="41" />
         <source>2-2-1, sigmoid + squared error (the notes)</source>
         <translation>2-2-1，sigmoid + 平方误差（讲义中的例子）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="41" />
+        <location filename="../../gui/labs/backprop_page.py" line="42" />
         <source>2-3-2, softmax + cross-entropy</source>
         <translation>2-3-2，softmax + 交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="45" />
+        <location filename="../../gui/labs/backprop_page.py" line="46" />
         <source>The network to follow: the notes' 2-2-1 example, or a softmax classifier.</source>
         <translation>要跟踪的网络：笔记中的 2-2-1 例子，或一个 softmax 分类器。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="48" />
+        <location filename="../../gui/labs/backprop_page.py" line="49" />
         <source>An input value of the sample.</source>
         <translation>样本的一个输入值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="49" />
+        <location filename="../../gui/labs/backprop_page.py" line="50" />
         <source>The answer the network should give.</source>
         <translation>网络应该给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="50" />
+        <location filename="../../gui/labs/backprop_page.py" line="51" />
         <source>Learning rate of the update step.</source>
         <translation>更新步骤的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="51" />
+        <location filename="../../gui/labs/backprop_page.py" line="52" />
         <source>Next step ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="52" />
+        <location filename="../../gui/labs/backprop_page.py" line="53" />
         <source>◂ Previous</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="53" />
+        <location filename="../../gui/labs/backprop_page.py" line="54" />
         <source>Apply the update</source>
         <translation>应用更新</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="54" />
+        <location filename="../../gui/labs/backprop_page.py" line="55" />
         <source>New random weights</source>
         <translation>新的随机权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="55" />
+        <location filename="../../gui/labs/backprop_page.py" line="56" />
         <source>Compute the next number, forward then backward.</source>
         <translation>计算下一个数：先前向，再反向。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="56" />
+        <location filename="../../gui/labs/backprop_page.py" line="57" />
         <source>Go back one step.</source>
         <translation>后退一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="57" />
+        <location filename="../../gui/labs/backprop_page.py" line="58" />
         <source>Subtract learning rate × gradient from every weight, then start the next sample.</source>
         <translation>从每个权重中减去 学习率 × 梯度，然后开始下一个样本。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="59" />
+        <location filename="../../gui/labs/backprop_page.py" line="60" />
         <source>Start from other random weights.</source>
         <translation>从另一组随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="64" />
+        <location filename="../../gui/labs/backprop_page.py" line="65" />
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="64" />
+        <location filename="../../gui/labs/backprop_page.py" line="65" />
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="64" />
+        <location filename="../../gui/labs/backprop_page.py" line="65" />
         <source>dL/dw (backprop)</source>
         <translation>dL/dw（反向传播）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="65" />
+        <location filename="../../gui/labs/backprop_page.py" line="66" />
         <source>dL/dw (finite difference)</source>
         <translation>dL/dw（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="79" />
+        <location filename="../../gui/labs/backprop_page.py" line="80" />
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="79" />
+        <location filename="../../gui/labs/backprop_page.py" line="80" />
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="80" />
+        <location filename="../../gui/labs/backprop_page.py" line="81" />
         <source>target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="81" />
+        <location filename="../../gui/labs/backprop_page.py" line="82" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="155" />
+        <location filename="../../gui/labs/backprop_page.py" line="156" />
         <source>Updated: loss {0:.5f} → {1:.5f}. Step through again to see the next round.</source>
         <translation>已更新：损失 {0:.5f} → {1:.5f}。再逐步执行一遍，看下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="182" />
+        <location filename="../../gui/labs/backprop_page.py" line="183" />
         <source>The sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="183" />
+        <location filename="../../gui/labs/backprop_page.py" line="184" />
         <source>inputs x = [{0}]
 target t = [{1}]</source>
         <translation>输入 x = [{0}]
 目标 t = [{1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="188" />
+        <location filename="../../gui/labs/backprop_page.py" line="189" />
         <source>Forward, layer {0}: weighted sums, then {1}</source>
         <translation>前向传播，第 {0} 层：先求加权和，再经过 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="196" />
+        <location filename="../../gui/labs/backprop_page.py" line="197" />
         <source>The loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="199" />
+        <location filename="../../gui/labs/backprop_page.py" line="200" />
         <source>output o = [{0}]</source>
         <translation>输出 o = [{0}]</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="203" />
+        <location filename="../../gui/labs/backprop_page.py" line="204" />
         <source>Backward: the error δ of layer {0}</source>
         <translation>反向传播：第 {0} 层的误差 δ</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="212" />
+        <location filename="../../gui/labs/backprop_page.py" line="213" />
         <source>Gradients: dL/dW = a_prev · δ, dL/db = δ</source>
         <translation>梯度：dL/dW = a_prev · δ，dL/db = δ</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="215" />
+        <location filename="../../gui/labs/backprop_page.py" line="216" />
         <source>Every weight's gradient is in the table, beside the finite-difference estimate (L(w+h) − L(w−h)) / 2h.
 Largest difference: {0:.2e}.
 Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f}).</source>
@@ -202,7 +202,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 应用更新：w ← w − {1} · dL/dw；损失变为 {2:.6f}（原为 {3:.6f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="220" />
+        <location filename="../../gui/labs/backprop_page.py" line="221" />
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -477,93 +477,93 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="57" />
+        <location filename="../../gui/labs/descent_page.py" line="58" />
         <source>The cost curve to walk down; some have more than one valley.</source>
         <translation>要往下走的代价曲线；有些曲线不止一个谷底。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="59" />
+        <location filename="../../gui/labs/descent_page.py" line="60" />
         <source>bowl (w−5)²</source>
         <translation>碗形 (w−5)²</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="59" />
+        <location filename="../../gui/labs/descent_page.py" line="60" />
         <source>absolute |w−5|</source>
         <translation>绝对值 |w−5|</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="60" />
+        <location filename="../../gui/labs/descent_page.py" line="61" />
         <source>double well (local + global minimum)</source>
         <translation>双势阱（局部最小值 + 全局最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="61" />
+        <location filename="../../gui/labs/descent_page.py" line="62" />
         <source>flat plateau</source>
         <translation>平坦高原</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="65" />
+        <location filename="../../gui/labs/descent_page.py" line="66" />
         <source>Type your own cost in w: + − × ÷ ^, sin, cos, exp, abs, log, sqrt, tanh</source>
         <translation>输入你自己的关于 w 的代价函数：+ − × ÷ ^、sin、cos、exp、abs、log、sqrt、tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="71" />
-        <location filename="../../gui/labs/descent_page.py" line="148" />
+        <location filename="../../gui/labs/descent_page.py" line="72" />
+        <location filename="../../gui/labs/descent_page.py" line="149" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="72" />
+        <location filename="../../gui/labs/descent_page.py" line="73" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="73" />
+        <location filename="../../gui/labs/descent_page.py" line="74" />
         <source>Learning rate: each step moves by this times the slope. Too large overshoots and bounces.</source>
         <translation>学习率：每一步移动的距离等于它乘以斜率。太大会越过最低点来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="75" />
+        <location filename="../../gui/labs/descent_page.py" line="76" />
         <source>Walk downhill step after step.</source>
         <translation>一步一步往下走。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="76" />
+        <location filename="../../gui/labs/descent_page.py" line="77" />
         <source>Take one step.</source>
         <translation>走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="81" />
+        <location filename="../../gui/labs/descent_page.py" line="82" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="94" />
+        <location filename="../../gui/labs/descent_page.py" line="95" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="96" />
+        <location filename="../../gui/labs/descent_page.py" line="97" />
         <source>or type one</source>
         <translation>或自行输入</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="103" />
+        <location filename="../../gui/labs/descent_page.py" line="104" />
         <source>Click the plot to choose the starting w.</source>
         <translation>点击图中位置选择起始的 w。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="148" />
+        <location filename="../../gui/labs/descent_page.py" line="149" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="161" />
+        <location filename="../../gui/labs/descent_page.py" line="162" />
         <source>Learning rate α = {0:.4f}</source>
         <translation>学习率 α = {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="180" />
+        <location filename="../../gui/labs/descent_page.py" line="181" />
         <source>step {0}: w = {1:.4f}, cost = {2:.4f}, slope = {3:.4f}
 next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 {6}</source>
@@ -572,22 +572,22 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="186" />
+        <location filename="../../gui/labs/descent_page.py" line="187" />
         <source>Diverging: each step overshoots further — lower the learning rate.</source>
         <translation>发散：每一步都越冲越远——请降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="189" />
+        <location filename="../../gui/labs/descent_page.py" line="190" />
         <source>Oscillating: the steps jump across the minimum.</source>
         <translation>振荡：每一步都跳过了最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="191" />
+        <location filename="../../gui/labs/descent_page.py" line="192" />
         <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
         <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="192" />
+        <location filename="../../gui/labs/descent_page.py" line="193" />
         <source>Converging: the slope shrinks, so the steps shrink too.</source>
         <translation>收敛：斜率变小，步子也随之变小。</translation>
     </message>
@@ -743,12 +743,12 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DescentPage</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="377" />
+        <location filename="../../gui/labs/descent_page.py" line="378" />
         <source>1D: one weight</source>
         <translation>一维：一个权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="378" />
+        <location filename="../../gui/labs/descent_page.py" line="379" />
         <source>2D: two weights, six optimisers</source>
         <translation>二维：两个权重，六种优化器</translation>
     </message>
@@ -1403,7 +1403,7 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../gui/history_plot.py" line="57" />
+        <location filename="../../gui/history_plot.py" line="59" />
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1411,188 +1411,213 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="27" />
+        <location filename="../../gui/main_window.py" line="28" />
         <source>Neural Playground</source>
         <translation>神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="30" />
+        <location filename="../../gui/main_window.py" line="31" />
         <source>Playground</source>
         <translation>游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="32" />
+        <location filename="../../gui/main_window.py" line="33" />
         <source>Digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="36" />
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="37" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Curve fitting</source>
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="41" />
+        <location filename="../../gui/main_window.py" line="42" />
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62" />
+        <location filename="../../gui/main_window.py" line="63" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63" />
+        <location filename="../../gui/main_window.py" line="64" />
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65" />
+        <location filename="../../gui/main_window.py" line="66" />
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67" />
+        <location filename="../../gui/main_window.py" line="68" />
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="69" />
+        <location filename="../../gui/main_window.py" line="70" />
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73" />
+        <location filename="../../gui/main_window.py" line="74" />
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="75" />
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="75" />
+        <location filename="../../gui/main_window.py" line="76" />
         <source>Export training &amp;history (CSV)…</source>
         <translation>导出训练历史 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="78" />
         <source>Export the &amp;network (.npz)…</source>
         <translation>导出网络 (.npz)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81" />
+        <location filename="../../gui/main_window.py" line="82" />
         <source>Export a &amp;plot (PNG/SVG)</source>
         <translation>导出图表 (PNG/SVG)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84" />
+        <location filename="../../gui/main_window.py" line="85" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="87" />
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>Play / pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="91" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="105" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="106" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="106" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="109" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>&amp;Help for this mode</source>
         <translation>本模式的帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="121" />
         <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Pick a curve, click where to start, then press Play.</source>
         <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Press Next step to follow one sample forward and back.</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="149" />
         <source>{0} — Neural Playground</source>
         <translation>{0} — 神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>The language changes when you start Neural Playground again.</source>
         <translation>语言将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="162" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="163" />
+        <source>The theme changes when you start Neural Playground again.</source>
+        <translation>主题将在下次启动神经网络游乐场时更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="167" />
         <source>About Neural Playground</source>
         <translation>关于神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>Neural Playground: watch a neural network learn.
 
 A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
@@ -1622,52 +1647,52 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="123" />
+        <location filename="../../gui/playground/network_view.py" line="124" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="125" />
+        <location filename="../../gui/playground/network_view.py" line="126" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="125" />
+        <location filename="../../gui/playground/network_view.py" line="126" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="127" />
+        <location filename="../../gui/playground/network_view.py" line="128" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="258" />
+        <location filename="../../gui/playground/network_view.py" line="259" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="259" />
+        <location filename="../../gui/playground/network_view.py" line="260" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="267" />
+        <location filename="../../gui/playground/network_view.py" line="268" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="268" />
+        <location filename="../../gui/playground/network_view.py" line="269" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="277" />
+        <location filename="../../gui/playground/network_view.py" line="278" />
         <source>{0} = {1}({2} {3} {4:.2f})</source>
         <translation>{0} = {1}({2} {3} {4:.2f})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="297" />
+        <location filename="../../gui/playground/network_view.py" line="298" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -1967,148 +1992,148 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>SurfaceLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="204" />
+        <location filename="../../gui/labs/descent_page.py" line="205" />
         <source>The cost surface over two weights.</source>
         <translation>关于两个权重的代价曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="205" />
+        <location filename="../../gui/labs/descent_page.py" line="206" />
         <source>bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="205" />
+        <location filename="../../gui/labs/descent_page.py" line="206" />
         <source>elongated valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="206" />
+        <location filename="../../gui/labs/descent_page.py" line="207" />
         <source>Rosenbrock's banana</source>
         <translation>Rosenbrock 香蕉函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="206" />
+        <location filename="../../gui/labs/descent_page.py" line="207" />
         <source>saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="207" />
+        <location filename="../../gui/labs/descent_page.py" line="208" />
         <source>Himmelblau (four minima)</source>
         <translation>Himmelblau 函数（四个最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="208" />
+        <location filename="../../gui/labs/descent_page.py" line="209" />
         <source>a two-weight neuron's real loss</source>
         <translation>一个双权重神经元的真实损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="214" />
+        <location filename="../../gui/labs/descent_page.py" line="215" />
         <source>Plain gradient descent: a step down the slope.</source>
         <translation>普通梯度下降：沿斜坡向下走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="215" />
+        <location filename="../../gui/labs/descent_page.py" line="216" />
         <source>Keeps a velocity: rolls through flat parts and small bumps.</source>
         <translation>保持一个速度：能滚过平坦处和小的凸起。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="216" />
+        <location filename="../../gui/labs/descent_page.py" line="217" />
         <source>Momentum that looks ahead before it steps: overshoots less.</source>
         <translation>先向前看再迈步的动量法：越过最低点更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="217" />
+        <location filename="../../gui/labs/descent_page.py" line="218" />
         <source>Divides each step by the recent size of that gradient.</source>
         <translation>每一步都除以该梯度最近的大小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="218" />
+        <location filename="../../gui/labs/descent_page.py" line="219" />
         <source>Momentum plus RMSProp's per-weight scaling of the steps.</source>
         <translation>动量加上 RMSProp 对每个权重步长的缩放。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="219" />
+        <location filename="../../gui/labs/descent_page.py" line="220" />
         <source>Shrinks each weight's steps by all its past gradients.</source>
         <translation>用每个权重过去所有的梯度来缩小它的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="225" />
-        <location filename="../../gui/labs/descent_page.py" line="314" />
+        <location filename="../../gui/labs/descent_page.py" line="226" />
+        <location filename="../../gui/labs/descent_page.py" line="315" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="226" />
+        <location filename="../../gui/labs/descent_page.py" line="227" />
         <source>Drop 30 random starts</source>
         <translation>随机撒下 30 个起点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="227" />
+        <location filename="../../gui/labs/descent_page.py" line="228" />
         <source>Thirty starting points at once: which minimum you reach depends on where you start.</source>
         <translation>一次放下三十个起点：到达哪个极小值取决于从哪里出发。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="229" />
+        <location filename="../../gui/labs/descent_page.py" line="230" />
         <source>Scales every optimiser's learning rate together.</source>
         <translation>同时缩放所有优化器的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="230" />
+        <location filename="../../gui/labs/descent_page.py" line="231" />
         <source>Run the ticked optimisers side by side.</source>
         <translation>让勾选的优化器并排运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="233" />
+        <location filename="../../gui/labs/descent_page.py" line="234" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="235" />
+        <location filename="../../gui/labs/descent_page.py" line="236" />
         <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
         <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="251" />
+        <location filename="../../gui/labs/descent_page.py" line="252" />
         <source>loss along each path</source>
         <translation>各路径上的损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="253" />
+        <location filename="../../gui/labs/descent_page.py" line="254" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="262" />
+        <location filename="../../gui/labs/descent_page.py" line="263" />
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="272" />
+        <location filename="../../gui/labs/descent_page.py" line="273" />
         <source>Click the map to choose the start.</source>
         <translation>点击图中位置选择起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="314" />
+        <location filename="../../gui/labs/descent_page.py" line="315" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="332" />
+        <location filename="../../gui/labs/descent_page.py" line="333" />
         <source>rates × {0:.2f}</source>
         <translation>学习率 × {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="349" />
+        <location filename="../../gui/labs/descent_page.py" line="350" />
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="351" />
+        <location filename="../../gui/labs/descent_page.py" line="352" />
         <source>Loss after {0} steps — </source>
         <translation>{0} 步后的损失——</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="365" />
+        <location filename="../../gui/labs/descent_page.py" line="366" />
         <source>Each dot is a random start, coloured by the minimum plain gradient descent reached from it.</source>
         <translation>每个点是一个随机起点，颜色表示普通梯度下降从它出发到达的最小值。</translation>
     </message>

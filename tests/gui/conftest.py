@@ -3,6 +3,14 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def light_theme(qapp):
+    """The app's default look (the app applies it at start, before any view)."""
+    from gui.theme import apply_theme
+
+    apply_theme(qapp, "light")
+
+
 @pytest.fixture
 def window(qtbot):
     from gui.main_window import MainWindow
