@@ -130,7 +130,7 @@ def make_digits_trainer(
         scale_inputs(train[0], scaling), onehot[train[1]],
         scale_inputs(validation[0], scaling), onehot[validation[1]],
         task=MULTICLASS, batch_size=batch_size, penalty=Penalty(0.0, l2), rng=rng,
-        augment=augment,
+        augment=augment, running_train_metrics=True,
     )
 
 

@@ -130,3 +130,28 @@ def test_float64_networks_train_like_float32():
     assert t64.network.params.dtype == np.float64
     assert m64.test_accuracy >= 0.95
     assert m64.test_loss == pytest.approx(m32.test_loss, rel=1e-3)
+
+
+def test_running_train_metrics_are_the_epochs_batch_means():
+    """Digits report the epoch's training loss as the mean over its batches (no second pass)."""
+    from core.digits import make_digits_trainer
+
+    rng = np.random.default_rng(3)
+    images = rng.integers(0, 256, (250, 28, 28)).astype(np.uint8)
+    labels = rng.integers(0, 10, 250)
+    trainer = make_digits_trainer((images, labels), (images[:50], labels[:50]), hidden=(16,),
+                                  batch_size=64, l2=1e-3)
+    assert trainer.running_train_metrics
+    losses, sizes = [], []
+    while trainer.epoch == 0:
+        position = trainer._position % len(trainer.X_train)
+        sizes.append(min(64, len(trainer.X_train) - position))
+        losses.append(trainer.step())
+    expected = np.average(losses, weights=sizes)  # 64, 64, 64, 58 samples
+    net = trainer.network
+    penalty = trainer.penalty.value(net.params[: net.n_weights])
+    assert sizes == [64, 64, 64, 58]
+    assert trainer.history.last("train_loss") == pytest.approx(expected + penalty, rel=1e-5)
+    # The test set is still evaluated exactly, on the weights at the end of the epoch.
+    assert trainer.history.last("test_loss") == pytest.approx(
+        trainer.loss_on(trainer.X_test, trainer.T_test)[0], rel=1e-6)
