@@ -26,7 +26,7 @@ from core.history import COLUMNS
 from core.network import NetworkSpec
 from core.optimizers import OPTIMIZERS
 from core.regularization import Penalty
-from core.trainer import Trainer
+from core.trainer import Divergence, Trainer
 
 MAX_MISCLASSIFIED = 48
 
@@ -115,7 +115,7 @@ class DigitsSnapshot:
     first_layer: np.ndarray                   # (784, n_hidden) weights
     spec: NetworkSpec
     weights: tuple[tuple[np.ndarray, np.ndarray], ...]
-    divergence: str | None
+    divergence: Divergence | None
     message: str | None
 
 
@@ -234,5 +234,5 @@ class DigitsSession:
             misclassified_predicted=wrong_pred,
             first_layer=network.layers[0].W.copy(), spec=network.spec,
             weights=tuple(network.get_weights()),
-            divergence=t.diverged.message if t.diverged else None, message=message,
+            divergence=t.diverged, message=message,
         )

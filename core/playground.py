@@ -34,7 +34,7 @@ from core.network import Network, NetworkSpec
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.regularization import Penalty
 from core.snapshot_history import SnapshotHistory
-from core.trainer import Trainer
+from core.trainer import Divergence, Trainer
 from core.transformed_space import TransformedSpace, WatchNeurons, transform
 
 MAX_LAYERS = 8
@@ -241,7 +241,7 @@ class PlaygroundSnapshot:
     test_y: np.ndarray
     network: ModelSnapshot
     linear: ModelSnapshot
-    divergence: str | None = None
+    divergence: Divergence | None = None
     message: str | None = None
     transformed: TransformedSpace | None = None
     replay_steps: tuple[int, ...] = ()   # the recorded moments, oldest first
@@ -509,10 +509,11 @@ class Playground:
         return transform(trainer.network, self.config.features, self.watch, self.train.X,
                          self.train.y)
 
-    def divergence_message(self) -> str | None:
+    def divergence(self) -> Divergence | None:
+        """Where a model blew up (the window words it in the user's language)."""
         for trainer in self.trainers.values():
             if trainer.diverged is not None:
-                return trainer.diverged.message
+                return trainer.diverged
         return None
 
     def _replay(self) -> tuple[ModelSnapshot | None, int | None]:
@@ -548,7 +549,7 @@ class Playground:
             test_y=self.test.y.copy(),
             network=self._model_snapshot(net, self.enlarged),
             linear=self._model_snapshot(self.trainers["linear"]),
-            divergence=self.divergence_message(),
+            divergence=self.divergence(),
             message=message,
             transformed=self._transformed_or_none(),
             replay_steps=tuple(self.replay_log.steps()),

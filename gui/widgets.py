@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
+
+from core.trainer import Divergence
+
+
+def divergence_text(divergence: Divergence) -> str:
+    """The divergence banner's words, in the interface's language."""
+    context = "Divergence"
+    what = (QCoreApplication.translate(context, "exploded") if math.isfinite(divergence.loss)
+            else QCoreApplication.translate(context, "became NaN or infinite"))
+    return QCoreApplication.translate(
+        context, "Training paused: the learning rate is too large: the loss {0} at step {1}; "
+                 "the weights from before that step were kept.").format(
+        what, f"{divergence.step:,d}")
 
 
 def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:

@@ -46,7 +46,7 @@ from gui.background_task import BackgroundTask
 from gui.colors import BLUE, ORANGE
 from gui.history_plot import HistoryPlot
 from gui.training_controller import TrainingController
-from gui.widgets import combo_box
+from gui.widgets import combo_box, divergence_text
 
 PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
            ("256,128", "784-256-128-10"))
@@ -389,7 +389,7 @@ class DigitsTrainingPanel(QWidget):
         if snap.message:
             self.status_message.emit(snap.message)
         if snap.divergence:
-            self.status_message.emit(snap.divergence)
+            self.status_message.emit(divergence_text(snap.divergence))
         if snap.epoch != self._published_epoch:
             # Each finished epoch goes straight to the canvas (a restart resets to 0).
             self._published_epoch = snap.epoch

@@ -53,7 +53,7 @@ from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.transformed_dialog import TransformedDialog
 from gui.training_controller import TrainingController
-from gui.widgets import LiveLabel
+from gui.widgets import LiveLabel, divergence_text
 
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links
@@ -316,7 +316,7 @@ class PlaygroundPage(QWidget):
                 self._health.show_snapshot(snap)
         self.summary.setText(self._summary(snap))
         if snap.divergence:
-            self.banner.label.setText(self.tr("Training paused: {0}.").format(snap.divergence))
+            self.banner.label.setText(divergence_text(snap.divergence))
         self.banner.setVisible(snap.divergence is not None)
         if snap.message:
             self.status_message.emit(snap.message)

@@ -1836,11 +1836,6 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="319" />
-        <source>Training paused: {0}.</source>
-        <translation>训练已暂停：{0}。</translation>
-    </message>
-    <message>
         <location filename="../../gui/playground/playground_page.py" line="296" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>

@@ -145,7 +145,7 @@ def test_divergence_is_reported(playground):
     playground.apply(Configure({"learning_rate": 1e6}))
     playground.advance(200)
     assert not playground.can_train
-    assert "learning rate is too large" in playground.snapshot().divergence
+    assert "learning rate is too large" in playground.snapshot().divergence.message
 
 
 def test_imported_points_replace_the_data(playground):
