@@ -79,50 +79,43 @@ def _render_svg(view: pg.GraphicsView, path: Path) -> None:
         painter.end()
 
 
-def ask_and_export_view(parent: QWidget, title: str, view: pg.GraphicsView) -> str | None:
-    """Ask where, export, report a failure; the path written or ``None``."""
-    name = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") or "plot"
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("Export", "Export plot"), f"{name}.png",
-        QCoreApplication.translate("Export", "PNG image (*.png);;SVG drawing (*.svg)"))
+def _ask_and_write(parent: QWidget, caption: str, default_name: str, file_filter: str,
+                   write) -> str | None:
+    """Ask where, call ``write(path)``, report a failure; the path written or ``None``."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, default_name, file_filter)
     if not path:
         return None
     try:
-        export_view(view, path)
+        write(path)
     except (OSError, ValueError) as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("Export", "Cannot export"), str(exc))
         return None
     return path
 
 
+def ask_and_export_view(parent: QWidget, title: str, view: pg.GraphicsView) -> str | None:
+    name = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") or "plot"
+    return _ask_and_write(
+        parent, QCoreApplication.translate("Export", "Export plot"), f"{name}.png",
+        QCoreApplication.translate("Export", "PNG image (*.png);;SVG drawing (*.svg)"),
+        lambda path: export_view(view, path))
+
+
 def export_history(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(
+    histories = {"network": snap.network.history, "linear": snap.linear.history}
+    return _ask_and_write(
         parent, QCoreApplication.translate("Export", "Export training history"), "history.csv",
-        QCoreApplication.translate("Export", "CSV files (*.csv)"))
-    if not path:
-        return None
-    try:
-        save_history_csv(path, {"network": snap.network.history,
-                                "linear": snap.linear.history})
-    except OSError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Export", "Cannot export"), str(exc))
-        return None
-    return path
+        QCoreApplication.translate("Export", "CSV files (*.csv)"),
+        lambda path: save_history_csv(path, histories))
 
 
 def export_network(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
     """The playground's network as ``.npz`` (weights + JSON description, no pickle)."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("Export", "Export network"), "network.npz",
-        QCoreApplication.translate("Export", "Network files (*.npz)"))
-    if not path:
-        return None
     spec = model_spec(snap.config, snap.task, len(snap.network.weights[-1][1]))
-    try:
-        save_model(path, network_from_weights(spec, snap.network.weights),
-                   {"task": snap.task, "features": list(snap.config.features),
-                    "dataset": snap.config.dataset, "step": snap.step})
-    except (OSError, ValueError) as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Export", "Cannot export"), str(exc))
-        return None
-    return path
+    network = network_from_weights(spec, snap.network.weights)
+    meta = {"task": snap.task, "features": list(snap.config.features),
+            "dataset": snap.config.dataset, "step": snap.step}
+    return _ask_and_write(
+        parent, QCoreApplication.translate("Export", "Export network"), "network.npz",
+        QCoreApplication.translate("Export", "Network files (*.npz)"),
+        lambda path: save_model(path, network, meta))

@@ -58,7 +58,9 @@ from gui.widgets import LiveLabel, divergence_text
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links
 # change slowly and curves move little per frame.  At 32 frames/s this is
-# links at ~11 Hz and each curve plot at ~5 Hz.
+# links at ~11 Hz and each curve plot at ~5 Hz; the free frames redraw the
+# transformed-space view when it is open (~11 Hz), the accuracy turn the
+# health view.
 FRAME_CYCLE = ("links", "loss", "", "links", "accuracy", "")
 
 
@@ -298,8 +300,8 @@ class PlaygroundPage(QWidget):
         turn = FRAME_CYCLE[self._frame_index % len(FRAME_CYCLE)] if snap.running else "all"
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
-        if self._transformed is not None and self._transformed.isVisible():
-            self._transformed.show_snapshot(snap)
+        if self._transformed is not None and self._transformed.isVisible() and turn in ("", "all"):
+            self._transformed.show_snapshot(snap)  # on the frames the costly redraws leave free
         net_caption = self._caption(shown, self.network_boundary.neuron)
         self.network_boundary.show_snapshot(snap, shown, net_caption)
         self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))

@@ -1269,39 +1269,37 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
         <translation>导出器没有写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="86" />
+        <location filename="../../gui/export.py" line="99" />
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="87" />
+        <location filename="../../gui/export.py" line="100" />
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="93" />
-        <location filename="../../gui/export.py" line="108" />
-        <location filename="../../gui/export.py" line="126" />
+        <location filename="../../gui/export.py" line="91" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="100" />
+        <location filename="../../gui/export.py" line="107" />
         <source>Export training history</source>
         <translation>导出训练历史</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="101" />
+        <location filename="../../gui/export.py" line="108" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="116" />
+        <location filename="../../gui/export.py" line="119" />
         <source>Export network</source>
         <translation>导出网络</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="117" />
+        <location filename="../../gui/export.py" line="120" />
         <source>Network files (*.npz)</source>
         <translation>网络文件 (*.npz)</translation>
     </message>
