@@ -126,6 +126,7 @@ class SessionManager(QObject):
             return
         try:
             self.load(path)
+            self.status.emit(self.tr("Your last session is back: settings, points and weights."))
         except SessionFileError as exc:
             kept = path.with_name(path.name + ".broken")
             os.replace(path, kept)

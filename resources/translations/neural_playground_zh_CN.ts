@@ -1238,12 +1238,12 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DivergenceBanner</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="81" />
+        <location filename="../../gui/playground/playground_page.py" line="83" />
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="82" />
+        <location filename="../../gui/playground/playground_page.py" line="84" />
         <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
         <translation>与陡峭斜率成正比的步长会越过最小值；更小的学习率走更小、更稳的步子。</translation>
     </message>
@@ -1698,218 +1698,218 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="114" />
+        <location filename="../../gui/playground/playground_page.py" line="116" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="115" />
+        <location filename="../../gui/playground/playground_page.py" line="117" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="117" />
+        <location filename="../../gui/playground/playground_page.py" line="119" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="118" />
+        <location filename="../../gui/playground/playground_page.py" line="120" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="119" />
+        <location filename="../../gui/playground/playground_page.py" line="121" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="120" />
+        <location filename="../../gui/playground/playground_page.py" line="122" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="122" />
+        <location filename="../../gui/playground/playground_page.py" line="124" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="123" />
+        <location filename="../../gui/playground/playground_page.py" line="125" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="125" />
+        <location filename="../../gui/playground/playground_page.py" line="127" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="126" />
+        <location filename="../../gui/playground/playground_page.py" line="128" />
         <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
         <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="128" />
+        <location filename="../../gui/playground/playground_page.py" line="130" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130" />
+        <location filename="../../gui/playground/playground_page.py" line="132" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="132" />
+        <location filename="../../gui/playground/playground_page.py" line="134" />
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="134" />
+        <location filename="../../gui/playground/playground_page.py" line="136" />
         <source>Each layer's weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or 'zeros' initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及失活或饱和的单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="136" />
+        <location filename="../../gui/playground/playground_page.py" line="138" />
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="138" />
+        <location filename="../../gui/playground/playground_page.py" line="140" />
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="140" />
+        <location filename="../../gui/playground/playground_page.py" line="142" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="142" />
+        <location filename="../../gui/playground/playground_page.py" line="144" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="159" />
+        <location filename="../../gui/playground/playground_page.py" line="161" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="163" />
+        <location filename="../../gui/playground/playground_page.py" line="165" />
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="165" />
+        <location filename="../../gui/playground/playground_page.py" line="167" />
         <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="180" />
+        <location filename="../../gui/playground/playground_page.py" line="182" />
         <source>Drag back to replay how the boundary and the neurons changed; training goes on meanwhile.</source>
         <translation>向回拖动，重放边界和神经元的变化过程；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="183" />
+        <location filename="../../gui/playground/playground_page.py" line="185" />
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="186" />
-        <location filename="../../gui/playground/playground_page.py" line="295" />
+        <location filename="../../gui/playground/playground_page.py" line="188" />
+        <location filename="../../gui/playground/playground_page.py" line="297" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="188" />
+        <location filename="../../gui/playground/playground_page.py" line="190" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="258" />
+        <location filename="../../gui/playground/playground_page.py" line="260" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="258" />
+        <location filename="../../gui/playground/playground_page.py" line="260" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="296" />
+        <location filename="../../gui/playground/playground_page.py" line="298" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="344" />
+        <location filename="../../gui/playground/playground_page.py" line="346" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="346" />
+        <location filename="../../gui/playground/playground_page.py" line="348" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="347" />
+        <location filename="../../gui/playground/playground_page.py" line="349" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="352" />
+        <location filename="../../gui/playground/playground_page.py" line="354" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="355" />
+        <location filename="../../gui/playground/playground_page.py" line="357" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="392" />
+        <location filename="../../gui/playground/playground_page.py" line="394" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="393" />
+        <location filename="../../gui/playground/playground_page.py" line="395" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="411" />
+        <location filename="../../gui/playground/playground_page.py" line="413" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="447" />
+        <location filename="../../gui/playground/playground_page.py" line="449" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="448" />
+        <location filename="../../gui/playground/playground_page.py" line="450" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="454" />
+        <location filename="../../gui/playground/playground_page.py" line="456" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="462" />
+        <location filename="../../gui/playground/playground_page.py" line="464" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="463" />
+        <location filename="../../gui/playground/playground_page.py" line="465" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="471" />
+        <location filename="../../gui/playground/playground_page.py" line="473" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="473" />
+        <location filename="../../gui/playground/playground_page.py" line="475" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -1972,12 +1972,17 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <translation>已从 {0} 打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="132" />
+        <location filename="../../gui/session_manager.py" line="129" />
+        <source>Your last session is back: settings, points and weights.</source>
+        <translation>已恢复上次的会话：设置、数据点和权重。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_manager.py" line="133" />
         <source>The last session could not be restored ({0}); it was kept as {1}</source>
         <translation>无法恢复上次的会话（{0}）；原文件已保留为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="153" />
+        <location filename="../../gui/session_manager.py" line="154" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>

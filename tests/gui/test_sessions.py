@@ -94,6 +94,7 @@ def test_closing_autosaves_and_the_next_start_restores_it(qtbot, window):
     other.sessions.restore_last()
     back = wait_for(qtbot, other.playground, lambda s: s.config == saved.config)
     assert np.array_equal(back.train_y, saved.train_y)
+    assert "last session is back" in other.statusBar().currentMessage()
     other.close()
 
 
