@@ -84,6 +84,10 @@ class PlaygroundConfig:
             raise ValueError(f"unknown loss {self.loss!r}")
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimiser {self.optimizer!r}")
+        allowed = set(OPTIMIZERS[self.optimizer].hyper_parameters) - {"learning_rate"}
+        for key, _ in self.optimizer_settings:
+            if key not in allowed:
+                raise ValueError(f"{self.optimizer} has no setting {key}")
         if not self.learning_rate > 0:
             raise ValueError("the learning rate must be positive")
         if self.batch_size < 1:
@@ -303,14 +307,12 @@ class Playground:
         c = self.config
         task = self.train.task
         self._check_loss(c.loss, task)
-        self.grid = GridEvaluator(c.features, c.resolution)
-        self.replay_log.clear()  # old weights no longer fit the new network
-        self.replay_index = None
-        self.trainers: dict[str, Trainer] = {}
+        grid = GridEvaluator(c.features, c.resolution)
+        trainers: dict[str, Trainer] = {}
         for name in ("network", "linear"):
             rng = np.random.default_rng([c.seed, self._resets, len(name)])
             spec = model_spec(c, task, self.train.n_outputs, linear=name == "linear")
-            self.trainers[name] = Trainer(
+            trainers[name] = Trainer(
                 Network(spec, rng),
                 make_optimizer(c.optimizer, learning_rate=c.learning_rate,
                                **dict(c.optimizer_settings)),
@@ -323,6 +325,10 @@ class Playground:
                 history_capacity=HISTORY_ROWS,
                 augment=InputNoise(c.input_noise) if c.input_noise else None,
             )
+        # Only now, when both built: a failure above leaves the old models training.
+        self.grid, self.trainers = grid, trainers
+        self.replay_log.clear()  # old weights no longer fit the new network
+        self.replay_index = None
 
     def _arrays(self) -> tuple[np.ndarray, ...]:
         f = self.config.features
@@ -417,6 +423,12 @@ class Playground:
         if unknown:
             raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
         new = replace(self.config, **changes)
+        if "optimizer" in changes and "optimizer_settings" not in changes:
+            # Another optimiser: keep only the settings it has (e.g. ε, not momentum).
+            allowed = OPTIMIZERS[new.optimizer].hyper_parameters if new.optimizer in OPTIMIZERS \
+                else ()
+            new = replace(new, optimizer_settings=tuple(
+                (k, v) for k, v in new.optimizer_settings if k in allowed))
         if "activation" in changes and "layer_activations" not in changes:
             new = replace(new, layer_activations=())  # "all layers" replaces per-layer choices
         if new.layer_activations and len(new.layer_activations) != len(new.hidden):
@@ -432,22 +444,29 @@ class Playground:
         else:
             task = self.train.task
         self._check_loss(new.loss, task)
-        old, self.config = self.config, new
-        if set(changes) <= LIVE_SETTINGS:
-            self._apply_live(old, new)
-            return
-        if DATA_SETTINGS & set(changes):
-            self._regenerations = 0
-            self._make_data()
-        self._build()
+        saved = (self.config, self.train, self.test, self._regenerations)
+        self.config = new
+        try:
+            if set(changes) <= LIVE_SETTINGS:
+                self._apply_live(saved[0], new)
+                return
+            if DATA_SETTINGS & set(changes):
+                self._regenerations = 0
+                self._make_data()
+            self._build()
+        except Exception:
+            # A setting that cannot be built leaves everything as it was.
+            self.config, self.train, self.test, self._regenerations = saved
+            raise
 
     def _apply_live(self, old: PlaygroundConfig, new: PlaygroundConfig) -> None:
+        # Anything that can fail is made first, so a failure changes nothing.
+        optimizers = {name: make_optimizer(new.optimizer, learning_rate=new.learning_rate,
+                                           **dict(new.optimizer_settings))
+                      for name in self.trainers} if new.optimizer != old.optimizer else {}
         for name, trainer in self.trainers.items():
-            if new.optimizer != old.optimizer:
-                trainer.optimizer = make_optimizer(
-                    new.optimizer, learning_rate=new.learning_rate,
-                    **dict(new.optimizer_settings),
-                )
+            if name in optimizers:
+                trainer.optimizer = optimizers[name]
             else:
                 trainer.optimizer.learning_rate = new.learning_rate
                 for key, value in new.optimizer_settings:

@@ -230,3 +230,30 @@ def test_layer_health_is_computed_only_while_someone_looks():
     assert [h.weight_histogram.sum() for h in health] == [2 * 5, 5 * 3]
     playground.apply(ShowHealth(False))
     assert playground.snapshot().network.health == ()
+
+
+def test_settings_that_cannot_be_built_change_nothing_and_training_goes_on(monkeypatch):
+    playground = Playground(PlaygroundConfig(dataset="xor", hidden=(3,), resolution=20))
+    playground.apply(Configure({"optimizer": "momentum",
+                                "optimizer_settings": (("momentum", 0.8),)}))
+    before = playground.snapshot()
+    # A setting the optimiser does not have is refused, live or not.
+    with pytest.raises(ValueError, match="momentum has no setting beta9"):
+        playground.apply(Configure({"optimizer_settings": (("beta9", 0.5),)}))
+    # Switching optimiser keeps only the settings the new one has.
+    playground.apply(Configure({"optimizer": "adam"}))
+    assert playground.config.optimizer_settings == ()
+    playground.apply(Configure({"optimizer": "momentum",
+                                "optimizer_settings": (("momentum", 0.8),)}))
+    # A rebuild that fails half-way leaves the old models and settings in place.
+    import core.playground as module
+
+    def broken(*args, **kwargs):
+        raise ValueError("no optimiser today")
+
+    monkeypatch.setattr(module, "make_optimizer", broken)
+    with pytest.raises(ValueError, match="no optimiser today"):
+        playground.apply(Configure({"hidden": (5, 5)}))
+    after = playground.snapshot()
+    assert after.config == before.config and after.network.layer_sizes == (2, 3, 1)
+    assert playground.advance(10) == 10
