@@ -51,8 +51,6 @@ class Wake:
     """Changes nothing; only ends a wait, so a frame that became due is sent."""
 
 
-LOOP_COMMANDS = (Play, Pause, Step, SetSpeed, Stop, Wake)
-
 
 class Trainable(Protocol):
     """What the loop drives: a trainer, the two-model playground, …"""

@@ -86,7 +86,10 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
     threading.Thread(target=read_commands, name="commands", daemon=True).start()
     try:
         target = factory()
-        interval = lambda: FRAME_INTERVAL if painted.is_set() else FRAME_WAIT_LIMIT  # noqa: E731
+
+        def interval() -> float:
+            return FRAME_INTERVAL if painted.is_set() else FRAME_WAIT_LIMIT
+
         for snapshot in training_loop(target, commands, frame_interval=interval):
             painted.clear()
             write_frame(sink, ("snapshot", snapshot))

@@ -19,7 +19,6 @@ import fcntl
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -97,7 +96,6 @@ class TrainingController(QObject):
         self._factory = target_factory
         self._latest: Any = None
         self._stopping = False
-        self._send_lock = threading.Lock()
         self.frames_received = 0
         self.paint_seconds: deque[float] = deque(maxlen=120)  # emit → painted, recent frames
         self._emitted_at = 0.0
@@ -132,11 +130,10 @@ class TrainingController(QObject):
         """Queue a command for the worker; it applies it between two steps."""
         if self._process is None or self._process.poll() is not None:
             return
-        try:
-            with self._send_lock:
-                write_frame(self._process.stdin, command)
-        except (BrokenPipeError, OSError):
-            pass  # the child is gone; _on_relay_finished tells the user
+        # Only ever called from the GUI thread.  If the child is gone,
+        # _on_relay_finished tells the user.
+        with contextlib.suppress(OSError):
+            write_frame(self._process.stdin, command)
 
     @property
     def latest(self) -> Any:
