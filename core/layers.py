@@ -101,6 +101,9 @@ class Dropout:
         return dY if self._mask is None else dY * self._mask
 
 
+NORM_EPSILON = 1e-5  # batch norm's ε: keeps √(σ² + ε) away from zero
+
+
 class BatchNorm:
     """Batch normalisation: ``γ·(x − μ)/√(σ² + ε) + β`` per feature.
 
@@ -109,23 +112,38 @@ class BatchNorm:
     prediction does not depend on which other samples share its batch.
     """
 
-    def __init__(self, n_features: int, momentum: float = 0.9, epsilon: float = 1e-5,
-                 dtype: str | np.dtype = "float32") -> None:
-        self.params = {"gamma": np.ones(n_features, dtype=dtype),
-                       "beta": np.zeros(n_features, dtype=dtype)}
-        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
-        self.running_mean = np.zeros(n_features, dtype=dtype)
-        self.running_var = np.ones(n_features, dtype=dtype)
+    def __init__(self, n_features: int, momentum: float = 0.9, epsilon: float = NORM_EPSILON,
+                 dtype: str | np.dtype = "float32",
+                 buffers: dict[str, np.ndarray] | None = None) -> None:
+        """``buffers`` hands in views (``gamma``, ``beta``, their gradients ``dgamma``,
+        ``dbeta``, and ``mean``, ``var``) into a network's flat arrays."""
+        b = buffers or {k: np.zeros(n_features, dtype=dtype)
+                        for k in ("gamma", "beta", "dgamma", "dbeta", "mean", "var")}
+        self.params = {"gamma": b["gamma"], "beta": b["beta"]}
+        self.grads = {"gamma": b["dgamma"], "beta": b["dbeta"]}
+        self.running_mean, self.running_var = b["mean"], b["var"]
         self.momentum = momentum
         self.epsilon = epsilon
         self._cache: tuple[np.ndarray, np.ndarray] | None = None
+        self.reset()
+
+    def reset(self) -> None:
+        """The identity on standardised inputs: γ = 1, β = 0, μ = 0, σ² = 1."""
+        self.params["gamma"][...] = 1
+        self.params["beta"][...] = 0
+        self.running_mean[...] = 0
+        self.running_var[...] = 1
+
+    @property
+    def scale(self) -> np.ndarray:
+        """γ/√(σ² + ε) of the running statistics: what evaluation multiplies by."""
+        return self.params["gamma"] / np.sqrt(self.running_var + self.epsilon)
 
     def forward(self, X: np.ndarray, training: bool = True) -> np.ndarray:
         gamma, beta = self.params["gamma"], self.params["beta"]
         if not training:
-            x_hat = (X - self.running_mean) / np.sqrt(self.running_var + self.epsilon)
             self._cache = None
-            return gamma * x_hat + beta
+            return (X - self.running_mean) * self.scale + beta
         mean, var = X.mean(axis=0), X.var(axis=0)
         inv_std = 1.0 / np.sqrt(var + self.epsilon)
         x_hat = (X - mean) * inv_std

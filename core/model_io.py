@@ -22,6 +22,7 @@ from core.network import Network, NetworkSpec
 FORMAT = "neural-playground-model"
 VERSION = 1
 MAX_MODEL_BYTES = 512 * 1024 * 1024
+NORM_PARTS = ("gamma", "beta", "mean", "var")  # batch norm's arrays, per hidden layer
 
 
 class ModelFileError(ValueError):
@@ -39,6 +40,8 @@ def model_bytes(network: Network, metadata: dict[str, Any] | None = None) -> byt
     arrays: dict[str, np.ndarray] = {"header": np.array(json.dumps(header))}
     for i, (W, b) in enumerate(network.get_weights()):
         arrays[f"W{i}"], arrays[f"b{i}"] = W, b
+    for i, norm in enumerate(network.get_norms()):
+        arrays.update({f"{part}{i}": a for part, a in zip(NORM_PARTS, norm, strict=True)})
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     return buffer.getvalue()
@@ -100,8 +103,18 @@ def model_from_bytes(
         if not (np.isfinite(W).all() and np.isfinite(b).all()):
             raise ModelFileError(f"{name}: layer {i + 1} has NaN or infinite weights")
         weights.append((W, b))
+    norms = []
+    for i in range(len(network.norms)):
+        try:
+            norm = tuple(arrays[f"{part}{i}"] for part in NORM_PARTS)
+        except KeyError:
+            raise ModelFileError(f"{name} lacks the batch norm of layer {i + 1}") from None
+        if not all(np.issubdtype(a.dtype, np.floating) and np.isfinite(a).all() for a in norm):
+            raise ModelFileError(f"{name}: the batch norm of layer {i + 1} is not finite numbers")
+        norms.append(norm)
     try:
         network.set_weights(weights)
+        network.set_norms(norms)
     except ValueError as exc:
         raise ModelFileError(f"{name} does not match its own spec: {exc}") from exc
     metadata = header.get("metadata", {})

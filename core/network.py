@@ -1,23 +1,26 @@
 """A fully connected network built from a :class:`NetworkSpec`.
 
 All weights live in one flat buffer ``params`` (every ``W`` first, then every
-``b``) and all gradients in ``grads`` with the same layout, so an optimiser
-updates the whole model with a few vectorised in-place operations, and L1/L2
-penalties apply to ``params[:n_weights]`` alone.  ``forward`` records every
-layer's pre-activation ``Z`` and activation ``A`` so views can draw them.
-Zero hidden layers is the linear model.
+``b``, then batch norm's ``γ, β`` per hidden layer) and all gradients in
+``grads`` with the same layout, so an optimiser updates the whole model with a
+few vectorised in-place operations, and L1/L2 penalties apply to
+``params[:n_weights]`` alone.  ``state`` is ``params`` followed by batch norm's
+running statistics: everything a copy must keep to give the same answers.
+``forward`` records every layer's pre-activation ``Z`` (after normalisation)
+and activation ``A`` so views can draw them.  Zero hidden layers is the linear
+model.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
 from core.activations import ACTIVATIONS, Activation, get_activation
 from core.initializers import INITIALIZERS, get_initializer
-from core.layers import Dense, Dropout
+from core.layers import BatchNorm, Dense, Dropout
 
 DTYPES = ("float32", "float64")
 
@@ -34,6 +37,7 @@ class NetworkSpec:
     init: str = "xavier"
     dropout: float = 0.0
     dtype: str = "float32"
+    batch_norm: bool = False  # normalise each hidden layer's weighted sums per batch
     leaky_alpha: float = field(default=0.01, repr=False)
 
     def __post_init__(self) -> None:
@@ -95,7 +99,11 @@ class Network:
         sizes = spec.layer_sizes
         shapes = list(itertools.pairwise(sizes))
         self.n_weights = sum(a * b for a, b in shapes)
-        self.params = np.zeros(self.n_weights + sum(sizes[1:]), dtype=self.dtype)
+        n_biases = sum(sizes[1:])
+        n_norm = 2 * sum(spec.hidden) if spec.batch_norm else 0
+        n_params = self.n_weights + n_biases + n_norm
+        self.state = np.zeros(n_params + n_norm, dtype=self.dtype)
+        self.params = self.state[:n_params]
         self.grads = np.zeros_like(self.params)
         self.layers: list[Dense] = []
         w_off, b_off = 0, self.n_weights
@@ -110,6 +118,18 @@ class Network:
                 )
             )
             w_off, b_off = w_end, b_end
+        self.norms: list[BatchNorm] = []
+        if spec.batch_norm:
+            p_off, s_off = b_off, n_params
+            for h in spec.hidden:
+                views = {"gamma": self.params[p_off:p_off + h],
+                         "beta": self.params[p_off + h:p_off + 2 * h],
+                         "dgamma": self.grads[p_off:p_off + h],
+                         "dbeta": self.grads[p_off + h:p_off + 2 * h],
+                         "mean": self.state[s_off:s_off + h],
+                         "var": self.state[s_off + h:s_off + 2 * h]}
+                self.norms.append(BatchNorm(h, dtype=self.dtype, buffers=views))
+                p_off, s_off = p_off + 2 * h, s_off + 2 * h
         names = (*spec.hidden_activations, spec.output_activation)
         self.activations: list[Activation] = [get_activation(n) for n in names]
         for act in self.activations:
@@ -129,6 +149,8 @@ class Network:
             W = layer.params["W"]
             W[...] = init(W.shape[0], W.shape[1], rng)
             layer.params["b"][...] = 0
+        for norm in self.norms:
+            norm.reset()
 
     @property
     def n_params(self) -> int:
@@ -150,6 +172,26 @@ class Network:
         """Copies of ``(W, b)`` for every layer, input side first."""
         return [(lay.params["W"].copy(), lay.params["b"].copy()) for lay in self.layers]
 
+    def get_norms(self) -> tuple[tuple[np.ndarray, ...], ...]:
+        """Copies of batch norm's ``(γ, β, running mean, running variance)`` per hidden layer."""
+        return tuple((n.params["gamma"].copy(), n.params["beta"].copy(),
+                      n.running_mean.copy(), n.running_var.copy()) for n in self.norms)
+
+    def set_norms(self, norms: tuple[tuple[np.ndarray, ...], ...] | list) -> None:
+        if len(norms) != len(self.norms):
+            raise ValueError(f"expected batch norm for {len(self.norms)} layers, "
+                             f"got {len(norms)}")
+        for norm, arrays in zip(self.norms, norms, strict=True):
+            if len(arrays) != 4 or any(np.shape(a) != norm.running_mean.shape for a in arrays):
+                raise ValueError("batch norm arrays do not match the layer's size")
+            if not all(np.isfinite(a).all() for a in arrays) or np.any(np.asarray(arrays[3]) < 0):
+                raise ValueError("batch norm needs finite numbers and variances ≥ 0")
+        for norm, (gamma, beta, mean, var) in zip(self.norms, norms, strict=True):
+            norm.params["gamma"][...] = gamma
+            norm.params["beta"][...] = beta
+            norm.running_mean[...] = mean
+            norm.running_var[...] = var
+
     def set_weights(self, weights: list[tuple[np.ndarray, np.ndarray]]) -> None:
         if len(weights) != len(self.layers):
             raise ValueError(f"expected {len(self.layers)} layers, got {len(weights)}")
@@ -166,13 +208,16 @@ class Network:
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
         """Outputs for ``X`` of shape ``(n, n_inputs)``; records every ``Z`` and ``A``.
 
-        ``training`` switches dropout on.
+        ``training`` switches dropout on and makes batch norm use (and
+        learn from) the batch's statistics.
         """
         A = np.asarray(X, dtype=self.dtype)
         Zs, As = [], []
         last = len(self.layers) - 1
         for i, (layer, act) in enumerate(zip(self.layers, self.activations, strict=True)):
             Z = layer.forward(A)
+            if i < last and self.norms:
+                Z = self.norms[i].forward(Z, training)
             A = act.forward(Z)
             Zs.append(Z)
             As.append(A)
@@ -199,6 +244,8 @@ class Network:
                 if dropout_on:
                     grad = self.dropouts[i].backward(grad)
                 dZ = self.activations[i].backward(Zs[i], As[i], grad)
+                if self.norms:
+                    dZ = self.norms[i].backward(dZ)
             grad = self.layers[i].backward(dZ, need_input_grad=i > 0 or need_input_grad)
         return grad
 
@@ -208,8 +255,42 @@ class Network:
 
 
 def network_from_weights(spec: NetworkSpec,
-                         weights: list[tuple[np.ndarray, np.ndarray]] | tuple) -> Network:
+                         weights: list[tuple[np.ndarray, np.ndarray]] | tuple,
+                         norms: tuple = ()) -> Network:
     """A network with the given weights (e.g. rebuilt from a snapshot in the GUI)."""
     network = Network(spec, np.random.default_rng(0))
     network.set_weights(list(weights))
+    network.set_norms(norms)
     return network
+
+
+def with_batch_norm(network: Network, on: bool, X: np.ndarray) -> Network:
+    """The same function with batch norm switched on or off, for a live toggle.
+
+    Switching on puts each normaliser where it changes nothing: its running
+    statistics are the hidden sums' mean and variance over ``X`` (the
+    training inputs) and γ, β undo them.  Switching off folds the running
+    statistics into ``W`` and ``b``.  Either way the network answers as
+    before in evaluation; only how it learns from here on differs.
+    """
+    spec = network.spec
+    if spec.batch_norm == on:
+        return network
+    result = Network(replace(spec, batch_norm=on), np.random.default_rng(0))
+    weights = network.get_weights()
+    if not on:
+        for i, norm in enumerate(network.norms):
+            W, b = weights[i]
+            scale = norm.scale
+            weights[i] = (W * scale, (b - norm.running_mean) * scale + norm.params["beta"])
+        result.set_weights(weights)
+        return result
+    result.set_weights(weights)
+    network.predict(X)
+    for norm, Z in zip(result.norms, network.pre_activations, strict=False):
+        mean, var = Z.mean(axis=0), Z.var(axis=0)
+        norm.running_mean[...] = mean
+        norm.running_var[...] = var
+        norm.params["gamma"][...] = np.sqrt(var + norm.epsilon)
+        norm.params["beta"][...] = mean
+    return result

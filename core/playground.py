@@ -30,7 +30,7 @@ from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.grid import GridEvaluation, GridEvaluator
 from core.history import COLUMNS
 from core.losses import LOSS_NAMES
-from core.network import Network, NetworkSpec
+from core.network import Network, NetworkSpec, with_batch_norm
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.regularization import Penalty
 from core.snapshot_history import SnapshotHistory
@@ -68,6 +68,7 @@ class PlaygroundConfig:
     l2: float = 0.0
     dropout: float = 0.0
     input_noise: float = 0.0   # std of Gaussian noise added to each training batch's inputs
+    batch_norm: bool = False
     resolution: int = 150
 
     def validate(self) -> None:
@@ -203,11 +204,12 @@ class RestorePlayground:
     train: Dataset
     test: Dataset
     weights: dict[str, tuple[tuple[np.ndarray, np.ndarray], ...]]
+    norms: tuple[tuple[np.ndarray, ...], ...] = ()  # the network's batch norm, if on
 
 
 LIVE_SETTINGS = frozenset(
     {"learning_rate", "optimizer", "optimizer_settings", "batch_size", "l1", "l2",
-     "dropout", "loss", "input_noise"}
+     "dropout", "loss", "input_noise", "batch_norm"}
 )
 DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
 
@@ -229,6 +231,7 @@ class ModelSnapshot:
     optimizer: str
     optimizer_settings: dict[str, float]
     health: tuple[LayerHealth, ...] = ()
+    norms: tuple[tuple[np.ndarray, ...], ...] = ()  # batch norm's (γ, β, μ, σ²) per layer
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,7 @@ def model_spec(config: PlaygroundConfig, task: str, n_outputs: int,
         output_activation=output_activation(task),
         init=config.init,
         dropout=config.dropout if hidden else 0.0,
+        batch_norm=config.batch_norm and bool(hidden),
     )
 
 
@@ -414,6 +418,9 @@ class Playground:
             self._build()
             for name, weights in command.weights.items():
                 self.trainers[name].network.set_weights(list(weights))
+            self.trainers["network"].network.set_norms(command.norms)
+            for trainer in self.trainers.values():
+                trainer.reset_counters()  # the best and backup weights are the restored ones
         except ValueError:
             self.config, self.train, self.test, self.trainers, self.grid = saved
             raise
@@ -476,6 +483,11 @@ class Playground:
             trainer.augment = InputNoise(new.input_noise) if new.input_noise else None
             if name == "network":
                 trainer.network.set_dropout(new.dropout)
+                if new.batch_norm != old.batch_norm:
+                    trainer.replace_network(with_batch_norm(
+                        trainer.network, new.batch_norm, trainer.X_train))
+                    self.replay_log.clear()  # the recorded weights have the old layout
+                    self.replay_index = None
             if new.loss != old.loss:
                 trainer.set_loss(new.loss)
 
@@ -519,6 +531,7 @@ class Playground:
             optimizer=trainer.optimizer.name,
             optimizer_settings=trainer.optimizer.settings(),
             health=layer_health(net, trainer.X_train) if self.health_wanted else (),
+            norms=net.get_norms(),
         )
 
     def _transformed(self) -> TransformedSpace | None:
@@ -542,18 +555,18 @@ class Playground:
         trainer = self.trainers["network"]
         step, params = self.replay_log.steps()[self.replay_index], \
             self.replay_log.get(self.replay_index)
-        live = trainer.network.params.copy()
-        trainer.network.params[...] = params
+        live = trainer.network.state.copy()
+        trainer.network.state[...] = params
         try:
             return self._model_snapshot(trainer, self.enlarged), step
         finally:
-            trainer.network.params[...] = live
+            trainer.network.state[...] = live
 
     def snapshot(self, running: bool = False, message: str | None = None) -> PlaygroundSnapshot:
         net = self.trainers["network"]
         steps = self.replay_log.steps()
         if not steps or steps[-1] != net.step_count:
-            self.replay_log.add(net.step_count, net.network.params.copy())
+            self.replay_log.add(net.step_count, net.network.state.copy())
         replay, replay_step = self._replay()
         return PlaygroundSnapshot(
             step=net.step_count,

@@ -18,6 +18,7 @@ import numpy as np
 
 from core.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
 from core.digits_session import DigitsConfig, DigitsSnapshot, RestoreDigits
+from core.model_io import NORM_PARTS
 from core.playground import PlaygroundConfig, PlaygroundSnapshot, RestorePlayground
 from core.session_file import SessionFileError, read_session, write_session
 
@@ -49,6 +50,9 @@ def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnaps
             arrays[f"{split}_y"] = getattr(playground, f"{split}_y")
         for name in MODELS:
             _put_weights(arrays, name, getattr(playground, name).weights)
+        for i, norm in enumerate(playground.network.norms):
+            for part, array in zip(NORM_PARTS, norm, strict=True):
+                arrays[f"network_{part}{i}"] = array
     if digits is not None:
         document["digits"] = {"config": _plain(dataclasses.asdict(digits.config))}
         _put_weights(arrays, "digits", digits.weights)
@@ -92,7 +96,7 @@ def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> RestoreP
     if len(data["train"]) == 0:
         raise SessionFileError("the session has no training points")
     weights = {name: _get_weights(arrays, name) for name in MODELS}
-    return RestorePlayground(config, data["train"], data["test"], weights)
+    return RestorePlayground(config, data["train"], data["test"], weights, _get_norms(arrays))
 
 
 # -- helpers ----------------------------------------------------------------
@@ -113,6 +117,18 @@ def _get_weights(arrays: dict[str, np.ndarray], model: str):
     if not weights:
         raise SessionFileError(f"the {model} model's weights are missing")
     return tuple(weights)
+
+
+def _get_norms(arrays: dict[str, np.ndarray]) -> tuple[tuple[np.ndarray, ...], ...]:
+    """The network's batch norm arrays; the worker checks they fit its layers."""
+    norms = []
+    while f"network_gamma{len(norms)}" in arrays:
+        i = len(norms)
+        parts = tuple(_array(arrays, f"network_{p}{i}").astype(np.float32) for p in NORM_PARTS)
+        if any(a.shape != parts[0].shape or a.ndim != 1 for a in parts):
+            raise SessionFileError(f"batch norm of layer {i + 1} has arrays of different sizes")
+        norms.append(parts)
+    return tuple(norms)
 
 
 def _array(arrays: dict[str, np.ndarray], name: str) -> np.ndarray:

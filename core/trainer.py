@@ -103,6 +103,18 @@ class Trainer:
         self.loss_name = loss
         self._loss_fn, self._on_logits = resolve_loss(loss, self.network.output_activation)
 
+    def replace_network(self, network: Network) -> None:
+        """Go on training ``network`` instead (same inputs and outputs, e.g. batch
+        norm toggled): step count and history stay; the optimiser's memory and
+        the best weights so far start again, as they belong to the old layout."""
+        self.network = network
+        self.set_loss(self.loss_name)
+        self.set_data(self.X_train, self.T_train, self.X_test, self.T_test)
+        self.optimizer.reset()
+        self._best_loss = math.inf
+        self._best_state = network.state.copy()
+        self._backup = network.state.copy()
+
     @property
     def batch_size(self) -> int:
         return self._batch_size
@@ -141,8 +153,8 @@ class Trainer:
         self._reference_loss: float | None = None
         self._best_loss = math.inf
         self.best_epoch = 0
-        self._best_params = self.network.params.copy()
-        self._backup = self.network.params.copy()
+        self._best_state = self.network.state.copy()
+        self._backup = self.network.state.copy()
         self._position = len(self.X_train)
         self._epoch_sums = np.zeros(3)  # loss × samples, correct, samples
         self.optimizer.reset()
@@ -193,7 +205,7 @@ class Trainer:
         if self._reference_loss is None:
             self._reference_loss = max(loss, 1.0) if math.isfinite(loss) else 1.0
         if not math.isfinite(loss) or loss > DIVERGENCE_FACTOR * self._reference_loss:
-            np.copyto(net.params, self._backup)
+            np.copyto(net.state, self._backup)
             self.diverged = Divergence(self.step_count, loss)
             return loss
         if self.running_train_metrics:
@@ -203,7 +215,7 @@ class Trainer:
         if self.penalty.active:
             nw = net.n_weights
             self.penalty.add_gradient(net.params[:nw], net.grads[:nw])
-        np.copyto(self._backup, net.params)
+        np.copyto(self._backup, net.state)
         self.optimizer.step(net.params, net.grads)
         self.step_count += 1
         if self._position >= len(self.X_train):
@@ -241,15 +253,15 @@ class Trainer:
         watched = m.test_loss if m.test_loss is not None else m.train_loss
         if watched < self._best_loss:
             self._best_loss, self.best_epoch = watched, self.epoch
-            np.copyto(self._best_params, self.network.params)
+            np.copyto(self._best_state, self.network.state)
         elif self.patience is not None and self.epoch - self.best_epoch >= self.patience:
             self.stopped_early = True
             self.restore_best()
 
     def restore_best(self) -> None:
         """Put back the weights of the epoch with the lowest watched loss."""
-        np.copyto(self.network.params, self._best_params)
-        np.copyto(self._backup, self._best_params)
+        np.copyto(self.network.state, self._best_state)
+        np.copyto(self._backup, self._best_state)
 
     # -- evaluation --------------------------------------------------------------
     def loss_on(self, X: np.ndarray, T: np.ndarray) -> tuple[float, np.ndarray]:

@@ -112,7 +112,7 @@ def export_history(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
 def export_network(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
     """The playground's network as ``.npz`` (weights + JSON description, no pickle)."""
     spec = model_spec(snap.config, snap.task, len(snap.network.weights[-1][1]))
-    network = network_from_weights(spec, snap.network.weights)
+    network = network_from_weights(spec, snap.network.weights, snap.network.norms)
     meta = {"task": snap.task, "features": list(snap.config.features),
             "dataset": snap.config.dataset, "step": snap.step}
     return _ask_and_write(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -142,6 +143,12 @@ class ControlsBar(QFrame):
         self.input_noise.setValue(config.input_noise)
         self.input_noise.setToolTip(self.tr("Jiggle every training input a little at random: "
                                             "the network cannot memorise exact points."))
+        self.batch_norm = QCheckBox(self.tr("on"))
+        self.batch_norm.setChecked(config.batch_norm)
+        self.batch_norm.setToolTip(self.tr(
+            "Normalise each hidden neuron's weighted sum over the batch (batch "
+            "normalisation). Switching it changes how the network learns from now on, "
+            "not what it answers now."))
         self.speed = combo_box([(v, t) for v, t in SPEEDS], None)
         self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
                                       "the machine allows."))
@@ -155,6 +162,7 @@ class ControlsBar(QFrame):
             (self.tr("Regularisation rate"), self.reg_rate),
             (self.tr("Dropout"), self.dropout),
             (self.tr("Input noise"), self.input_noise),
+            (self.tr("Batch norm"), self.batch_norm),
             (self.tr("Steps per frame"), self.speed),
         ):
             row.addWidget(_labelled(label, widget))
@@ -185,6 +193,7 @@ class ControlsBar(QFrame):
         self.dropout.valueChanged.connect(lambda v: self.changed.emit({"dropout": round(v, 3)}))
         self.input_noise.valueChanged.connect(
             lambda v: self.changed.emit({"input_noise": round(v, 3)}))
+        self.batch_norm.toggled.connect(lambda on: self.changed.emit({"batch_norm": on}))
         self.speed.activated.connect(lambda _: self.speed_changed.emit(self.speed.currentData()))
 
     # -- binding ----------------------------------------------------------------
@@ -200,7 +209,8 @@ class ControlsBar(QFrame):
     def sync(self, config: PlaygroundConfig) -> None:
         """Show ``config`` without emitting changes."""
         widgets = (self.learning_rate, self.activation, self.loss, self.optimizer, self.init,
-                   self.regularization, self.reg_rate, self.dropout, self.input_noise)
+                   self.regularization, self.reg_rate, self.dropout, self.input_noise,
+                   self.batch_norm)
         for w in widgets:
             w.blockSignals(True)
         _setcombo_box(self.learning_rate, config.learning_rate)
@@ -213,6 +223,7 @@ class ControlsBar(QFrame):
         _setcombo_box(self.reg_rate, max(config.l1, config.l2))
         self.dropout.setValue(config.dropout)
         self.input_noise.setValue(config.input_noise)
+        self.batch_norm.setChecked(config.batch_norm)
         for w in widgets:
             w.blockSignals(False)
         if config.optimizer != self._config.optimizer or \

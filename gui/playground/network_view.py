@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from core.features import FEATURE_NAMES
 from core.grid import TILE_SIDE
+from core.layers import NORM_EPSILON
 from core.playground import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
 from gui.theme import plot_ink
@@ -275,9 +276,18 @@ class NetworkView(pg.GraphicsLayoutWidget):
         terms = "".join(_format_term(float(W[i, unit]), inputs[i]) for i in range(W.shape[0]))
         terms = terms.removeprefix(" + ").removeprefix(" ")
         activation = model.activations[column - 1]
-        return self.tr("{0} = {1}({2} {3} {4:.2f})").format(
-            self.neuron_name(column, unit), activation, terms,
-            "−" if b[unit] < 0 else "+", abs(float(b[unit])))
+        weighted_sum = self.tr("{0} {1} {2:.2f}").format(
+            terms, "−" if b[unit] < 0 else "+", abs(float(b[unit])))
+        if column - 1 < len(model.norms):
+            gamma, beta, mean, var = (float(a[unit]) for a in model.norms[column - 1])
+            return self.tr("{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})\n"
+                           "z = {7}\n(batch norm: the sum is standardised, then scaled "
+                           "and shifted by learned γ, β)").format(
+                self.neuron_name(column, unit), activation, gamma, mean,
+                float(np.sqrt(var + NORM_EPSILON)), "−" if beta < 0 else "+", abs(beta),
+                weighted_sum)
+        return self.tr("{0} = {1}({2})").format(
+            self.neuron_name(column, unit), activation, weighted_sum)
 
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
         if self._model is None:

@@ -179,3 +179,29 @@ def test_a_failed_save_leaves_the_old_file_and_no_debris(saved):
         write_session(saved, {"mode": "playground"}, {"x": np.array([object()])})
     assert saved.read_bytes() == before
     assert [p.name for p in saved.parent.iterdir()] == [saved.name]
+
+
+def test_a_batch_norm_network_comes_back_with_its_statistics(tmp_path, trained):
+    trained.apply(Configure({"batch_norm": True}))
+    trained.advance(200)
+    snap = trained.snapshot()
+    save_session(tmp_path / "bn.npsession", "playground", snap, None)
+    fresh = Playground(PlaygroundConfig(resolution=20))
+    fresh.apply(open_session(tmp_path / "bn.npsession").playground)
+    points = feature_matrix(grid_points(20), snap.config.features)
+    assert fresh.config.batch_norm
+    assert np.allclose(fresh.trainers["network"].network.predict(points),
+                       trained.trainers["network"].network.predict(points), atol=1e-6)
+
+
+def test_a_batch_norm_setting_without_its_arrays_is_refused(tmp_path, trained):
+    snap = trained.snapshot()  # batch norm off: no arrays saved
+    save_session(tmp_path / "s.npsession", "playground", snap, None)
+    document, arrays = read_session(tmp_path / "s.npsession")
+    document["playground"]["config"]["batch_norm"] = True
+    write_session(tmp_path / "s.npsession", document, arrays)
+    fresh = Playground(PlaygroundConfig(resolution=20))
+    before = fresh.snapshot().config
+    with pytest.raises(ValueError, match="batch norm"):
+        fresh.apply(open_session(tmp_path / "s.npsession").playground)
+    assert fresh.snapshot().config == before  # nothing changed

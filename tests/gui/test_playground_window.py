@@ -219,3 +219,26 @@ def test_history_slider_replays_while_training_goes_on(qtbot, page):
     page.replay_slider.sliderMoved.emit(end)
     wait_for(qtbot, page, lambda s: s.replay is None)
     page.toggle_play()
+
+
+def test_batch_norm_box_switches_it_while_training(qtbot, page):
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: s.step > 300)
+    qtbot.mouseClick(page.controls.batch_norm, Qt.MouseButton.LeftButton)
+    before = page.snapshot.step
+    snap = wait_for(qtbot, page, lambda s: s.config.batch_norm and s.step > before + 300)
+    assert len(snap.network.norms) == len(snap.config.hidden)
+    page.toggle_play()
+    snap = wait_for(qtbot, page, lambda s: not s.running)
+    assert snap.step > before  # switched live: no restart
+    # The enlarged neuron's heatmap is tanh of the normalised sum, computed by hand.
+    page.network_view.neuron_clicked.emit(1, 0)
+    snap = wait_for(qtbot, page, lambda s: s.network.grid.focus is not None)
+    W, b = snap.network.weights[0]
+    gamma, beta, mean, var = (a[0] for a in snap.network.norms[0])
+    inputs = feature_matrix(grid_points(snap.config.resolution), snap.config.features)
+    z = inputs @ W[:, 0] + b[0]
+    expected = np.tanh(gamma * (z - mean) / np.sqrt(var + 1e-5) + beta)
+    assert np.allclose(snap.network.grid.focus, expected.reshape(snap.network.grid.focus.shape),
+                       atol=1e-4)
+    assert "batch norm" in page.network_view.neuron_formula(1, 0)
