@@ -36,6 +36,7 @@ from core.regularization import Penalty
 from core.snapshot_history import SnapshotHistory
 from core.trainer import Divergence, Trainer
 from core.transformed_space import TransformedSpace, WatchNeurons, transform
+from core.weight_effect import WeightEffect, summarize_weights
 
 MAX_LAYERS = 8
 MAX_NEURONS = 32
@@ -212,6 +213,7 @@ LIVE_SETTINGS = frozenset(
      "dropout", "loss", "input_noise", "batch_norm"}
 )
 DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
+REGULARISERS = frozenset({"l1", "l2", "dropout", "input_noise", "batch_norm"})
 
 
 # -- snapshots --------------------------------------------------------------
@@ -254,6 +256,7 @@ class PlaygroundSnapshot:
     replay_steps: tuple[int, ...] = ()   # the recorded moments, oldest first
     replay: ModelSnapshot | None = None  # the network at the chosen moment
     replay_step: int | None = None
+    weight_effect: WeightEffect | None = None  # with the health view only
 
 
 def output_activation(task: str) -> str:
@@ -331,8 +334,20 @@ class Playground:
             )
         # Only now, when both built: a failure above leaves the old models training.
         self.grid, self.trainers = grid, trainers
+        self._mark_weights()
         self.replay_log.clear()  # old weights no longer fit the new network
         self.replay_index = None
+
+    def _mark_weights(self) -> None:
+        """Remember the network's weights now: the regularisers' effect is measured from here."""
+        trainer = self.trainers["network"]
+        net = trainer.network
+        self._weights_mark = (trainer.step_count, summarize_weights(net.params[:net.n_weights]))
+
+    def _weight_effect(self) -> WeightEffect:
+        net = self.trainers["network"].network
+        step, before = self._weights_mark
+        return WeightEffect(step, before, summarize_weights(net.params[:net.n_weights]))
 
     def _arrays(self) -> tuple[np.ndarray, ...]:
         f = self.config.features
@@ -421,6 +436,7 @@ class Playground:
             self.trainers["network"].network.set_norms(command.norms)
             for trainer in self.trainers.values():
                 trainer.reset_counters()  # the best and backup weights are the restored ones
+            self._mark_weights()
         except ValueError:
             self.config, self.train, self.test, self.trainers, self.grid = saved
             raise
@@ -456,6 +472,8 @@ class Playground:
         try:
             if set(changes) <= LIVE_SETTINGS:
                 self._apply_live(saved[0], new)
+                if any(getattr(new, k) != getattr(saved[0], k) for k in REGULARISERS):
+                    self._mark_weights()
                 return
             if DATA_SETTINGS & set(changes):
                 self._regenerations = 0
@@ -587,6 +605,7 @@ class Playground:
             replay_steps=tuple(self.replay_log.steps()),
             replay=replay,
             replay_step=replay_step,
+            weight_effect=self._weight_effect() if self.health_wanted else None,
         )
 
     def _transformed_or_none(self) -> TransformedSpace | None:

@@ -4,6 +4,7 @@ Every row is one layer: how its weights spread (a histogram per moment, time
 running left to right), how large its gradients are (by order of magnitude —
 vanishing gradients sink, exploding ones rise), and how many of its units are
 dead (ReLUs that never fire) or saturated (sigmoid/tanh stuck at a flat end).
+Below them, what the regularisers did to all the weights since they last changed.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections import deque
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
 from core.playground import PlaygroundSnapshot
+from gui.playground.weight_effect_view import WeightEffectView
 
 FRAMES = 240  # columns of history kept per layer
 
@@ -44,8 +46,15 @@ class HealthDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inside the training"))
-        self.resize(900, 640)
-        self.grid = QGridLayout(self)
+        self.resize(900, 840)
+        layout = QVBoxLayout(self)
+        layers = QWidget()
+        self.grid = QGridLayout(layers)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.weight_effect = WeightEffectView()
+        self.weight_effect.setFixedHeight(220)
+        layout.addWidget(layers, 1)
+        layout.addWidget(self.weight_effect)
         self.rows: list[tuple[pg.ImageItem, pg.ImageItem, QLabel]] = []
         self.buffers: list[tuple[deque, deque]] = []
         self._layers: tuple[int, ...] | None = None
@@ -85,6 +94,8 @@ class HealthDialog(QDialog):
         if sizes != self._layers:
             self._layers = sizes
             self._rebuild(sizes)
+        if snap.weight_effect is not None:
+            self.weight_effect.show_effect(snap.weight_effect, snap.config)
         if len(snap.network.health) != len(sizes):
             return  # a frame from before the worker heard that this view is open
         for (w_image, g_image, label), (w_buf, g_buf), health in zip(

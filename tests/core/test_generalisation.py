@@ -7,9 +7,10 @@ from core.datasets import make_dataset, split_dataset
 from core.diagnostics import InputNoise, dead_fraction, layer_health, saturated_fraction
 from core.layers import BatchNorm
 from core.network import Network, NetworkSpec
-from core.playground import PRESETS, Playground
+from core.playground import PRESETS, Configure, Playground, PlaygroundConfig, ShowHealth
 from core.snapshot_history import SnapshotHistory, snapshot_nbytes
 from core.sweep import complexity_sweep
+from core.weight_effect import WeightEffect, summarize_weights
 from tests.core.gradcheck import numeric_gradient, relative_error
 
 
@@ -119,3 +120,37 @@ def test_snapshot_history_stays_under_its_memory_cap():
     assert snapshot_nbytes(history.get(0)) == 50 * 50 * 4 + 800
     with pytest.raises(ValueError, match="larger than"):
         history.add(1, np.zeros(1_000_000))
+
+
+def _weights_after_switching(changes: dict) -> WeightEffect:
+    playground = Playground(PlaygroundConfig(dataset="xor", hidden=(8, 8), noise=0.1,
+                                             learning_rate=0.03, seed=3))
+    playground.advance(2000)
+    playground.apply(Configure(changes))
+    playground.apply(ShowHealth(True))
+    playground.advance(4000)
+    return playground.snapshot().weight_effect
+
+
+def test_weight_effect_shows_l1_zeroing_and_l2_shrinking():
+    free = _weights_after_switching({"learning_rate": 0.03})  # not a regulariser: no new mark
+    l1 = _weights_after_switching({"l1": 0.01})
+    l2 = _weights_after_switching({"l2": 0.01})
+    assert free.since_step == 0 and l1.since_step == l2.since_step == 2000
+    assert l1.before.rms == l2.before.rms  # the same run up to the switch
+    # L1 switches weights off; L2 shrinks them all but leaves few at zero.
+    assert l1.now.near_zero > l1.before.near_zero + 0.2
+    assert l1.now.near_zero > l2.now.near_zero + 0.2
+    # Unregularised, the weights keep growing; under L2 they shrink, the largest most.
+    assert l2.now.rms < l2.before.rms < free.now.rms
+    assert l2.now.largest < 0.7 * free.now.largest
+    # Fractions over the bins, as the dialog draws them.
+    assert np.isclose(l1.now.histogram.sum(), 1.0)
+
+
+def test_weight_summary_by_hand():
+    summary = summarize_weights(np.array([0.0, 0.005, -0.5, 3.0]))
+    assert summary.near_zero == 0.5
+    assert np.isclose(summary.rms, np.sqrt((0.005**2 + 0.25 + 9) / 4))
+    assert summary.largest == 3.0
+    assert summary.histogram[-1] == 0.25  # 3.0 is counted in the last bin (clipped to 2)

@@ -190,6 +190,31 @@ def test_inside_the_training_shows_every_layers_health(qtbot, page):
     dialog.close()
 
 
+def test_switching_l1_on_shows_its_effect_on_the_weights(qtbot, page):
+    page.controller.send(Configure({"dataset": "xor", "hidden": (8, 8)}))
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: s.step > 1000 and s.config.hidden == (8, 8))
+    dialog = page.open_health()
+    view = dialog.weight_effect
+    qtbot.waitUntil(lambda: "No regulariser" in view.label.text(), timeout=10_000)
+    controls = page.controls
+    for combo, value in ((controls.reg_rate, 0.01), (controls.regularization, "l1")):
+        index = combo.findData(value)
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+    snap = wait_for(qtbot, page, lambda s: s.config.l1 == 0.01 and s.weight_effect is not None
+                    and s.step > s.weight_effect.since_step + 3000, timeout=60_000)
+    page.toggle_play()
+    effect = snap.weight_effect
+    assert effect.since_step > 1000
+    assert effect.now.near_zero > effect.before.near_zero + 0.1  # L1 switched weights off
+    qtbot.waitUntil(lambda: "L1 pulls" in view.label.text())
+    assert f"{effect.since_step:,d}" in view.label.text()
+    _, heights = view.now.getData()
+    assert np.isclose(heights.sum(), 100.0)  # per cent of the weights
+    dialog.close()
+
+
 def test_transformed_space_dialog_follows_the_choice(qtbot, page):
     page.controller.send(Configure({"hidden": (4, 3)}))
     wait_for(qtbot, page, lambda s: s.config.hidden == (4, 3))
