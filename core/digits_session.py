@@ -46,6 +46,8 @@ class DigitsConfig:
     noise: float = 0.0
     scaling: str = "0-1"
     seed: int = 0
+    train_size: int = 0   # learn from this many training digits only (0 = all)
+    patience: int = 0     # stop after this many epochs without a better validation loss (0 = never)
 
     def validate(self) -> None:
         if not self.hidden or len(self.hidden) > 4 or any(not 1 <= h <= 1024 for h in self.hidden):
@@ -58,6 +60,8 @@ class DigitsConfig:
             raise ValueError(f"input scaling must be one of {SCALINGS}")
         if not 0 <= self.dropout < 1 or self.l2 < 0:
             raise ValueError("dropout must be in [0, 1) and L2 not negative")
+        if self.train_size < 0 or self.patience < 0:
+            raise ValueError("the number of training digits and the patience cannot be negative")
 
     @property
     def augmentation(self) -> Augmentation:
@@ -93,7 +97,17 @@ class RestoreDigits:
     weights: tuple[tuple[np.ndarray, np.ndarray], ...]
 
 
-LIVE = frozenset({"learning_rate", "l2", "batch_size", "shift", "rotation", "noise", "epochs"})
+@dataclass(frozen=True)
+class RestoreBestDigits:
+    """Put back the weights of the epoch with the lowest validation loss (early stopping)."""
+
+
+# Few digits, a wide network, long training and no cure: the validation loss
+# bottoms out after a few epochs and climbs while the training loss goes to 0.
+OVERFIT_DIGITS = DigitsConfig(hidden=(256, 256), batch_size=32, epochs=40, train_size=500)
+
+LIVE = frozenset({"learning_rate", "l2", "batch_size", "shift", "rotation", "noise", "epochs",
+                  "patience"})
 
 
 @dataclass(frozen=True)
@@ -117,6 +131,9 @@ class DigitsSnapshot:
     weights: tuple[tuple[np.ndarray, np.ndarray], ...]
     divergence: Divergence | None
     message: str | None
+    best_epoch: int = 0          # the epoch with the lowest validation loss so far
+    stopped_early: bool = False
+    restores: int = 0            # how often best weights were put back (the canvas follows)
 
 
 def bundled_sets() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
@@ -137,13 +154,23 @@ class DigitsSession:
         self.data = data
         self._build()
 
+    def _training_digits(self) -> tuple[np.ndarray, np.ndarray]:
+        """All training digits, or the same random ``train_size`` of them every time."""
+        images, labels = self.data.train
+        n = self.config.train_size
+        if not n or n >= len(labels):
+            return images, labels
+        keep = np.sort(np.random.default_rng(0).permutation(len(labels))[:n])
+        return images[keep], labels[keep]
+
     def _build(self) -> None:
         c = self.config
         self.trainer: Trainer = make_digits_trainer(
-            self.data.train, self.data.validation, hidden=c.hidden, activation=c.activation,
+            self._training_digits(), self.data.validation, hidden=c.hidden, activation=c.activation,
             optimizer=c.optimizer, learning_rate=c.learning_rate, batch_size=c.batch_size,
             l2=c.l2, dropout=c.dropout, scaling=c.scaling, augmentation=c.augmentation,
             seed=c.seed)
+        self.trainer.patience = c.patience or None
         self._results_epoch = -1
         self._results: tuple = (None, None, None, None)
 
@@ -173,6 +200,9 @@ class DigitsSession:
             self._build()
         elif isinstance(command, RestoreDigits):
             self._restore(command)
+        elif isinstance(command, RestoreBestDigits):
+            self.trainer.restore_best()
+            self._results_epoch = -1  # the confusion matrix is of other weights now
         else:
             raise ValueError(f"unknown command {command!r}")
 
@@ -202,6 +232,9 @@ class DigitsSession:
             t.batch_size = new.batch_size
             augmentation = new.augmentation
             t.augment = augmentation if augmentation.active else None
+            t.patience = new.patience or None
+            if "patience" in changes:
+                t.stopped_early = False  # the next epoch's end judges again
         else:
             self._build()
 
@@ -235,4 +268,5 @@ class DigitsSession:
             first_layer=network.layers[0].W.copy(), spec=network.spec,
             weights=tuple(network.get_weights()),
             divergence=t.diverged, message=message,
+            best_epoch=t.best_epoch, stopped_early=t.stopped_early, restores=t.restores,
         )

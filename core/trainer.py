@@ -153,6 +153,7 @@ class Trainer:
         self._reference_loss: float | None = None
         self._best_loss = math.inf
         self.best_epoch = 0
+        self.restores = 0  # how often restore_best() put weights back
         self._best_state = self.network.state.copy()
         self._backup = self.network.state.copy()
         self._position = len(self.X_train)
@@ -260,6 +261,7 @@ class Trainer:
 
     def restore_best(self) -> None:
         """Put back the weights of the epoch with the lowest watched loss."""
+        self.restores += 1
         np.copyto(self.network.state, self._best_state)
         np.copyto(self._backup, self._best_state)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from functools import partial
 
 import numpy as np
@@ -28,11 +29,13 @@ from core.activations import HIDDEN_ACTIVATIONS
 from core.digits import SCALINGS, first_layer_images, tile_images
 from core.digits_data import find_idx_pair, load_idx_pair
 from core.digits_session import (
+    OVERFIT_DIGITS,
     ConfigureDigits,
     DigitsConfig,
     DigitsSession,
     DigitsSnapshot,
     RestartDigits,
+    RestoreBestDigits,
     RestoreDigits,
     UseData,
     bundled_sets,
@@ -49,9 +52,10 @@ from gui.training_controller import TrainingController
 from gui.widgets import combo_box, divergence_text
 
 PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
-           ("256,128", "784-256-128-10"))
+           ("256,128", "784-256-128-10"), ("256,256", "784-256-256-10"))
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 L2_RATES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
+TRAIN_SIZES = (0, 2000, 1000, 500, 200)  # 0: every training digit
 
 
 
@@ -95,6 +99,7 @@ class DigitsTrainingPanel(QWidget):
         self.running = False
         self._task: BackgroundTask | None = None
         self._published_epoch = 0
+        self._published_restores = 0
         self._pending_restore: DigitsConfig | None = None
         c = self.config
 
@@ -143,6 +148,18 @@ class DigitsTrainingPanel(QWidget):
         self.noise.setToolTip(self.tr("Add random noise to each training pixel."))
         self.noise.setRange(0, 0.5)
         self.noise.setSingleStep(0.05)
+        self.train_size = combo_box(
+            [(n, self.tr("all") if n == 0 else f"{n:,d}") for n in TRAIN_SIZES], c.train_size)
+        self.train_size.setToolTip(self.tr(
+            "Learn from fewer digits: with few examples a large network memorises them "
+            "and the validation loss turns up (over-fitting)."))
+        self.patience = QSpinBox()
+        self.patience.setRange(0, 50)
+        self.patience.setSpecialValueText(self.tr("never"))
+        self.patience.setSuffix(self.tr(" epochs"))
+        self.patience.setToolTip(self.tr(
+            "Early stopping: stop when the validation loss has not improved for this many "
+            "epochs, and put back the weights of its best epoch."))
         self.scaling = combo_box([(s, s) for s in SCALINGS], c.scaling)
         self.scaling.setToolTip(self.tr("The notes scale pixels to 0.01–0.99 so no input is "
                                         "exactly zero."))
@@ -162,7 +179,8 @@ class DigitsTrainingPanel(QWidget):
             (self.tr("Preset"), self.preset), (self.tr("Hidden layers"), self.hidden),
             (self.tr("Activation"), self.activation), (self.tr("Optimiser"), self.optimizer),
             (self.tr("Learning rate"), self.learning_rate), (self.tr("Batch size"), self.batch),
-            (self.tr("Epochs"), self.epochs), (self.tr("L2"), self.l2),
+            (self.tr("Epochs"), self.epochs), (self.tr("Training digits"), self.train_size),
+            (self.tr("Stop early after"), self.patience), (self.tr("L2"), self.l2),
             (self.tr("Dropout"), self.dropout), (self.tr("Random shift"), self.shift),
             (self.tr("Random rotation"), self.rotation), (self.tr("Pixel noise"), self.noise),
             (self.tr("Input scaling"), self.scaling), (self.tr("Data"), self.data_source),
@@ -176,12 +194,24 @@ class DigitsTrainingPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save model…"))
         self.save_button.setToolTip(self.tr("Save the trained network (.npz) to open it later "
                                             "or on the canvas."))
+        self.overfit_button = QPushButton(self.tr("Over-fitting example"))
+        self.overfit_button.setToolTip(self.tr(
+            "500 digits, a wide network, 40 epochs and no cure: watch the validation loss "
+            "turn up. Then cure it with L2, dropout, random shifts or early stopping."))
+        self.restore_best_button = QPushButton(self.tr("Restore the best weights"))
+        self.restore_best_button.setToolTip(self.tr(
+            "Put back the weights of the epoch with the lowest validation loss (the green "
+            "line)."))
+        self.restore_best_button.setEnabled(False)
         self.cancel_button = QPushButton(self.tr("Cancel download"))
         self.cancel_button.setToolTip(self.tr("Stop the download; nothing half-written is kept."))
         self.cancel_button.hide()
         buttons = QHBoxLayout()
         for b in (self.train_button, self.restart_button, self.save_button):
             buttons.addWidget(b)
+        generalisation = QHBoxLayout()
+        for b in (self.overfit_button, self.restore_best_button):
+            generalisation.addWidget(b)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress_label = QLabel()
@@ -191,6 +221,7 @@ class DigitsTrainingPanel(QWidget):
         settings_layout.addLayout(form)
         settings_layout.addWidget(self.data_label)
         settings_layout.addLayout(buttons)
+        settings_layout.addLayout(generalisation)
         settings_layout.addWidget(self.progress_label)
         settings_layout.addWidget(self.progress)
         settings_layout.addWidget(self.cancel_button)
@@ -200,6 +231,7 @@ class DigitsTrainingPanel(QWidget):
                   ("model", "test", self.tr("validation"), "#f59322", True)]
         self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
+        self.loss_view.shade_gap("model", (245, 147, 34, 50))
         curves = QVBoxLayout()
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
@@ -239,11 +271,11 @@ class DigitsTrainingPanel(QWidget):
         self.hidden.editingFinished.connect(self._on_hidden_edited)
         for combo, key in ((self.activation, "activation"), (self.optimizer, "optimizer"),
                            (self.learning_rate, "learning_rate"), (self.l2, "l2"),
-                           (self.scaling, "scaling")):
+                           (self.scaling, "scaling"), (self.train_size, "train_size")):
             combo.activated.connect(
                 lambda _=0, c=combo, k=key: self.configure({k: c.currentData()}))
         for spin, key in ((self.batch, "batch_size"), (self.epochs, "epochs"),
-                          (self.shift, "shift")):
+                          (self.shift, "shift"), (self.patience, "patience")):
             spin.valueChanged.connect(lambda v, k=key: self.configure({k: int(v)}))
         for spin, key in ((self.dropout, "dropout"), (self.rotation, "rotation"),
                           (self.noise, "noise")):
@@ -251,12 +283,23 @@ class DigitsTrainingPanel(QWidget):
         self.data_source.activated.connect(self._on_data_source_activated)
         self.train_button.clicked.connect(self.toggle_training)
         self.restart_button.clicked.connect(lambda: send(RestartDigits()))
+        self.overfit_button.clicked.connect(self.show_overfitting)
+        self.restore_best_button.clicked.connect(lambda: send(RestoreBestDigits()))
         self.save_button.clicked.connect(self._on_save_clicked)
         self.cancel_button.clicked.connect(self._cancel_task)
         self.wrong_view.scene().sigMouseClicked.connect(self._on_wrong_clicked)
 
     def configure(self, changes: dict) -> None:
         self.controller.send(ConfigureDigits(changes))
+
+    def show_overfitting(self) -> None:
+        """Switch to the over-fitting example (keeping the input scaling) and train it."""
+        config = replace(OVERFIT_DIGITS, scaling=self.config.scaling)
+        self.config = config
+        self._show_config(config)
+        self.configure(asdict(config))
+        if not self.running:
+            self.toggle_training()
 
     def toggle_training(self) -> None:
         self.running = not self.running
@@ -275,13 +318,17 @@ class DigitsTrainingPanel(QWidget):
         """Set every control to ``c`` without sending the changes back to the worker."""
         combos = ((self.activation, c.activation), (self.optimizer, c.optimizer),
                   (self.learning_rate, c.learning_rate), (self.l2, c.l2),
-                  (self.scaling, c.scaling))
+                  (self.scaling, c.scaling), (self.train_size, c.train_size))
         spins = ((self.batch, c.batch_size), (self.epochs, c.epochs), (self.dropout, c.dropout),
-                 (self.shift, c.shift), (self.rotation, c.rotation), (self.noise, c.noise))
-        widgets = [self.hidden, *(w for w, _ in combos), *(w for w, _ in spins)]
+                 (self.shift, c.shift), (self.rotation, c.rotation), (self.noise, c.noise),
+                 (self.patience, c.patience))
+        widgets = [self.hidden, self.preset, *(w for w, _ in combos), *(w for w, _ in spins)]
         for widget in widgets:
             widget.blockSignals(True)
         self.hidden.setText(",".join(str(h) for h in c.hidden))
+        preset = self.preset.findData(self.hidden.text())
+        if preset >= 0:
+            self.preset.setCurrentIndex(preset)
         for combo, value in combos:
             combo.setCurrentIndex(max(0, combo.findData(value)))
         for spin, value in spins:
@@ -375,24 +422,40 @@ class DigitsTrainingPanel(QWidget):
         self.snapshot = snap
         self.running = snap.running
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
-        self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
+        if snap.config.train_size:
+            self.data_label.setText(self.tr("Data: {0}; learning from {1:,d} of the training "
+                                            "digits").format(snap.data_name,
+                                                             snap.config.train_size))
+        else:
+            self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
         partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
         self.progress.setValue(int(1000 * min((snap.epoch + partial) / snap.epochs, 1.0)))
         accuracy = snap.validation_accuracy
-        self.progress_label.setText(self.tr("Epoch {0} of {1} — validation accuracy {2}").format(
-            min(snap.epoch + 1, snap.epochs), snap.epochs,
-            "–" if accuracy is None else f"{accuracy:.1%}"))
-        self.loss_view.show_histories({"model": snap.history})
-        self.accuracy_view.show_histories({"model": snap.history})
-        if previous is None or previous.epoch != snap.epoch or previous.spec != snap.spec:
+        if snap.stopped_early:
+            self.progress_label.setText(self.tr(
+                "Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, "
+                "whose weights are back.").format(snap.epoch, snap.best_epoch))
+        else:
+            self.progress_label.setText(self.tr(
+                "Epoch {0} of {1} — validation accuracy {2}").format(
+                min(snap.epoch + 1, snap.epochs), snap.epochs,
+                "–" if accuracy is None else f"{accuracy:.1%}"))
+        histories = {"model": snap.history}
+        self.loss_view.show_histories(histories)
+        self.accuracy_view.show_histories(histories)
+        best = self.loss_view.mark_best(histories, "model")
+        self.restore_best_button.setEnabled(best is not None and snap.best_epoch != snap.epoch)
+        if previous is None or (previous.epoch, previous.spec, previous.restores) != (
+                snap.epoch, snap.spec, snap.restores):
             self._show_results(snap)
         if snap.message:
             self.status_message.emit(snap.message)
         if snap.divergence:
             self.status_message.emit(divergence_text(snap.divergence))
-        if snap.epoch != self._published_epoch:
-            # Each finished epoch goes straight to the canvas (a restart resets to 0).
-            self._published_epoch = snap.epoch
+        if snap.epoch != self._published_epoch or snap.restores != self._published_restores:
+            # Each finished epoch goes straight to the canvas (a restart resets to 0), and
+            # so do best weights put back.
+            self._published_epoch, self._published_restores = snap.epoch, snap.restores
             if snap.epoch > 0:
                 self.model_trained.emit(network_from_weights(snap.spec, snap.weights),
                                         snap.config.scaling)

@@ -4,6 +4,7 @@ import gzip
 import hashlib
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 import gui.digits.training_panel as training_panel
 from core.downloads import RemoteFile
@@ -62,3 +63,23 @@ def test_download_from_a_local_server_then_train_on_it(qtbot, window, tmp_path, 
     assert not list((tmp_path / "mnist").glob("*.part"))
     assert snap.confusion.sum() == 50
     assert progress, "download progress was reported"
+
+
+def test_overfitting_example_stops_early_and_the_canvas_gets_the_best(qtbot, window):
+    page = window.digits
+    panel = page.training
+    qtbot.mouseClick(panel.overfit_button, Qt.MouseButton.LeftButton)
+    assert panel.train_size.currentData() == 500 and panel.hidden.text() == "256,256"
+    panel.patience.setValue(3)  # early stopping, switched on while it trains
+    snap = wait_for(qtbot, panel, lambda s: s.stopped_early and not s.running)
+    assert snap.config.train_size == 500 and snap.config.patience == 3
+    assert snap.epoch == snap.best_epoch + 3
+    assert "Stopped early" in panel.progress_label.text()
+    # The green line marks the best epoch's step, and the gap between the curves is shaded.
+    best_step = snap.history["step"][snap.best_epoch - 1]
+    assert panel.loss_view._best_line.value() == best_step
+    assert not panel.loss_view._gap.path().isEmpty()
+    # The canvas recognises with the restored weights: the best epoch's, not the last.
+    qtbot.waitUntil(lambda: np.array_equal(page.network.get_weights()[0][0],
+                                           snap.weights[0][0]))
+    assert panel.restore_best_button.isEnabled()
