@@ -15,11 +15,11 @@ CURVE_POINTS = 250  # a curve is drawn from at most this many points (see thin)
 GAP_POINTS = 200  # the shaded generalisation gap is drawn from this many points
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 5 × 10^k that is ≥ ``value`` (for stable axis ranges)."""
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 7 × 10^k that is ≥ ``value`` (for stable axis ranges)."""
     if value <= 0:
         return 1.0
     exponent = np.floor(np.log10(value))
-    for mantissa in (1.0, 2.0, 5.0, 10.0):
+    for mantissa in (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0):
         if mantissa * 10**exponent >= value * (1 - 1e-12):
             return float(mantissa * 10**exponent)
     return float(10 ** (exponent + 1))

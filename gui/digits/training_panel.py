@@ -215,6 +215,7 @@ class DigitsTrainingPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)  # a long message must not widen the column
 
         settings = QGroupBox(self.tr("Network and training"))
         settings_layout = QVBoxLayout(settings)
@@ -429,12 +430,14 @@ class DigitsTrainingPanel(QWidget):
         else:
             self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
         partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
-        self.progress.setValue(int(1000 * min((snap.epoch + partial) / snap.epochs, 1.0)))
+        done = 1.0 if snap.stopped_early else (snap.epoch + partial) / snap.epochs
+        self.progress.setValue(int(1000 * min(done, 1.0)))
         accuracy = snap.validation_accuracy
         if snap.stopped_early:
             self.progress_label.setText(self.tr(
                 "Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, "
-                "whose weights are back.").format(snap.epoch, snap.best_epoch))
+                "whose weights are back. To go on, let it stop later.").format(
+                snap.epoch, snap.best_epoch))
         else:
             self.progress_label.setText(self.tr(
                 "Epoch {0} of {1} — validation accuracy {2}").format(

@@ -83,3 +83,12 @@ def test_overfitting_example_stops_early_and_the_canvas_gets_the_best(qtbot, win
     qtbot.waitUntil(lambda: np.array_equal(page.network.get_weights()[0][0],
                                            snap.weights[0][0]))
     assert panel.restore_best_button.isEnabled()
+
+
+def test_nice_ceilings_leave_little_empty_space():
+    from gui.history_plot import nice_ceiling
+
+    values = np.exp(np.random.default_rng(0).uniform(-5, 5, 500))
+    ceilings = np.array([nice_ceiling(v) for v in values])
+    assert np.all(ceilings >= values) and np.all(ceilings <= 1.5 * values)
+    assert nice_ceiling(2.05) == 3.0 and nice_ceiling(0.0) == 1.0
