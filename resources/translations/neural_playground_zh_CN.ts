@@ -3,37 +3,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="269" />
+        <location filename="../../gui/playground/controls.py" line="280" />
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="272" />
+        <location filename="../../gui/playground/controls.py" line="283" />
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="290" />
+        <location filename="../../gui/playground/controls.py" line="301" />
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="310" />
+        <location filename="../../gui/playground/controls.py" line="321" />
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="311" />
+        <location filename="../../gui/playground/controls.py" line="322" />
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="312" />
+        <location filename="../../gui/playground/controls.py" line="323" />
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="314" />
+        <location filename="../../gui/playground/controls.py" line="325" />
         <source>Layer {0}'s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -210,152 +210,167 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="73" />
+        <location filename="../../gui/playground/controls.py" line="74" />
         <source>Reset: new random weights (R)</source>
         <translation>重置：新的随机权重（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="80" />
+        <location filename="../../gui/playground/controls.py" line="81" />
         <source>Play / pause training (Space)</source>
         <translation>开始 / 暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="83" />
+        <location filename="../../gui/playground/controls.py" line="84" />
         <source>One training step (→)</source>
         <translation>训练一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="100" />
+        <location filename="../../gui/playground/controls.py" line="101" />
         <source>How far each step moves the weights, in proportion to the slope. Too small crawls; too large overshoots and can explode.</source>
         <translation>每一步按斜率成比例地移动权重的幅度。太小则进展缓慢；太大则会越过最小值，甚至发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="104" />
+        <location filename="../../gui/playground/controls.py" line="105" />
         <source>The squashing function of every hidden layer (each layer can also have its own, next to its neurons). Changing it restarts training.</source>
         <translation>所有隐藏层的激活函数（每层也可以在其神经元旁单独设置）。更改后会重新开始训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="106" />
+        <location filename="../../gui/playground/controls.py" line="107" />
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="107" />
+        <location filename="../../gui/playground/controls.py" line="108" />
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="108" />
+        <location filename="../../gui/playground/controls.py" line="109" />
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="109" />
+        <location filename="../../gui/playground/controls.py" line="110" />
         <source>What the network minimises. Absolute error has the same slope everywhere, so it never slows down near 0.</source>
         <translation>网络要最小化的量。绝对误差的斜率处处相同，所以在接近 0 时也不会减速。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="112" />
+        <location filename="../../gui/playground/controls.py" line="113" />
         <source>How the gradient becomes a step: plain SGD, with momentum, or with per-weight rates.</source>
         <translation>梯度如何变成一步：普通随机梯度下降、带动量，或为每个权重单独调整学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="117" />
+        <location filename="../../gui/playground/controls.py" line="118" />
         <source>Show the optimiser's own settings</source>
         <translation>显示优化器自身的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="124" />
+        <location filename="../../gui/playground/controls.py" line="125" />
         <source>How the starting weights are drawn. Try 'zeros' to see every hidden neuron stay identical.</source>
         <translation>初始权重的取法。试试“zeros”（全零），会看到所有隐藏神经元始终一模一样。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="127" />
+        <location filename="../../gui/playground/controls.py" line="128" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="130" />
+        <location filename="../../gui/playground/controls.py" line="131" />
         <source>Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero.</source>
         <translation>惩罚过大的权重：L2 让所有权重缩小，L1 把不需要的权重推向零。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="132" />
+        <location filename="../../gui/playground/controls.py" line="133" />
         <source>How strongly weights are penalised.</source>
         <translation>对权重惩罚的强度。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="137" />
+        <location filename="../../gui/playground/controls.py" line="138" />
         <source>During training, switch off this fraction of hidden neurons at random, so none can be relied on alone.</source>
         <translation>训练时随机关闭这一比例的隐藏神经元，使网络不能只依赖某一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="143" />
+        <location filename="../../gui/playground/controls.py" line="144" />
         <source>Jiggle every training input a little at random: the network cannot memorise exact points.</source>
         <translation>给每个训练输入加一点随机扰动：网络就无法死记硬背精确的数据点。</translation>
     </message>
     <message>
         <location filename="../../gui/playground/controls.py" line="146" />
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="149" />
+        <source>Normalise each hidden neuron's weighted sum over the batch (batch normalisation). Switching it changes how the network learns from now on, not what it answers now.</source>
+        <translation>在每个批次上标准化每个隐藏神经元的加权和（批归一化）。切换它改变的是网络从现在起如何学习，而不是它现在给出的答案。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="153" />
         <source>Training steps per frame; 'max' trains as fast as the machine allows.</source>
         <translation>每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="149" />
+        <location filename="../../gui/playground/controls.py" line="156" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="150" />
+        <location filename="../../gui/playground/controls.py" line="157" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="151" />
+        <location filename="../../gui/playground/controls.py" line="158" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="152" />
+        <location filename="../../gui/playground/controls.py" line="159" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="153" />
+        <location filename="../../gui/playground/controls.py" line="160" />
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="154" />
+        <location filename="../../gui/playground/controls.py" line="161" />
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="155" />
+        <location filename="../../gui/playground/controls.py" line="162" />
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="156" />
+        <location filename="../../gui/playground/controls.py" line="163" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="157" />
+        <location filename="../../gui/playground/controls.py" line="164" />
         <source>Input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="158" />
+        <location filename="../../gui/playground/controls.py" line="165" />
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="166" />
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="197" />
+        <location filename="../../gui/playground/controls.py" line="206" />
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="198" />
+        <location filename="../../gui/playground/controls.py" line="207" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -909,328 +924,393 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DigitsTrainingPanel</name>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="103" />
+        <location filename="../../gui/digits/training_panel.py" line="108" />
         <source>Neurons per hidden layer, comma-separated</source>
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="107" />
+        <location filename="../../gui/digits/training_panel.py" line="112" />
         <source>Ready-made hidden layer sizes, from one small layer to a deep network.</source>
         <translation>预设的隐藏层大小，从一个小层到一个深层网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="109" />
+        <location filename="../../gui/digits/training_panel.py" line="114" />
         <source>The squashing function of the hidden neurons. Try sigmoid: deep sigmoid networks learn slowly.</source>
         <translation>隐藏神经元的压缩（激活）函数。试试 sigmoid：深层 sigmoid 网络学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="111" />
+        <location filename="../../gui/digits/training_panel.py" line="116" />
         <source>How each step is taken: plain SGD, with momentum, or adaptive per weight (RMSProp, Adam).</source>
         <translation>每一步怎样走：普通 SGD、带动量，或对每个权重自适应（RMSProp、Adam）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="113" />
+        <location filename="../../gui/digits/training_panel.py" line="118" />
         <source>The step size. Adam works well near 0.001; plain SGD wants larger steps.</source>
         <translation>步长。Adam 在 0.001 附近效果好；普通 SGD 需要更大的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="116" />
+        <location filename="../../gui/digits/training_panel.py" line="121" />
         <source>Digits per gradient step: larger batches give smoother, faster epochs but fewer steps.</source>
         <translation>每个梯度步骤使用的数字个数：批次越大，每轮越平稳越快，但步数越少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="121" />
+        <location filename="../../gui/digits/training_panel.py" line="126" />
         <source>Passes over the training digits. When the validation accuracy stops rising, more epochs only over-fit.</source>
         <translation>遍历训练数字的轮数。当验证准确率不再上升时，更多的轮数只会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="126" />
+        <location filename="../../gui/digits/training_panel.py" line="131" />
         <source>L2 penalty: pulls every weight towards zero, a cure for over-fitting.</source>
         <translation>L2 惩罚：把每个权重拉向零，是治疗过拟合的一种方法。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="129" />
+        <location filename="../../gui/digits/training_panel.py" line="134" />
         <source>Switch off this share of hidden neurons at random in each step, so no neuron can rely on another.</source>
         <translation>每一步随机关闭这一比例的隐藏神经元，使任何神经元都不能依赖其他神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="134" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>Move each training digit by up to this many pixels: more varied data, less over-fitting.</source>
         <translation>把每个训练数字随机平移至多这么多像素：数据更多样，过拟合更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="144" />
         <source>Turn each training digit by up to this angle.</source>
         <translation>把每个训练数字随机旋转至多这个角度。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="143" />
+        <location filename="../../gui/digits/training_panel.py" line="148" />
         <source>Add random noise to each training pixel.</source>
         <translation>给每个训练像素加上随机噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="147" />
+        <location filename="../../gui/digits/training_panel.py" line="152" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="154" />
+        <source>Learn from fewer digits: with few examples a large network memorises them and the validation loss turns up (over-fitting).</source>
+        <translation>用更少的数字学习：样本很少时，大网络会把它们背下来，验证损失随之上升（过拟合）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="158" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="159" />
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="161" />
+        <source>Early stopping: stop when the validation loss has not improved for this many epochs, and put back the weights of its best epoch.</source>
+        <translation>提前停止：验证损失连续这么多轮没有改善时停止，并恢复最佳一轮的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="151" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Which digits to learn from: the 5,000 that ship with the app, standard IDX files from a folder, or the full sets downloaded (checked by SHA-256).</source>
         <translation>从哪些数字学习：应用自带的 5,000 个、文件夹中的标准 IDX 文件，或下载的完整数据集（用 SHA-256 校验）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="153" />
+        <location filename="../../gui/digits/training_panel.py" line="170" />
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="154" />
+        <location filename="../../gui/digits/training_panel.py" line="171" />
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="155" />
+        <location filename="../../gui/digits/training_panel.py" line="172" />
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="156" />
+        <location filename="../../gui/digits/training_panel.py" line="173" />
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="162" />
+        <location filename="../../gui/digits/training_panel.py" line="179" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="162" />
+        <location filename="../../gui/digits/training_panel.py" line="179" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="163" />
+        <location filename="../../gui/digits/training_panel.py" line="180" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="163" />
+        <location filename="../../gui/digits/training_panel.py" line="180" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164" />
+        <location filename="../../gui/digits/training_panel.py" line="181" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164" />
+        <location filename="../../gui/digits/training_panel.py" line="181" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="165" />
+        <location filename="../../gui/digits/training_panel.py" line="182" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="165" />
+        <location filename="../../gui/digits/training_panel.py" line="182" />
+        <source>Training digits</source>
+        <translation>训练数字数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="183" />
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166" />
+        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <source>Stop early after</source>
+        <translation>提前停止于</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="184" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166" />
+        <location filename="../../gui/digits/training_panel.py" line="184" />
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167" />
+        <location filename="../../gui/digits/training_panel.py" line="185" />
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167" />
+        <location filename="../../gui/digits/training_panel.py" line="185" />
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="186" />
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="186" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="171" />
-        <location filename="../../gui/digits/training_panel.py" line="377" />
+        <location filename="../../gui/digits/training_panel.py" line="189" />
+        <location filename="../../gui/digits/training_panel.py" line="425" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="172" />
+        <location filename="../../gui/digits/training_panel.py" line="190" />
         <source>Start or pause training; each finished epoch goes to the canvas.</source>
         <translation>开始或暂停训练；每完成一轮，结果就交给画布使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="174" />
+        <location filename="../../gui/digits/training_panel.py" line="192" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="175" />
+        <location filename="../../gui/digits/training_panel.py" line="193" />
         <source>New random weights, epoch 0.</source>
         <translation>重新随机初始化权重，从第 0 轮开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="176" />
+        <location filename="../../gui/digits/training_panel.py" line="194" />
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="177" />
+        <location filename="../../gui/digits/training_panel.py" line="195" />
         <source>Save the trained network (.npz) to open it later or on the canvas.</source>
         <translation>保存训练好的网络（.npz），以后或在画布上打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <location filename="../../gui/digits/training_panel.py" line="197" />
+        <source>Over-fitting example</source>
+        <translation>过拟合示例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="199" />
+        <source>500 digits, a wide network, 40 epochs and no cure: watch the validation loss turn up. Then cure it with L2, dropout, random shifts or early stopping.</source>
+        <translation>500 个数字、一个宽网络、40 轮且不加任何防治：看验证损失回升。然后用 L2、dropout、随机平移或提前停止来治它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="201" />
+        <source>Restore the best weights</source>
+        <translation>恢复最佳权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="203" />
+        <source>Put back the weights of the epoch with the lowest validation loss (the green line).</source>
+        <translation>恢复验证损失最低的那一轮的权重（绿线）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="206" />
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="180" />
+        <location filename="../../gui/digits/training_panel.py" line="207" />
         <source>Stop the download; nothing half-written is kept.</source>
         <translation>停止下载；不会保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="189" />
+        <location filename="../../gui/digits/training_panel.py" line="220" />
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="199" />
+        <location filename="../../gui/digits/training_panel.py" line="231" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="200" />
+        <location filename="../../gui/digits/training_panel.py" line="232" />
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="201" />
+        <location filename="../../gui/digits/training_panel.py" line="233" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="202" />
+        <location filename="../../gui/digits/training_panel.py" line="234" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="208" />
+        <location filename="../../gui/digits/training_panel.py" line="241" />
         <source>Confusion (row: true digit, column: predicted)</source>
         <translation>混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="212" />
+        <location filename="../../gui/digits/training_panel.py" line="245" />
         <source>Misclassified (click one to draw it)</source>
         <translation>分类错误的样本（点击一个载入画板）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="216" />
+        <location filename="../../gui/digits/training_panel.py" line="249" />
         <source>First-layer weights: what each neuron looks for</source>
         <translation>第一层权重：每个神经元在寻找什么</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="237" />
+        <location filename="../../gui/digits/training_panel.py" line="270" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="305" />
+        <location filename="../../gui/digits/training_panel.py" line="353" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="315" />
+        <location filename="../../gui/digits/training_panel.py" line="363" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="318" />
+        <location filename="../../gui/digits/training_panel.py" line="366" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="345" />
+        <location filename="../../gui/digits/training_panel.py" line="393" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="351" />
+        <location filename="../../gui/digits/training_panel.py" line="399" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="357" />
+        <location filename="../../gui/digits/training_panel.py" line="405" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="363" />
+        <location filename="../../gui/digits/training_panel.py" line="411" />
         <source>Download cancelled; nothing half-written was kept.</source>
         <translation>下载已取消；没有保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="365" />
+        <location filename="../../gui/digits/training_panel.py" line="413" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="377" />
+        <location filename="../../gui/digits/training_panel.py" line="425" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="378" />
+        <location filename="../../gui/digits/training_panel.py" line="427" />
+        <source>Data: {0}; learning from {1:,d} of the training digits</source>
+        <translation>数据：{0}；只用其中 {1:,d} 个训练数字学习</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="431" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="382" />
+        <location filename="../../gui/digits/training_panel.py" line="438" />
+        <source>Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, whose weights are back. To go on, let it stop later.</source>
+        <translation>在第 {0} 轮后提前停止：验证损失在第 {1} 轮最低，已恢复那一轮的权重。若要继续，请让它更晚停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="443" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="424" />
+        <location filename="../../gui/digits/training_panel.py" line="490" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="448" />
+        <location filename="../../gui/digits/training_panel.py" line="514" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="449" />
+        <location filename="../../gui/digits/training_panel.py" line="515" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="456" />
+        <location filename="../../gui/digits/training_panel.py" line="522" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="458" />
+        <location filename="../../gui/digits/training_panel.py" line="524" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -1307,27 +1387,27 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>HealthDialog</name>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="46" />
+        <location filename="../../gui/playground/health_dialog.py" line="48" />
         <source>Inside the training</source>
         <translation>训练内部</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="69" />
+        <location filename="../../gui/playground/health_dialog.py" line="78" />
         <source>layer {0}: weights over time</source>
         <translation>第 {0} 层：权重随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="71" />
+        <location filename="../../gui/playground/health_dialog.py" line="80" />
         <source>layer {0}: gradients over time</source>
         <translation>第 {0} 层：梯度随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="81" />
+        <location filename="../../gui/playground/health_dialog.py" line="90" />
         <source>The network has no hidden layer.</source>
         <translation>这个网络没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="102" />
+        <location filename="../../gui/playground/health_dialog.py" line="113" />
         <source>{0}
 dead: {1:.0%}
 saturated: {2:.0%}
@@ -1645,52 +1725,66 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="124" />
+        <location filename="../../gui/playground/network_view.py" line="125" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="126" />
+        <location filename="../../gui/playground/network_view.py" line="127" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="126" />
+        <location filename="../../gui/playground/network_view.py" line="127" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="128" />
+        <location filename="../../gui/playground/network_view.py" line="129" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="259" />
+        <location filename="../../gui/playground/network_view.py" line="260" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="260" />
+        <location filename="../../gui/playground/network_view.py" line="261" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="268" />
+        <location filename="../../gui/playground/network_view.py" line="269" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="269" />
+        <location filename="../../gui/playground/network_view.py" line="270" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="278" />
-        <source>{0} = {1}({2} {3} {4:.2f})</source>
-        <translation>{0} = {1}({2} {3} {4:.2f})</translation>
+        <location filename="../../gui/playground/network_view.py" line="279" />
+        <source>{0} {1} {2:.2f}</source>
+        <translation>{0} {1} {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="298" />
+        <location filename="../../gui/playground/network_view.py" line="283" />
+        <source>{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})
+z = {7}
+(batch norm: the sum is standardised, then scaled and shifted by learned γ, β)</source>
+        <translation>{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})
+z = {7}
+（批归一化：先把加权和标准化，再用学到的 γ、β 缩放和平移）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="289" />
+        <source>{0} = {1}({2})</source>
+        <translation>{0} = {1}({2})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="308" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -2227,7 +2321,7 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../gui/training_controller.py" line="191" />
+        <location filename="../../gui/training_controller.py" line="188" />
         <source>The training worker ended unexpectedly; reset or restart to continue.</source>
         <translation>训练进程意外结束；请重置或重新启动以继续。</translation>
     </message>
@@ -2285,6 +2379,69 @@ A multi-layer network and a linear classifier train side by side on the same dat
         <location filename="../../gui/playground/transformed_dialog.py" line="100" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEffectView</name>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="29" />
+        <source>% of weights</source>
+        <translation>权重占比 %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="50" />
+        <source>Every weight: at step {0:,d} (grey) and now (blue)</source>
+        <translation>全部权重：第 {0:,d} 步时（灰）与现在（蓝）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="53" />
+        <source>Since step {0:,d}:</source>
+        <translation>自第 {0:,d} 步以来：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="54" />
+        <source>near 0 (|w| &lt; {0:g}): {1:.0%} → {2:.0%}</source>
+        <translation>接近 0（|w| &lt; {0:g}）：{1:.0%} → {2:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="56" />
+        <source>RMS: {0:.3f} → {1:.3f}</source>
+        <translation>均方根：{0:.3f} → {1:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="57" />
+        <source>largest |w|: {0:.2f} → {1:.2f}</source>
+        <translation>最大 |w|：{0:.2f} → {1:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="65" />
+        <source>L1 pulls every weight towards 0 by the same amount: the ones the network does not need end at 0.</source>
+        <translation>L1 把每个权重以相同的量拉向 0：网络不需要的权重最终变为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="68" />
+        <source>L2 shrinks every weight in proportion to its size: the large ones shrink most, few reach 0.</source>
+        <translation>L2 按大小比例缩小每个权重：大的缩得最多，很少变为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="71" />
+        <source>Dropout: no neuron can be relied on alone, so the work is spread over more, smaller weights.</source>
+        <translation>Dropout：不能单独依赖任何一个神经元，所以工作分摊到更多、更小的权重上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="74" />
+        <source>Input noise: a sharp boundary costs more, so the weights stay smaller.</source>
+        <translation>输入噪声：陡峭的边界代价更高，所以权重保持较小。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="77" />
+        <source>Batch norm: each sum is re-scaled, so how large the weights are matters less.</source>
+        <translation>批归一化：每个加权和都会被重新缩放，所以权重的大小不那么重要。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="79" />
+        <source>No regulariser is on: nothing stops the weights from growing. Switch one on and watch this plot.</source>
+        <translation>没有开启正则化：没有什么能阻止权重增长。开启一个，然后观察这张图。</translation>
     </message>
 </context>
 </TS>
