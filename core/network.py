@@ -205,11 +205,13 @@ class Network:
             layer.params["b"][...] = b
 
     # -- computation --------------------------------------------------------
-    def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
+    def forward(self, X: np.ndarray, training: bool = False, logits: bool = False) -> np.ndarray:
         """Outputs for ``X`` of shape ``(n, n_inputs)``; records every ``Z`` and ``A``.
 
         ``training`` switches dropout on and makes batch norm use (and
-        learn from) the batch's statistics.
+        learn from) the batch's statistics.  ``logits`` stops before the
+        output activation and returns its input ``Z``: a fused loss applies
+        the activation itself, so training need not compute it twice.
         """
         A = np.asarray(X, dtype=self.dtype)
         Zs, As = [], []
@@ -218,7 +220,7 @@ class Network:
             Z = layer.forward(A)
             if i < last and self.norms:
                 Z = self.norms[i].forward(Z, training)
-            A = act.forward(Z)
+            A = Z if logits and i == last else act.forward(Z)
             Zs.append(Z)
             As.append(A)
             if i < last and training and self.dropout_rate > 0.0:

@@ -49,12 +49,17 @@ class Metrics:
     test_accuracy: float | None
 
 
-def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str) -> float | None:
-    """Fraction classified right; ``None`` for regression tasks."""
+def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str,
+             logits: bool = False) -> float | None:
+    """Fraction classified right; ``None`` for regression tasks.
+
+    ``logits``: ``outputs`` are the output layer's inputs, where a sigmoid's
+    0.5 is 0 (softmax keeps its argmax).
+    """
     if task == MULTICLASS:
         return float((outputs.argmax(axis=1) == targets.argmax(axis=1)).mean())
     if task == BINARY:
-        return float(((outputs[:, 0] > 0.5) == (targets[:, 0] > 0.5)).mean())
+        return float(((outputs[:, 0] > (0.0 if logits else 0.5)) == (targets[:, 0] > 0.5)).mean())
     return None
 
 
@@ -201,8 +206,8 @@ class Trainer:
             return math.nan
         net = self.network
         X, T = self._next_batch()
-        out = net.forward(X, training=True)
-        loss, grad = self._loss_fn(net.pre_activations[-1] if self._on_logits else out, T)
+        out = net.forward(X, training=True, logits=self._on_logits)
+        loss, grad = self._loss_fn(out, T)
         if self._reference_loss is None:
             self._reference_loss = max(loss, 1.0) if math.isfinite(loss) else 1.0
         if not math.isfinite(loss) or loss > DIVERGENCE_FACTOR * self._reference_loss:
@@ -211,7 +216,8 @@ class Trainer:
             return loss
         if self.running_train_metrics:
             n = len(X)
-            self._epoch_sums += (loss * n, (accuracy(out, T, self.task) or 0.0) * n, n)
+            correct = accuracy(out, T, self.task, logits=self._on_logits) or 0.0
+            self._epoch_sums += (loss * n, correct * n, n)
         net.backward(grad, on_logits=self._on_logits)
         if self.penalty.active:
             nw = net.n_weights

@@ -155,3 +155,34 @@ def test_running_train_metrics_are_the_epochs_batch_means():
     # The test set is still evaluated exactly, on the weights at the end of the epoch.
     assert trainer.history.last("test_loss") == pytest.approx(
         trainer.loss_on(trainer.X_test, trainer.T_test)[0], rel=1e-6)
+
+
+def test_running_accuracy_counts_each_batch_as_its_probabilities_would():
+    """Training stops at the logits (the fused loss applies the activation); accuracy must
+    still count what the probabilities say, for a sigmoid and for a softmax."""
+    from core.trainer import accuracy
+
+    rng = np.random.default_rng(4)
+    Z = rng.normal(size=(400, 1))
+    T = (rng.random((400, 1)) > 0.5).astype(float)
+    assert accuracy(Z, T, "binary", logits=True) == accuracy(1 / (1 + np.exp(-Z)), T, "binary")
+    Z3 = rng.normal(size=(400, 3))
+    T3 = np.eye(3)[rng.integers(0, 3, 400)]
+    P3 = np.exp(Z3) / np.exp(Z3).sum(axis=1, keepdims=True)
+    assert accuracy(Z3, T3, "multiclass", logits=True) == accuracy(P3, T3, "multiclass")
+    trainer = make_trainer("xor", (4,))
+    trainer.running_train_metrics = True
+    correct = []
+    while trainer.epoch == 0:
+        X_before = trainer.network.params.copy()
+        position = trainer._position % len(trainer.X_train)
+        trainer.step()
+        index = trainer._order[position:trainer._position]
+        net = trainer.network
+        saved = net.params.copy()
+        net.params[...] = X_before  # the weights this batch was judged with
+        out = net.predict(trainer.X_train[index])
+        net.params[...] = saved
+        correct.append(((out[:, 0] > 0.5) == (trainer.T_train[index, 0] > 0.5)).sum())
+    assert trainer.history.last("train_accuracy") == pytest.approx(
+        sum(correct) / len(trainer.X_train))

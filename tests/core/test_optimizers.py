@@ -111,3 +111,20 @@ def test_unknown_optimizer_and_setting_are_rejected():
         make_optimizer("lion")
     with pytest.raises(ValueError, match="no setting"):
         make_optimizer("sgd", momentum=0.9)
+
+
+def test_adam_betas_changed_live_continue_the_textbook_moments():
+    rng = np.random.default_rng(2)
+    grads = rng.normal(size=(4, 3))
+    opt = make_optimizer("adam", learning_rate=0.01)
+    w = np.zeros(3)
+    m, v, expected = np.zeros(3), np.zeros(3), np.zeros(3)
+    for t, g in enumerate(grads, start=1):
+        if t == 3:
+            opt.beta1, opt.beta2 = 0.5, 0.9  # between steps, as the ⚙ settings do
+        b1, b2 = opt.beta1, opt.beta2
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        expected -= 0.01 * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + opt.epsilon)
+        opt.step(w, g.copy())
+        assert np.allclose(w, expected, rtol=1e-10), t
