@@ -32,6 +32,24 @@ STRENGTH_EDGES = (0.25, 0.75, 1.5)  # |w| bins for link width
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
+def mosaic_indices(values: np.ndarray) -> np.ndarray:
+    """Activations in [−1, 1] as colour-table rows 1–255 (row 0 is the transparent gap).
+
+    An 8-bit indexed image with a colour table is what Qt draws without any
+    per-pixel work in Python; float tiles with NaN gaps cost pyqtgraph 2–3 ms
+    a frame to colour and mask.
+    """
+    scaled = np.nan_to_num(values, nan=0.0) * 127.0 + 128.0
+    return np.clip(scaled, 1.0, 255.0).astype(np.uint8)
+
+
+def mosaic_lookup_table() -> np.ndarray:
+    """``(256, 4)`` RGBA: row 0 transparent, rows 1–255 the diverging map from −1 to +1."""
+    table = np.zeros((256, 4), dtype=np.uint8)
+    table[1:] = diverging_colormap().getLookupTable(0.0, 1.0, 255, alpha=True)
+    return table
+
+
 @dataclass(frozen=True)
 class Tile:
     column: int  # 0 = input features, then hidden layers, then output
@@ -57,7 +75,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self.view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=False)
         self.view.setMenuEnabled(False)
         self.mosaic = pg.ImageItem(axisOrder="col-major")
-        self.mosaic.setColorMap(diverging_colormap())
+        self.mosaic.setLookupTable(mosaic_lookup_table())
         self.view.addItem(self.mosaic)
         self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
         for sign, colour in ((1, BLUE), (-1, ORANGE)):
@@ -85,6 +103,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._tile_index: dict[tuple[int, int], Tile] = {}
         self._segment_info = np.zeros((0, 3), dtype=int)   # layer, from, to
         self._segment_weights = np.zeros(0)
+        self._link_segments: dict[tuple[int, int], np.ndarray] = {}  # what each item draws
         self._static_features: np.ndarray | None = None
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -114,7 +133,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
                 self.tiles.append(tile)
                 self._tile_index[(column, unit)] = tile
         width = (len(sizes) - 1) * COLUMN_PITCH + TILE
-        self._canvas = np.zeros((int(width), int(height)), dtype=np.float32)
+        self._canvas = np.zeros((int(width), int(height)), dtype=np.uint8)
         # Room on the left for the feature names, which keep their size in pixels
         # while the diagram shrinks with more layers.
         margin = max(60.0, 0.14 * width)
@@ -181,12 +200,12 @@ class NetworkView(pg.GraphicsLayoutWidget):
 
     def _draw_tiles(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
         canvas = self._canvas
-        canvas.fill(np.nan)  # transparent between tiles: the theme's paper shows
+        canvas.fill(0)  # transparent between tiles: the theme's paper shows
         for tile, image in self._tile_images(model, features):
             x, y = int(tile.x), int(tile.y)
             w, h = image.shape
-            canvas[x:x + w, y:y + h] = image
-        self.mosaic.setImage(canvas, levels=(-1.0, 1.0), autoLevels=False)
+            canvas[x:x + w, y:y + h] = mosaic_indices(image)
+        self.mosaic.setImage(canvas, autoLevels=False)
 
     def _tile_at(self, column: int, unit: int) -> Tile:
         return self._tile_index[(column, unit)]
@@ -217,8 +236,14 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._segment_weights = np.concatenate(weights) if weights else np.zeros(0)
         levels = np.searchsorted(STRENGTH_EDGES, np.abs(self._segment_weights))
         signs = np.sign(self._segment_weights)
-        for (sign, level), item in self.links.items():
-            s = self._segments[(signs == sign) & (levels == level)]
+        for key, item in self.links.items():
+            s = self._segments[(signs == key[0]) & (levels == key[1])]
+            # Weights cross a width or colour boundary now and then; an item whose
+            # links stayed put keeps its cached pixmap (re-stroking wide translucent
+            # lines is the costliest paint in the window).
+            if key in self._link_segments and np.array_equal(self._link_segments[key], s):
+                continue
+            self._link_segments[key] = s
             xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
             ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
             item.setData(xs, ys)

@@ -267,3 +267,25 @@ def test_batch_norm_box_switches_it_while_training(qtbot, page):
     assert np.allclose(snap.network.grid.focus, expected.reshape(snap.network.grid.focus.shape),
                        atol=1e-4)
     assert "batch norm" in page.network_view.neuron_formula(1, 0)
+
+
+def test_heatmap_tiles_are_coloured_from_the_activations(qtbot, page):
+    from gui.colors import diverging_colormap
+    from gui.playground.network_view import mosaic_indices, mosaic_lookup_table
+
+    # The colour table row of an activation, against the colour map computed directly.
+    values = np.array([[-1.0, -0.5, 0.0, 0.5, 1.0, np.nan]])
+    rows = mosaic_indices(values)[0]
+    assert rows[-1] != 0 and rows.min() >= 1  # only the gaps between tiles are transparent
+    table = mosaic_lookup_table()
+    assert table[0, 3] == 0 and (table[1:, 3] == 255).all()
+    expected = diverging_colormap().map((values[0, :5] + 1) / 2, mode="byte")[:, :3]
+    assert np.abs(table[rows[:5], :3].astype(int) - expected.astype(int)).max() <= 3
+    # A hidden neuron's tile in the mosaic is its activation over the plane (tanh: as is).
+    wait_for(qtbot, page, lambda s: s.step >= 0)
+    view = page.network_view
+    qtbot.waitUntil(lambda: view._model is not None)
+    tile = next(t for t in view.tiles if (t.column, t.unit) == (1, 0))
+    x, y = int(tile.x), int(tile.y)
+    block = view._canvas[x:x + 30, y:y + 30]
+    assert np.array_equal(block, mosaic_indices(view._model.grid.tiles[1][0]))
