@@ -78,3 +78,14 @@ def test_divergence_is_reported_not_raised(capsys):
     captured = capsys.readouterr()
     assert json.loads(captured.out)["diverged"] is True
     assert "learning rate is too large" in captured.err
+
+
+def test_batch_norm_option_trains_and_saves_the_statistics(tmp_path, capsys):
+    path = tmp_path / "bn.npz"
+    assert run(["train", "--dataset", "circle", "--hidden", "6,6", "--activation", "relu",
+                "--batch-norm", "--epochs", "60", "--save", str(path), "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["test_accuracy"] >= 0.9
+    network, _ = load_model(path)
+    assert network.spec.batch_norm and len(network.norms) == 2
+    assert not np.allclose(network.norms[0].running_mean, 0)  # learned from the data
