@@ -60,22 +60,18 @@ class WeightEffectView(QWidget):
 
     def _lessons(self, config: PlaygroundConfig) -> list[str]:
         """One sentence per regulariser that is on: what to look for."""
-        lessons = []
-        if config.l1 > 0:
-            lessons.append(self.tr("L1 pulls every weight towards 0 by the same amount: "
-                                   "the ones the network does not need end at 0."))
-        if config.l2 > 0:
-            lessons.append(self.tr("L2 shrinks every weight in proportion to its size: "
-                                   "the large ones shrink most, few reach 0."))
-        if config.dropout > 0:
-            lessons.append(self.tr("Dropout: no neuron can be relied on alone, so the work "
-                                   "is spread over more, smaller weights."))
-        if config.input_noise > 0:
-            lessons.append(self.tr("Input noise: a sharp boundary costs more, so the "
-                                   "weights stay smaller."))
-        if config.batch_norm:
-            lessons.append(self.tr("Batch norm: each sum is re-scaled, so how large "
-                                   "the weights are matters less."))
+        lessons = [text for on, text in (
+            (config.l1 > 0, self.tr("L1 pulls every weight towards 0 by the same amount: "
+                                    "the ones the network does not need end at 0.")),
+            (config.l2 > 0, self.tr("L2 shrinks every weight in proportion to its size: "
+                                    "the large ones shrink most, few reach 0.")),
+            (config.dropout > 0, self.tr("Dropout: no neuron can be relied on alone, so the "
+                                         "work is spread over more, smaller weights.")),
+            (config.input_noise > 0, self.tr("Input noise: a sharp boundary costs more, so the "
+                                             "weights stay smaller.")),
+            (config.batch_norm, self.tr("Batch norm: each sum is re-scaled, so how large "
+                                        "the weights are matters less.")),
+        ) if on]
         return lessons or [self.tr("No regulariser is on: nothing stops the weights from "
                                    "growing. Switch one on and watch this plot.")]
 

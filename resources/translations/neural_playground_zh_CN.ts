@@ -1725,52 +1725,52 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="125" />
+        <location filename="../../gui/playground/network_view.py" line="144" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="127" />
+        <location filename="../../gui/playground/network_view.py" line="146" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="127" />
+        <location filename="../../gui/playground/network_view.py" line="146" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="129" />
+        <location filename="../../gui/playground/network_view.py" line="148" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="260" />
+        <location filename="../../gui/playground/network_view.py" line="285" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="261" />
+        <location filename="../../gui/playground/network_view.py" line="286" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="269" />
+        <location filename="../../gui/playground/network_view.py" line="294" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="270" />
+        <location filename="../../gui/playground/network_view.py" line="295" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="279" />
+        <location filename="../../gui/playground/network_view.py" line="304" />
         <source>{0} {1} {2:.2f}</source>
         <translation>{0} {1} {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="283" />
+        <location filename="../../gui/playground/network_view.py" line="308" />
         <source>{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})
 z = {7}
 (batch norm: the sum is standardised, then scaled and shifted by learned γ, β)</source>
@@ -1779,12 +1779,12 @@ z = {7}
 （批归一化：先把加权和标准化，再用学到的 γ、β 缩放和平移）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="289" />
+        <location filename="../../gui/playground/network_view.py" line="314" />
         <source>{0} = {1}({2})</source>
         <translation>{0} = {1}({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="308" />
+        <location filename="../../gui/playground/network_view.py" line="333" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -2414,32 +2414,32 @@ z = {7}
         <translation>最大 |w|：{0:.2f} → {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="65" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="64" />
         <source>L1 pulls every weight towards 0 by the same amount: the ones the network does not need end at 0.</source>
         <translation>L1 把每个权重以相同的量拉向 0：网络不需要的权重最终变为 0。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="68" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="66" />
         <source>L2 shrinks every weight in proportion to its size: the large ones shrink most, few reach 0.</source>
         <translation>L2 按大小比例缩小每个权重：大的缩得最多，很少变为 0。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="71" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="68" />
         <source>Dropout: no neuron can be relied on alone, so the work is spread over more, smaller weights.</source>
         <translation>Dropout：不能单独依赖任何一个神经元，所以工作分摊到更多、更小的权重上。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="74" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="70" />
         <source>Input noise: a sharp boundary costs more, so the weights stay smaller.</source>
         <translation>输入噪声：陡峭的边界代价更高，所以权重保持较小。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="77" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="72" />
         <source>Batch norm: each sum is re-scaled, so how large the weights are matters less.</source>
         <translation>批归一化：每个加权和都会被重新缩放，所以权重的大小不那么重要。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="79" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="75" />
         <source>No regulariser is on: nothing stops the weights from growing. Switch one on and watch this plot.</source>
         <translation>没有开启正则化：没有什么能阻止权重增长。开启一个，然后观察这张图。</translation>
     </message>
