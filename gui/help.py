@@ -44,7 +44,10 @@ class HelpDialog(QDialog):
                 "<p><b>Over-fitting:</b> press <i>Over-fitting example</i>, train, and watch the "
                 "test loss turn up while the training loss keeps falling (the shaded gap). "
                 "Cure it with L2, dropout, input noise or <i>Restore the best weights</i> "
-                "(early stopping).</p>"),
+                "(early stopping). <i>Inside the training…</i> shows what each cure does to "
+                "the weights: L1 sends most of them to zero, L2 shrinks them all.</p>"
+                "<p><b>Batch norm</b> can be switched while training: the boundary stays the "
+                "same at that moment, only how the network learns changes.</p>"),
             "digits": self.tr(
                 "<h3>Digits</h3>"
                 "<p>Draw a digit with the mouse: the 28×28 = 784 pixels are the network's "
@@ -52,7 +55,11 @@ class HelpDialog(QDialog):
                 "the network's belief in each digit.</p>"
                 "<p><b>Try:</b> draw a 1 slanted, a 7 with a bar, a 4 open or closed. Under "
                 "<i>Train on MNIST</i>, train your own network and compare: fewer neurons, "
-                "sigmoid instead of ReLU, input scaling, dropout.</p>"),
+                "sigmoid instead of ReLU, input scaling, dropout.</p>"
+                "<p><b>Over-fitting:</b> <i>Over-fitting example</i> learns from 500 digits "
+                "only; the validation loss turns up after a few epochs. Cure it with L2, "
+                "dropout, random shifts, or <i>Stop early after</i> a few epochs without "
+                "progress.</p>"),
             "descent": self.tr(
                 "<h3>Gradient descent</h3>"
                 "<p>A ball walks downhill on a curve or a surface: each step is the learning "
