@@ -124,7 +124,7 @@ class BatchNorm:
         self.running_mean, self.running_var = b["mean"], b["var"]
         self.momentum = momentum
         self.epsilon = epsilon
-        self._cache: tuple[np.ndarray, np.ndarray] | None = None
+        self._cache: tuple[np.ndarray, np.ndarray, bool] | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -140,27 +140,37 @@ class BatchNorm:
         return self.params["gamma"] / np.sqrt(self.running_var + self.epsilon)
 
     def forward(self, X: np.ndarray, training: bool = True) -> np.ndarray:
+        """In training, a batch of one sample is normalised with the running
+        statistics (its own variance is 0: it would erase the sample), and
+        does not move them."""
         gamma, beta = self.params["gamma"], self.params["beta"]
         if not training:
             self._cache = None
             return (X - self.running_mean) * self.scale + beta
+        if X.shape[0] == 1:
+            inv_std = 1.0 / np.sqrt(self.running_var + self.epsilon)
+            x_hat = (X - self.running_mean) * inv_std
+            self._cache = (x_hat, inv_std, False)
+            return gamma * x_hat + beta
         mean, var = X.mean(axis=0), X.var(axis=0)
         inv_std = 1.0 / np.sqrt(var + self.epsilon)
         x_hat = (X - mean) * inv_std
         m = self.momentum
         self.running_mean[...] = m * self.running_mean + (1 - m) * mean
         self.running_var[...] = m * self.running_var + (1 - m) * var
-        self._cache = (x_hat, inv_std)
+        self._cache = (x_hat, inv_std, True)
         return gamma * x_hat + beta
 
     def backward(self, dY: np.ndarray) -> np.ndarray:
         """Gradient through the batch statistics too (every sample moves μ and σ)."""
         if self._cache is None:
             raise RuntimeError("backward() needs a forward() in training mode")
-        x_hat, inv_std = self._cache
+        x_hat, inv_std, batch_statistics = self._cache
         n = dY.shape[0]
         self.grads["gamma"][...] = (dY * x_hat).sum(axis=0)
         self.grads["beta"][...] = dY.sum(axis=0)
         dx_hat = dY * self.params["gamma"]
+        if not batch_statistics:  # fixed μ and σ: an affine map
+            return dx_hat * inv_std
         return (inv_std / n) * (n * dx_hat - dx_hat.sum(axis=0)
                                 - x_hat * (dx_hat * x_hat).sum(axis=0))

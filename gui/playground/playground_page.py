@@ -105,6 +105,7 @@ class PlaygroundPage(QWidget):
         self._health: HealthDialog | None = None
         self._transformed: TransformedDialog | None = None
         self._synced_config: PlaygroundConfig | None = None
+        self._last_message: str | None = None  # a new one means a setting was refused
 
         self.controls = ControlsBar(self.config)
         self.banner = DivergenceBanner()
@@ -286,7 +287,10 @@ class PlaygroundPage(QWidget):
         self.running = snap.running
         self.controls.set_running(snap.running)
         self.controls.set_counters(snap.epoch, snap.step)
-        if snap.config != self._synced_config:
+        refused = snap.message is not None and snap.message != self._last_message
+        self._last_message = snap.message
+        if snap.config != self._synced_config or refused:
+            # A refused setting: put the controls back to what is real.
             self._synced_config = snap.config
             self.config = snap.config
             self.controls.sync(snap.config)

@@ -154,3 +154,23 @@ def test_weight_summary_by_hand():
     assert np.isclose(summary.rms, np.sqrt((0.005**2 + 0.25 + 9) / 4))
     assert summary.largest == 3.0
     assert summary.histogram[-1] == 0.25  # 3.0 is counted in the last bin (clipped to 2)
+
+
+def test_batch_norm_on_a_batch_of_one_uses_the_running_statistics():
+    """Its own variance is 0, which would erase the sample; a fixed affine map instead."""
+    rng = np.random.default_rng(5)
+    layer = BatchNorm(3, dtype="float64")
+    layer.forward(rng.normal(2, 3, (50, 3)), training=True)
+    layer.params["gamma"][:] = rng.normal(1, 0.3, 3)
+    stats = layer.running_mean.copy(), layer.running_var.copy()
+    x = rng.normal(size=(1, 3))
+    y = layer.forward(x, training=True)
+    assert np.allclose(y, layer.forward(x, training=False))
+    assert np.array_equal(layer.running_mean, stats[0])  # one sample does not move them
+    G = rng.normal(size=(1, 3))
+    layer.forward(x, training=True)
+    dX = layer.backward(G)
+    loss = lambda: float((G * layer.forward(x, training=True)).sum())  # noqa: E731
+    assert relative_error(dX, numeric_gradient(loss, x)) < 1e-6
+    assert relative_error(layer.grads["gamma"],
+                          numeric_gradient(loss, layer.params["gamma"])) < 1e-6

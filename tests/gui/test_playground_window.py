@@ -289,3 +289,15 @@ def test_heatmap_tiles_are_coloured_from_the_activations(qtbot, page):
     x, y = int(tile.x), int(tile.y)
     block = view._canvas[x:x + 30, y:y + 30]
     assert np.array_equal(block, mosaic_indices(view._model.grid.tiles[1][0]))
+
+
+def test_a_refused_setting_puts_the_control_back(qtbot, page):
+    page.controller.send(Configure({"dataset": "plane"}))  # regression: squared error
+    wait_for(qtbot, page, lambda s: s.config.dataset == "plane" and s.config.loss == "mse")
+    combo = page.controls.loss
+    index = combo.findData("cross_entropy")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    snap = wait_for(qtbot, page, lambda s: s.message is not None)
+    assert "cross-entropy needs classes" in snap.message and snap.config.loss == "mse"
+    qtbot.waitUntil(lambda: combo.currentData() == "mse")
