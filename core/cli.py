@@ -15,6 +15,7 @@ from typing import TextIO
 import numpy as np
 
 from core.activations import HIDDEN_ACTIVATIONS
+from core.allocator import keep_freed_memory
 from core.datasets import BINARY, CURVE, DATASETS, MULTICLASS, make_dataset, split_dataset
 from core.digit_preprocess import from_photo, to_mnist
 from core.digits import (
@@ -338,6 +339,7 @@ def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
     out, err = out or sys.stdout, err or sys.stderr
+    keep_freed_memory()
     try:
         args = build_parser().parse_args(list(argv))
         command = {"train": train_command, "evaluate": evaluate_command,

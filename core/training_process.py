@@ -29,6 +29,7 @@ import sys
 import threading
 from typing import Any, BinaryIO
 
+from core.allocator import keep_freed_memory
 from core.training_loop import Stop, Wake, training_loop
 
 HEADER = struct.Struct("<Q")  # the byte length of the pickle that follows
@@ -101,6 +102,7 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
 
 def main() -> None:
     """Entry point of the child: frames on stdin/stdout, stray prints to stderr."""
+    keep_freed_memory()
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     with sink:

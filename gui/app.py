@@ -6,6 +6,8 @@ import gc
 import os
 import sys
 
+from core.allocator import keep_freed_memory
+
 
 def configure_environment() -> None:
     """Settings that must be in place before numpy and Qt load.
@@ -13,11 +15,13 @@ def configure_environment() -> None:
     BLAS runs single-threaded: for this app's small matrices two threads are
     slower and would fight the GUI thread for the second core.  A short GIL
     switch interval keeps the window responsive while the worker trains.
+    Freed arrays stay in the heap (:mod:`core.allocator`).
     """
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     sys.setswitchinterval(0.001)
+    keep_freed_memory()
 
 
 def configure_pyqtgraph() -> None:

@@ -31,6 +31,7 @@ from core.network import Network
 from gui.colors import BLUE, ORANGE
 from gui.digits.drawing_canvas import DrawingCanvas
 from gui.digits.training_panel import DigitsTrainingPanel
+from gui.image_item import ImageItem
 
 SHIPPED_MODEL = RESOURCES / "models" / "digits.npz"
 
@@ -45,7 +46,7 @@ def tile_grid(values: np.ndarray) -> np.ndarray:
     return grid.reshape(rows, cols).T  # image[x, y]: x along columns
 
 
-def _image_plot(title: str) -> tuple[pg.PlotItem, pg.ImageItem]:
+def _image_plot(title: str) -> tuple[pg.PlotItem, ImageItem]:
     plot = pg.PlotItem(title=title)
     plot.hideAxis("left")
     plot.hideAxis("bottom")
@@ -54,7 +55,7 @@ def _image_plot(title: str) -> tuple[pg.PlotItem, pg.ImageItem]:
     plot.hideButtons()
     plot.getViewBox().invertY(True)
     plot.setAspectLocked(True)
-    image = pg.ImageItem(axisOrder="col-major")
+    image = ImageItem(axisOrder="col-major")
     image.setColorMap(pg.ColorMap([0, 1], [(250, 250, 250), (20, 20, 20)]))  # ink is dark
     plot.addItem(image)
     return plot, image
@@ -70,7 +71,7 @@ class NetworkActivityView(pg.GraphicsLayoutWidget):
         self.setBackground(pg.getConfigOption("background"))
         self.input_plot, self.input_image = _image_plot(self.tr("input: 28×28 = 784 neurons"))
         self.addItem(self.input_plot, row=0, col=0)
-        self.layer_plots: list[tuple[pg.PlotItem, pg.ImageItem]] = []
+        self.layer_plots: list[tuple[pg.PlotItem, ImageItem]] = []
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
                                     brush=pg.mkBrush(*ORANGE))
         self.output_plot = pg.PlotItem(title=self.tr("output: 10 neurons"))

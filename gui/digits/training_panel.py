@@ -48,6 +48,7 @@ from core.training_loop import Pause, Play
 from gui.background_task import BackgroundTask
 from gui.colors import BLUE, ORANGE
 from gui.history_plot import HistoryPlot
+from gui.image_item import ImageItem
 from gui.training_controller import TrainingController
 from gui.widgets import combo_box, divergence_text
 
@@ -60,7 +61,7 @@ TRAIN_SIZES = (0, 2000, 1000, 500, 200)  # 0: every training digit
 
 
 def _image_view(title: str, colours, digit_axes: bool = False
-                ) -> tuple[pg.PlotWidget, pg.ImageItem]:
+                ) -> tuple[pg.PlotWidget, ImageItem]:
     """An image plot; ``digit_axes`` labels rows and columns 0–9 (else no axes)."""
     view = pg.PlotWidget(title=title)
     ticks = [[(k + 0.5, str(k)) for k in range(10)]]
@@ -74,7 +75,7 @@ def _image_view(title: str, colours, digit_axes: bool = False
     view.hideButtons()
     view.setAspectLocked(True)
     view.getViewBox().invertY(True)
-    image = pg.ImageItem(axisOrder="row-major")
+    image = ImageItem(axisOrder="row-major")
     image.setColorMap(pg.ColorMap(np.linspace(0, 1, len(colours)), colours))
     view.addItem(image)
     return view, image

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.descent_lab import CURVES_1D, SURFACES, Path, descend_curve, random_starts
 from core.expression import ExpressionError, parse_expression
 from core.optimizers import OPTIMIZERS
+from gui.image_item import ImageItem
 from gui.labs.path_player import PathPlayer
 from gui.theme import plot_ink
 
@@ -240,7 +241,7 @@ class SurfaceLab(QWidget):
         self.map.setAspectLocked(False)
         self.map.setLabel("bottom", "w1")
         self.map.setLabel("left", "w2")
-        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image = ImageItem(axisOrder="col-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.map.addItem(self.image)
         self.contours: list[pg.IsocurveItem] = []

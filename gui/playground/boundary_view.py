@@ -16,6 +16,7 @@ from core.datasets import MULTICLASS, REGRESSION
 from core.features import EXTENT
 from core.playground import ModelSnapshot, PlaygroundSnapshot
 from gui.colors import class_colour, class_probability_rgb, diverging_colormap
+from gui.image_item import ImageItem
 from gui.theme import plot_ink
 
 
@@ -37,7 +38,7 @@ class BoundaryView(pg.PlotWidget):
         self.getViewBox().setBorder(pg.mkPen("#bbb"))
         self.setAspectLocked(True)
         self.setRange(xRange=(-EXTENT, EXTENT), yRange=(-EXTENT, EXTENT), padding=0)
-        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image = ImageItem(axisOrder="col-major")
         self.image.setColorMap(diverging_colormap())
         self.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1))

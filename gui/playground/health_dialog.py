@@ -18,20 +18,21 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
 from core.playground import PlaygroundSnapshot
+from gui.image_item import ImageItem
 from gui.playground.weight_effect_view import WeightEffectView
 
 FRAMES = 240  # columns of history kept per layer
 
 
 def _history_view(title: str, bins: np.ndarray,
-                  label: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
+                  label: str) -> tuple[pg.PlotWidget, ImageItem]:
     view = pg.PlotWidget(title=title)
     view.setMenuEnabled(False)
     view.setMouseEnabled(False, False)
     view.hideButtons()
     view.setLabel("left", label)
     view.getAxis("bottom").setStyle(showValues=False)
-    image = pg.ImageItem(axisOrder="col-major")
+    image = ImageItem(axisOrder="col-major")
     image.setColorMap(pg.colormap.get("viridis"))
     view.addItem(image)
     view.setRange(xRange=(0, FRAMES), yRange=(bins[0], bins[-1]), padding=0)
@@ -55,7 +56,7 @@ class HealthDialog(QDialog):
         self.weight_effect.setFixedHeight(220)
         layout.addWidget(layers, 1)
         layout.addWidget(self.weight_effect)
-        self.rows: list[tuple[pg.ImageItem, pg.ImageItem, QLabel]] = []
+        self.rows: list[tuple[ImageItem, ImageItem, QLabel]] = []
         self.buffers: list[tuple[deque, deque]] = []
         self._layers: tuple[int, ...] | None = None
 

@@ -21,6 +21,7 @@ from core.grid import TILE_SIDE
 from core.layers import NORM_EPSILON
 from core.playground import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
+from gui.image_item import ImageItem
 from gui.theme import plot_ink
 
 TILE = TILE_SIDE   # pixels per tile side: one per grid point the worker sends
@@ -74,7 +75,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self.setBackground(pg.getConfigOption("background"))
         self.view = self.addViewBox(lockAspect=True, enableMouse=False, invertY=False)
         self.view.setMenuEnabled(False)
-        self.mosaic = pg.ImageItem(axisOrder="col-major")
+        self.mosaic = ImageItem(axisOrder="col-major")
         self.mosaic.setLookupTable(mosaic_lookup_table())
         self.view.addItem(self.mosaic)
         self.links: dict[tuple[int, int], pg.PlotCurveItem] = {}
