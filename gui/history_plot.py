@@ -68,7 +68,7 @@ class HistoryPlot(pg.PlotWidget):
         self.curves = {}
         for model, split, label, colour, dashed in series:
             style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-            curve = self.plot(pen=pg.mkPen(colour, width=2, style=style), name=label,
+            curve = self.plot(pen=pg.mkPen(colour, width=1, style=style), name=label,
                               connect="finite", antialias=True)
             curve.setClipToView(True)
             self.curves[(model, split)] = curve

@@ -88,6 +88,10 @@ class TrainingController(QObject):
     """
 
     snapshot_ready = Signal(object)
+    # The same snapshot once the views drawn for snapshot_ready are painted and
+    # timers and input have had their turn: a page that draws its frame in two
+    # halves keeps the event loop from being blocked for a whole frame.
+    snapshot_ready_later = Signal(object)
     worker_failed = Signal(str)
 
     def __init__(self, target_factory: Callable[[], Trainable],
@@ -95,6 +99,7 @@ class TrainingController(QObject):
         super().__init__(parent)
         self._factory = target_factory
         self._latest: Any = None
+        self._emitted: Any = None
         self._stopping = False
         self.frames_received = 0
         self.paint_seconds: deque[float] = deque(maxlen=120)  # emit → painted, recent frames
@@ -107,7 +112,11 @@ class TrainingController(QObject):
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(0)
         self._emit_timer.timeout.connect(self._emit_latest)
-        # Fires once the paint events the emit caused have been processed.
+        # Each fires once the paint events queued before it have been processed.
+        self._later_timer = QTimer(self)
+        self._later_timer.setSingleShot(True)
+        self._later_timer.setInterval(0)
+        self._later_timer.timeout.connect(self._emit_later)
         self._painted_timer = QTimer(self)
         self._painted_timer.setSingleShot(True)
         self._painted_timer.setInterval(0)
@@ -147,6 +156,7 @@ class TrainingController(QObject):
         """End the child and the relay thread; True if both ended in time."""
         self._stopping = True
         self._emit_timer.stop()
+        self._later_timer.stop()
         self._painted_timer.stop()
         if self._process is not None:
             self.send(Stop())
@@ -172,8 +182,15 @@ class TrainingController(QObject):
     @Slot()
     def _emit_latest(self) -> None:
         self._emitted_at = time.perf_counter()
-        if self._latest is not None:
-            self.snapshot_ready.emit(self._latest)
+        self._emitted = self._latest
+        if self._emitted is not None:
+            self.snapshot_ready.emit(self._emitted)
+        self._later_timer.start()
+
+    @Slot()
+    def _emit_later(self) -> None:
+        if self._emitted is not None:  # the same one, even if a newer one came meanwhile
+            self.snapshot_ready_later.emit(self._emitted)
         self._painted_timer.start()
 
     @Slot()

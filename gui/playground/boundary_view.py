@@ -6,6 +6,8 @@ from a snapshot.  Clicks are reported as plane coordinates for hand editing.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -18,6 +20,8 @@ from core.playground import ModelSnapshot, PlaygroundSnapshot
 from gui.colors import class_colour, class_probability_rgb, diverging_colormap
 from gui.image_item import ImageItem
 from gui.theme import plot_ink
+
+TITLE_SECONDS = 0.5  # a number changing while training is read at most twice a second
 
 
 class BoundaryView(pg.PlotWidget):
@@ -50,6 +54,7 @@ class BoundaryView(pg.PlotWidget):
             points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setTitle(title, color=plot_ink(), size="11pt")
         self._shown_title = title
+        self._title_at = 0.0
         self._rect_for: int | None = None
         self.show_test = False
         self.discretize = False
@@ -63,8 +68,12 @@ class BoundaryView(pg.PlotWidget):
         self._draw_image(snap, model)
         self._draw_points(snap)
         title = f"{self._title} — {caption}"
-        if title != self._shown_title:  # setTitle re-lays out the plot: only on change
-            self._shown_title = title
+        now = time.monotonic()
+        # setTitle re-lays out the plot (about 1 ms): only on a change, and while
+        # training at most every TITLE_SECONDS — the accuracy changes each epoch.
+        if title != self._shown_title and (not snap.running
+                                           or now - self._title_at >= TITLE_SECONDS):
+            self._shown_title, self._title_at = title, now
             self.setTitle(title, color=plot_ink(), size="11pt")
 
     def _set_image(self, image: np.ndarray, levels: tuple[float, float]) -> None:

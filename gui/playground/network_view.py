@@ -183,18 +183,24 @@ class NetworkView(pg.GraphicsLayoutWidget):
             self._draw_links(model, features)
         self._draw_selection()
 
-    def _tile_images(self, model: ModelSnapshot, features: tuple[str, ...]):
+    def _tile_indices(self, model: ModelSnapshot, features: tuple[str, ...]):
+        """Each tile with its colour-table rows, converted a whole column at a
+        time: one numpy call per layer rather than per tile (per tile it was a
+        third of what a frame cost in Python)."""
         layers = model.grid.tiles
-        inputs = self._static_features
+        shown = mosaic_indices(layers[0])
+        faded = None if self._static_features is None else \
+            mosaic_indices(0.25 * self._static_features)
         for tile in self.tiles:
             if tile.column == 0:
                 name = FEATURE_NAMES[tile.unit]
                 if name in features:
-                    yield tile, layers[0][features.index(name)]
-                elif inputs is not None:
-                    yield tile, 0.25 * inputs[tile.unit]
+                    yield tile, shown[features.index(name)]
+                elif faded is not None:
+                    yield tile, faded[tile.unit]
         for column in range(1, len(layers)):
-            values = normalise_activation(layers[column], model.activations[column - 1])
+            values = mosaic_indices(
+                normalise_activation(layers[column], model.activations[column - 1]))
             for tile in self.tiles:
                 if tile.column == column:
                     yield tile, values[tile.unit]
@@ -202,10 +208,10 @@ class NetworkView(pg.GraphicsLayoutWidget):
     def _draw_tiles(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
         canvas = self._canvas
         canvas.fill(0)  # transparent between tiles: the theme's paper shows
-        for tile, image in self._tile_images(model, features):
+        for tile, rows in self._tile_indices(model, features):
             x, y = int(tile.x), int(tile.y)
-            w, h = image.shape
-            canvas[x:x + w, y:y + h] = mosaic_indices(image)
+            w, h = rows.shape
+            canvas[x:x + w, y:y + h] = rows
         self.mosaic.setImage(canvas, autoLevels=False)
 
     def _tile_at(self, column: int, unit: int) -> Tile:

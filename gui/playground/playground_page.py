@@ -106,6 +106,7 @@ class PlaygroundPage(QWidget):
         self._transformed: TransformedDialog | None = None
         self._synced_config: PlaygroundConfig | None = None
         self._last_message: str | None = None  # a new one means a setting was refused
+        self._turn = "all"  # which costly redraws this frame does (see FRAME_CYCLE)
 
         self.controls = ControlsBar(self.config)
         self.banner = DivergenceBanner()
@@ -228,6 +229,7 @@ class PlaygroundPage(QWidget):
     def _connect(self) -> None:
         send = self.controller.send
         self.controller.snapshot_ready.connect(self._on_controller_snapshot)
+        self.controller.snapshot_ready_later.connect(self._draw_outputs)
         self.controller.worker_failed.connect(self._on_controller_failed)
         self.controls.changed.connect(lambda changes: send(Configure(changes)))
         self.controls.play_toggled.connect(self.toggle_play)
@@ -302,8 +304,21 @@ class PlaygroundPage(QWidget):
             else self.tr("step {0} — training goes on").format(f"{snap.replay_step:,d}"))
         self._frame_index += 1
         turn = FRAME_CYCLE[self._frame_index % len(FRAME_CYCLE)] if snap.running else "all"
+        self._turn = turn
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
+        self.summary.setText(self._summary(snap))
+        if snap.divergence:
+            self.banner.label.setText(divergence_text(snap.divergence))
+        self.banner.setVisible(snap.divergence is not None)
+        if snap.message:
+            self.status_message.emit(snap.message)
+
+    def _draw_outputs(self, snap: PlaygroundSnapshot) -> None:
+        """The frame's second half: boundaries and curves, painted separately from
+        the diagram so that input and timers get a turn in between."""
+        turn = self._turn
+        shown = snap.replay or snap.network
         if self._transformed is not None and self._transformed.isVisible() and turn in ("", "all"):
             self._transformed.show_snapshot(snap)  # on the frames the costly redraws leave free
         net_caption = self._caption(shown, self.network_boundary.neuron)
@@ -320,12 +335,6 @@ class PlaygroundPage(QWidget):
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
             if self._health is not None and self._health.isVisible():
                 self._health.show_snapshot(snap)
-        self.summary.setText(self._summary(snap))
-        if snap.divergence:
-            self.banner.label.setText(divergence_text(snap.divergence))
-        self.banner.setVisible(snap.divergence is not None)
-        if snap.message:
-            self.status_message.emit(snap.message)
         self.frames_painted += 1
 
     def _sync_replay_slider(self, snap: PlaygroundSnapshot) -> None:

@@ -301,3 +301,37 @@ def test_a_refused_setting_puts_the_control_back(qtbot, page):
     snap = wait_for(qtbot, page, lambda s: s.message is not None)
     assert "cross-entropy needs classes" in snap.message and snap.config.loss == "mse"
     qtbot.waitUntil(lambda: combo.currentData() == "mse")
+
+
+def test_a_frame_is_drawn_in_two_halves_with_a_paint_between(qtbot, page, monkeypatch):
+    """The diagram is painted before the boundaries of the same snapshot are
+    set: the event loop is never blocked for a whole frame."""
+    from PySide6.QtCore import QEvent, QObject
+
+    order: list[tuple[str, int]] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                order.append(("paint", 0))
+            return False
+
+    spy = PaintSpy()
+    page.network_view.viewport().installEventFilter(spy)
+    page.controller.snapshot_ready.connect(lambda s: order.append(("ready", id(s))))
+    boundary = page.network_boundary
+    draw = boundary.show_snapshot
+    monkeypatch.setattr(boundary, "show_snapshot",
+                        lambda snap, *rest: (order.append(("boundary", id(snap))),
+                                             draw(snap, *rest)))
+    page.toggle_play()
+    qtbot.waitUntil(lambda: sum(kind == "boundary" for kind, _ in order) >= 10, timeout=20_000)
+    page.toggle_play()
+    frames = 0
+    for i, (kind, key) in enumerate(order):
+        if kind != "ready" or ("boundary", key) not in order[i:]:
+            continue
+        later = order.index(("boundary", key), i)
+        assert all(k in ("paint",) for k, _ in order[i + 1:later])  # nothing else between
+        frames += any(k == "paint" for k, _ in order[i + 1:later])
+    assert frames >= 8
