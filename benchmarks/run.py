@@ -13,9 +13,11 @@ import os
 import platform
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import canvas_and_startup, digits_epoch, playground_step
+from benchmarks.timing import cpu_ticks, steal_percent
 from core.allocator import keep_freed_memory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +62,11 @@ def markdown(results: dict) -> str:
     lines.append(f"| digits canvas | mouse move → all updated, p50/p99 ms | "
                  f"{results['canvas_ms']['p50']}/{results['canvas_ms']['p99']} |")
     lines.append(f"| start-up | to first frame, s | {results['startup_seconds']} |")
+    steal = ", ".join(f"{k} {v}" for k, v in results["cpu_steal_percent"].items()
+                      if v is not None)
+    if steal:
+        lines.append(f"| machine | CPU time taken by the hypervisor (steal) per section, % | "
+                     f"{steal} |")
     notes = step["notes"] + digits["notes"]
     return "\n".join(lines + [""] + [f"- {n}" for n in sorted(set(notes))])
 
@@ -72,13 +79,26 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     quick = args.quick or args.tiny
     keep_freed_memory()  # as every process of the app does; PyTorch's share it
+    steal: dict[str, float | None] = {}
+
+    def section(name: str, measure: Callable[[], object]) -> object:
+        before = cpu_ticks()
+        result = measure()
+        steal[name] = steal_percent(before, cpu_ticks())
+        return result
+
     results = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-        "playground_step": playground_step.run(quick, args.tiny),
-        "digits_epoch": digits_epoch.run(quick, args.tiny),
-        "window": None if args.tiny else window_section(*((4, 3) if quick else (120, 5))),
-        "canvas_ms": canvas_and_startup.canvas_latency(20 if args.tiny else 300),
-        "startup_seconds": canvas_and_startup.startup_seconds(1 if quick else 3),
+        "playground_step": section("playground_step",
+                                   lambda: playground_step.run(quick, args.tiny)),
+        "digits_epoch": section("digits_epoch", lambda: digits_epoch.run(quick, args.tiny)),
+        "window": None if args.tiny else section(
+            "window", lambda: window_section(*((4, 3) if quick else (120, 5)))),
+        "canvas_ms": section("canvas", lambda: canvas_and_startup.canvas_latency(
+            20 if args.tiny else 300)),
+        "startup_seconds": section("startup", lambda: canvas_and_startup.startup_seconds(
+            1 if quick else 3)),
+        "cpu_steal_percent": steal,
     }
     print(markdown(results))
     if args.json:

@@ -40,3 +40,22 @@ def resident_mb(pid: int | str = "self") -> float:
     except OSError:
         return 0.0
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """``(steal, total)`` clock ticks of all CPUs since boot (Linux); ``(0, 0)`` elsewhere.
+
+    Steal is time the hypervisor gave this virtual machine's CPUs to someone
+    else: a section measured while it was high ran on a slower machine.
+    """
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(v) for v in handle.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return 0, 0
+    return fields[7], sum(fields)
+
+
+def steal_percent(before: tuple[int, int], after: tuple[int, int]) -> float | None:
+    total = after[1] - before[1]
+    return round(100 * (after[0] - before[0]) / total, 1) if total > 0 else None

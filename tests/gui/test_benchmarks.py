@@ -21,3 +21,13 @@ def test_tiny_benchmark_run_produces_every_section(tmp_path):
     assert data["playground_step"]["steps_per_second"]["core"] > 0
     assert data["digits_epoch"]["epoch_seconds"]
     assert data["canvas_ms"]["p50"] > 0 and data["startup_seconds"] > 0
+    steal = data["cpu_steal_percent"]
+    assert set(steal) == {"playground_step", "digits_epoch", "canvas", "startup"}
+    assert all(v is None or 0 <= v <= 100 for v in steal.values())
+
+
+def test_steal_percent_from_proc_stat_ticks():
+    from benchmarks.timing import steal_percent
+
+    assert steal_percent((10, 1000), (30, 1200)) == 10.0  # 20 of 200 ticks
+    assert steal_percent((0, 0), (0, 0)) is None  # no /proc/stat
