@@ -107,6 +107,7 @@ class PlaygroundPage(QWidget):
         self._synced_config: PlaygroundConfig | None = None
         self._last_message: str | None = None  # a new one means a setting was refused
         self._turn = "all"  # which costly redraws this frame does (see FRAME_CYCLE)
+        self.drawn: PlaygroundSnapshot | None = None  # the last snapshot drawn in full
 
         self.controls = ControlsBar(self.config)
         self.banner = DivergenceBanner()
@@ -335,6 +336,7 @@ class PlaygroundPage(QWidget):
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
             if self._health is not None and self._health.isVisible():
                 self._health.show_snapshot(snap)
+        self.drawn = snap
         self.frames_painted += 1
 
     def _sync_replay_slider(self, snap: PlaygroundSnapshot) -> None:

@@ -10,9 +10,9 @@ from core.playground import Configure
 
 
 def wait_for(qtbot, page, condition, timeout=20_000):
-    qtbot.waitUntil(lambda: page.snapshot is not None and condition(page.snapshot),
-                    timeout=timeout)
-    return page.snapshot
+    """The first snapshot meeting ``condition`` that the page has drawn in full."""
+    qtbot.waitUntil(lambda: page.drawn is not None and condition(page.drawn), timeout=timeout)
+    return page.drawn
 
 
 def test_xor_from_the_window_network_beats_line(qtbot, page):
