@@ -71,11 +71,15 @@ class ImageItem(pg.ImageItem):
             pixels[nan] = 0  # transparent, as pyqtgraph draws NaN
         if self.axisOrder == "col-major":
             pixels = pixels.T
-        self._pixels = np.ascontiguousarray(pixels)
-        height, width = self._pixels.shape
-        # A deep copy: Qt may keep shallow copies of a QImage beyond this
-        # array's life, and one over borrowed memory crashed the test suite.
-        self.qimage = QImage(self._pixels.data, width, height, 4 * width, ARGB32).copy()
+        self._pixels = pixels
+        # The QImage owns its memory (Qt may keep shallow copies of it; one over
+        # borrowed numpy memory crashed the test suite): the pixels, transposed
+        # or not, are written straight into it — one copy.
+        height, width = pixels.shape
+        qimage = QImage(width, height, ARGB32)
+        words = np.frombuffer(qimage.bits(), dtype=np.uint32)
+        words.reshape(height, qimage.bytesPerLine() // 4)[:, :width] = pixels
+        self.qimage = qimage
         self._renderRequired = False
         self._unrenderable = False
         return True

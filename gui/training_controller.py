@@ -108,19 +108,18 @@ class TrainingController(QObject):
         self._thread = QThread()
         self._thread.setObjectName("SnapshotRelay")
         self._relay: SnapshotRelay | None = None
-        self._emit_timer = QTimer(self)
-        self._emit_timer.setSingleShot(True)
-        self._emit_timer.setInterval(0)
-        self._emit_timer.timeout.connect(self._emit_latest)
-        # Each fires once the paint events queued before it have been processed.
-        self._later_timer = QTimer(self)
-        self._later_timer.setSingleShot(True)
-        self._later_timer.setInterval(0)
-        self._later_timer.timeout.connect(self._emit_later)
-        self._painted_timer = QTimer(self)
-        self._painted_timer.setSingleShot(True)
-        self._painted_timer.setInterval(0)
-        self._painted_timer.timeout.connect(self._on_painted)
+        # Each fires once the events (and paints) queued before it are processed.
+        self._emit_timer = self._next_turn(self._emit_latest)
+        self._later_timer = self._next_turn(self._emit_later)
+        self._painted_timer = self._next_turn(self._on_painted)
+
+    def _next_turn(self, slot: Callable[[], None]) -> QTimer:
+        """A single-shot 0 ms timer: ``slot`` runs on the event loop's next turn."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
 
     def start(self) -> None:
         self._process = start_training_process()
