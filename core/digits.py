@@ -18,6 +18,7 @@ from core.digit_preprocess import to_mnist
 from core.network import Network, NetworkSpec
 from core.optimizers import make_optimizer
 from core.regularization import Penalty
+from core.scaled_rows import ScaledRows
 from core.trainer import Trainer
 
 SCALINGS = ("0-1", "0.01-0.99")
@@ -25,18 +26,22 @@ VALIDATION_PER_CLASS = 100
 SEEDS_PRESET = (16, 16)  # the notes' 784-16-16-10 network
 
 
-def scale_inputs(images: np.ndarray, scaling: str = "0-1") -> np.ndarray:
-    """uint8 images ``(n, 28, 28)`` → float32 rows ``(n, 784)``.
+def scaled_images(images: np.ndarray, scaling: str = "0-1") -> ScaledRows:
+    """uint8 images ``(n, 28, 28)`` as rows ``(n, 784)`` in [0, 1], read as float32.
 
     "0.01-0.99" is the notes' choice: no input exactly 0, so every weight
     gets some gradient; "0-1" is the common one.
     """
     if scaling not in SCALINGS:
         raise ValueError(f"input scaling must be one of {SCALINGS}")
-    X = images.reshape(len(images), -1).astype(np.float32) / np.float32(255)
     if scaling == "0.01-0.99":
-        X = np.float32(0.01) + np.float32(0.98) * X
-    return X
+        return ScaledRows(images, 0.98 / 255, 0.01)
+    return ScaledRows(images, 1 / 255)
+
+
+def scale_inputs(images: np.ndarray, scaling: str = "0-1") -> np.ndarray:
+    """uint8 images ``(n, 28, 28)`` → float32 rows ``(n, 784)`` (see ``scaled_images``)."""
+    return scaled_images(images, scaling)[:]
 
 
 def validation_split(labels: np.ndarray,
@@ -127,8 +132,8 @@ def make_digits_trainer(
     augment: Callable | None = augmentation if augmentation and augmentation.active else None
     return Trainer(
         network, make_optimizer(optimizer, learning_rate=learning_rate), "cross_entropy",
-        scale_inputs(train[0], scaling), onehot[train[1]],
-        scale_inputs(validation[0], scaling), onehot[validation[1]],
+        scaled_images(train[0], scaling), onehot[train[1]],
+        scaled_images(validation[0], scaling), onehot[validation[1]],
         task=MULTICLASS, batch_size=batch_size, penalty=Penalty(0.0, l2), rng=rng,
         augment=augment, running_train_metrics=True,
     )

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from core.activations import row_max, row_sum
+
 LossFunction = Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]
 
 _EPS = 1e-7
@@ -50,13 +52,21 @@ def sigmoid_cross_entropy(Z: np.ndarray, T: np.ndarray) -> tuple[float, np.ndarr
 
 
 def softmax_cross_entropy(Z: np.ndarray, T: np.ndarray) -> tuple[float, np.ndarray]:
-    """Cross-entropy of ``softmax(Z)`` against one-hot ``T``, from logits."""
+    """Cross-entropy of ``softmax(Z)`` against ``T``, from logits.
+
+    Rows of ``T`` are distributions (one-hot for labels): the loss uses
+    Σt = 1 and the gradient is ``p − t``.
+    """
     n = Z.shape[0]
-    S = Z - Z.max(axis=1, keepdims=True)
-    log_sum = np.log(np.exp(S).sum(axis=1, keepdims=True))
-    log_P = S - log_sum
-    loss = -(T * log_P).sum() / n
-    return float(loss), (np.exp(log_P) - T) / n
+    S = Z - row_max(Z)
+    E = np.exp(S)
+    sums = row_sum(E)
+    # -Σ t·log p with log p = S − log Σe^S and Σt = 1 in every row.
+    loss = (np.log(sums).sum() - np.vdot(T, S)) / n
+    E /= sums
+    E -= T
+    E *= Z.dtype.type(1.0 / n)
+    return float(loss), E
 
 
 LOSS_NAMES = ("cross_entropy", "mse", "mae")

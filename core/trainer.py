@@ -21,6 +21,7 @@ from core.losses import resolve_loss
 from core.network import Network
 from core.optimizers import Optimizer
 from core.regularization import Penalty
+from core.scaled_rows import ScaledRows
 
 DIVERGENCE_FACTOR = 1000.0
 
@@ -57,10 +58,18 @@ def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str,
     0.5 is 0 (softmax keeps its argmax).
     """
     if task == MULTICLASS:
-        return float((outputs.argmax(axis=1) == targets.argmax(axis=1)).mean())
+        return np.count_nonzero(outputs.argmax(axis=1) == targets.argmax(axis=1)) / len(outputs)
     if task == BINARY:
-        return float(((outputs[:, 0] > (0.0 if logits else 0.5)) == (targets[:, 0] > 0.5)).mean())
+        return np.count_nonzero((outputs[:, 0] > (0.0 if logits else 0.5))
+                                == (targets[:, 0] > 0.5)) / len(outputs)
     return None
+
+
+def _inputs(X: np.ndarray | ScaledRows, dtype: np.dtype) -> np.ndarray | ScaledRows:
+    """Inputs in the network's dtype; compact rows stay compact."""
+    if isinstance(X, ScaledRows):
+        return X.with_dtype(dtype)
+    return np.ascontiguousarray(X, dtype=dtype)
 
 
 class Trainer:
@@ -71,9 +80,9 @@ class Trainer:
         network: Network,
         optimizer: Optimizer,
         loss: str,
-        X_train: np.ndarray,
+        X_train: np.ndarray | ScaledRows,
         T_train: np.ndarray,
-        X_test: np.ndarray | None = None,
+        X_test: np.ndarray | ScaledRows | None = None,
         T_test: np.ndarray | None = None,
         *,
         task: str = BINARY,
@@ -132,19 +141,19 @@ class Trainer:
 
     def set_data(
         self,
-        X_train: np.ndarray,
+        X_train: np.ndarray | ScaledRows,
         T_train: np.ndarray,
-        X_test: np.ndarray | None = None,
+        X_test: np.ndarray | ScaledRows | None = None,
         T_test: np.ndarray | None = None,
     ) -> None:
         """Swap the data (e.g. a point was added); the epoch restarts."""
         dtype = self.network.dtype
         if len(X_train) < 1:
             raise ValueError("there are no training points")
-        self.X_train = np.ascontiguousarray(X_train, dtype=dtype)
+        self.X_train = _inputs(X_train, dtype)
         self.T_train = np.ascontiguousarray(T_train, dtype=dtype)
         has_test = X_test is not None and T_test is not None and len(X_test) > 0
-        self.X_test = np.ascontiguousarray(X_test, dtype=dtype) if has_test else None
+        self.X_test = _inputs(X_test, dtype) if has_test else None
         self.T_test = np.ascontiguousarray(T_test, dtype=dtype) if has_test else None
         self._position = len(self.X_train)  # forces a reshuffle on the next step
 

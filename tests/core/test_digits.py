@@ -121,3 +121,20 @@ def test_digits_cli_trains_and_refuses_bad_models(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert bad.returncode == 2 and "not a digits model" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_trainer_keeps_digits_as_bytes_and_reads_them_scaled(digits, dtype):
+    images, labels, train, held = digits
+    trainer = make_digits_trainer((images[train], labels[train]), (images[held], labels[held]),
+                                  hidden=(8,), scaling="0.01-0.99", dtype=dtype)
+    assert trainer.X_train.pixels.dtype == np.uint8
+    assert trainer.X_train.pixels.nbytes == len(train) * 784  # a byte per pixel
+    rows = trainer.X_train[[5, 0, 5]]
+    expected = 0.01 + 0.98 * images[train][[5, 0, 5]].reshape(3, 784) / 255.0
+    assert rows.dtype == dtype and np.allclose(rows, expected, atol=1e-6)
+    dense = np.asarray(trainer.X_test)
+    assert dense.shape == (1000, 784) and np.allclose(dense, scale_inputs(images[held],
+                                                                          "0.01-0.99"))
+    loss, _ = trainer.loss_on(trainer.X_test, trainer.T_test)
+    assert loss == pytest.approx(trainer.loss_on(dense, trainer.T_test)[0], rel=1e-6)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
+from core.activations import ACTIVATIONS, row_max, row_sum
 from core.layers import ActivationLayer, Dense, Dropout
 from core.losses import (
     binary_cross_entropy,
@@ -151,3 +151,28 @@ def test_network_records_every_layer(rng):
     assert np.all(net.layer_outputs[0] >= 0)
     assert np.array_equal(out, net.layer_outputs[-1])
     assert out.dtype == np.float32
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_row_helpers_and_relu_equal_numpys_reductions(dtype, rng):
+    Z = rng.normal(size=(7, 10)).astype(dtype)
+    Z[2, 3] = np.nan
+    assert np.array_equal(row_max(Z), Z.max(axis=1, keepdims=True), equal_nan=True)
+    assert np.allclose(row_sum(Z), Z.sum(axis=1, keepdims=True), equal_nan=True)
+    A = ACTIVATIONS["relu"]().forward(Z)
+    assert A.dtype == dtype
+    assert np.array_equal(A, np.where(np.isnan(Z), np.nan, np.where(Z > 0, Z, 0)),
+                          equal_nan=True)
+    assert ACTIVATIONS["relu"]().forward(Z) is not A  # a fresh array each call
+    big = rng.normal(size=(1100, 1000)).astype(dtype)  # past the cached-zeros size
+    assert np.array_equal(ACTIVATIONS["relu"]().forward(big), np.maximum(big, 0))
+
+
+def test_softmax_cross_entropy_takes_soft_targets(rng):
+    Z = rng.normal(size=(5, 4))
+    T = rng.dirichlet(np.ones(4), 5)  # each row a distribution, not one-hot
+    P = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)
+    loss, grad = softmax_cross_entropy(Z, T)
+    assert loss == pytest.approx(-(T * np.log(P)).sum() / 5)
+    numeric = numeric_gradient(lambda: softmax_cross_entropy(Z, T)[0], Z)
+    assert relative_error(grad, numeric) < 1e-6
