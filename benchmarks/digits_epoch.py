@@ -61,7 +61,7 @@ def core_epoch(images, labels, batch: int, dtype: str, threads: int):
     return measure
 
 
-def torch_epoch(images, labels, batch: int):
+def torch_epoch(images, labels, batch: int, threads: int):
     import torch
 
     X = torch.from_numpy(images.reshape(len(images), -1).astype(np.float32) / 255)
@@ -74,14 +74,19 @@ def torch_epoch(images, labels, batch: int):
     loss_fn = torch.nn.CrossEntropyLoss()
 
     def measure() -> float:
-        started = time.perf_counter()
-        order = torch.randperm(len(X))
-        for i in range(0, len(X), batch):
-            idx = order[i:i + batch]
-            opt.zero_grad()
-            loss_fn(model(X[idx]), y[idx]).backward()
-            opt.step()
-        return time.perf_counter() - started
+        default_threads = torch.get_num_threads()
+        torch.set_num_threads(threads)
+        try:
+            started = time.perf_counter()
+            order = torch.randperm(len(X))
+            for i in range(0, len(X), batch):
+                idx = order[i:i + batch]
+                opt.zero_grad()
+                loss_fn(model(X[idx]), y[idx]).backward()
+                opt.step()
+            return time.perf_counter() - started
+        finally:
+            torch.set_num_threads(default_threads)
 
     return measure
 
@@ -135,10 +140,10 @@ def limit_for(contender: str) -> str:
 def run(quick: bool, tiny: bool = False) -> dict:
     n = 500 if tiny else 2_000 if quick else 10_000
     batches = (64,) if quick or tiny else (1, 64, 256)
-    repeats = 1 if tiny else 3
+    repeats = 1 if tiny else 3 if quick else 5
     images, labels = samples(n)
     result: dict = {"samples": n, "epoch_seconds": {}, "sgemm_gflops": {},
-                    "fraction_of_sgemm": {}, "notes": []}
+                    "fraction_of_sgemm": {}, "core_vs_pytorch": {}, "notes": []}
     have_torch = have_sklearn = True
     try:
         import torch  # noqa: F401
@@ -157,12 +162,13 @@ def run(quick: bool, tiny: bool = False) -> dict:
             "core_float64_1_thread": core_epoch(images, labels, batch, "float64", 1),
         }
         if have_torch:
-            contenders["pytorch"] = torch_epoch(images, labels, batch)
+            contenders["pytorch_1_thread"] = torch_epoch(images, labels, batch, 1)
+            contenders["pytorch_2_threads"] = torch_epoch(images, labels, batch, 2)
         if have_sklearn and batch != 1:  # batch 1 takes minutes in scikit-learn
             contenders["sklearn"] = sklearn_epoch(images, labels, batch)
         contenders["sgemm_limit_1_thread"] = matmul_epoch(n, batch, 1)
         contenders["sgemm_limit_2_threads"] = matmul_epoch(n, batch, 2)
-        times = race(contenders, repeats)
+        times = race(contenders, repeats if batch > 1 else min(repeats, 3))
         limits = {k: times.pop(k) for k in ("sgemm_limit_1_thread", "sgemm_limit_2_threads")}
         result["epoch_seconds"][batch] = {k: round(v, 4) for k, v in times.items()}
         result["sgemm_gflops"][batch] = {k.removeprefix("sgemm_limit_"):
@@ -170,4 +176,17 @@ def run(quick: bool, tiny: bool = False) -> dict:
                                          for k, v in limits.items()}
         result["fraction_of_sgemm"][batch] = {
             k: round(limits[limit_for(k)] / v, 3) for k, v in times.items()}
+        if have_torch:
+            result["core_vs_pytorch"][batch] = pytorch_ratios(times)
     return result
+
+
+def pytorch_ratios(times: dict[str, float]) -> dict[str, float]:
+    """Core's epoch time over PyTorch's: at equal BLAS threads, and best against best."""
+    best_core = min(times["core_float32_1_thread"], times["core_float32_2_threads"])
+    best_torch = min(times["pytorch_1_thread"], times["pytorch_2_threads"])
+    return {
+        "1_thread": round(times["core_float32_1_thread"] / times["pytorch_1_thread"], 3),
+        "2_threads": round(times["core_float32_2_threads"] / times["pytorch_2_threads"], 3),
+        "best": round(best_core / best_torch, 3),
+    }

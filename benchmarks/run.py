@@ -51,6 +51,9 @@ def markdown(results: dict) -> str:
             fraction = digits["fraction_of_sgemm"][batch][name]
             lines.append(f"| digits epoch ({digits['samples']:,} samples, batch {batch}) | "
                          f"{name} s (share of sgemm) | {value} ({fraction:.0%}) |")
+    for batch, ratios in digits["core_vs_pytorch"].items():
+        pairs = ", ".join(f"{k} {v}×" for k, v in ratios.items())
+        lines.append(f"| digits epoch, batch {batch} | core time / PyTorch time | {pairs} |")
     window = results.get("window")
     if window:
         lines.append(f"| window while training ({window['platform']}) | frames/s | "
