@@ -171,10 +171,12 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sessions.autosave()  # from the snapshots the window holds: no worker needed
-        self.sessions.save_geometry()
+        # Work first: a sweep thread running numpy holds the GIL, and each file
+        # call of the autosave then waited for it (0.6 s of the close).
         self.sessions.autosave_timer.stop()
         self.playground.shutdown()
         self.digits.shutdown()
         self.curve_fit.shutdown()
+        self.sessions.autosave()  # from the snapshots the window holds: no worker needed
+        self.sessions.save_geometry()
         super().closeEvent(event)
