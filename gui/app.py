@@ -46,6 +46,21 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+def collect_garbage_on_gui_thread():
+    """Run Python's cycle collector only on the GUI thread, from a timer.
+
+    Left automatic, a collection runs in whichever thread allocates when the
+    count is reached: a snapshot relay or a download thread.  Collecting a
+    closed dialog or menu there destroyed Qt widgets off the GUI thread —
+    a test run once segfaulted, and once deadlocked between a relay thread
+    in ``~QMenu`` and the GUI thread in shiboken's deferred deletion.  Keep
+    the returned object alive (its timer does the collecting).
+    """
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    return GarbageCollector(interval=0.1)
+
+
 def run_app(argv: list[str] | None = None) -> int:
     configure_environment()
     from PySide6.QtWidgets import QApplication
@@ -59,6 +74,7 @@ def run_app(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Neural Playground")
     app.translators = install_translators(app, chosen_language())  # keep them alive
     configure_pyqtgraph()
+    app.garbage_collector = collect_garbage_on_gui_thread()
     apply_theme(app, chosen_theme())
     window = MainWindow()
     window.resize(1580, 960)

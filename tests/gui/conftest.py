@@ -1,6 +1,19 @@
 """GUI fixtures: a real main window whose worker thread must end with the test."""
 
+import gc
+
 import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collected_on_gui_thread(qapp):
+    """As the app runs: cycles are collected by a GUI-thread timer, never by a worker."""
+    from gui.app import collect_garbage_on_gui_thread
+
+    collector = collect_garbage_on_gui_thread()
+    yield collector
+    collector.timer.stop()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)
