@@ -21,7 +21,7 @@ import warnings
 
 import numpy as np
 
-from benchmarks.timing import race
+from benchmarks.timing import race, torch_threads
 from core.digits import make_digits_trainer
 from core.digits_data import load_bundled_digits
 
@@ -74,9 +74,7 @@ def torch_epoch(images, labels, batch: int, threads: int):
     loss_fn = torch.nn.CrossEntropyLoss()
 
     def measure() -> float:
-        default_threads = torch.get_num_threads()
-        torch.set_num_threads(threads)
-        try:
+        with torch_threads(threads):
             started = time.perf_counter()
             order = torch.randperm(len(X))
             for i in range(0, len(X), batch):
@@ -85,8 +83,6 @@ def torch_epoch(images, labels, batch: int, threads: int):
                 loss_fn(model(X[idx]), y[idx]).backward()
                 opt.step()
             return time.perf_counter() - started
-        finally:
-            torch.set_num_threads(default_threads)
 
     return measure
 

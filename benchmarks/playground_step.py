@@ -13,7 +13,7 @@ import warnings
 
 import numpy as np
 
-from benchmarks.timing import race, rate
+from benchmarks.timing import race, rate, torch_threads
 from core.datasets import make_dataset
 from core.features import feature_matrix
 from core.grid import GridEvaluator
@@ -45,7 +45,6 @@ def torch_contender(seconds: float, threads: int | None):
                                 torch.nn.Tanh(), torch.nn.Linear(8, 1))
     opt = torch.optim.SGD(model.parameters(), lr=0.03)
     loss_fn = torch.nn.BCEWithLogitsLoss()
-    default_threads = torch.get_num_threads()
     position = [0]
 
     def work(n: int) -> int:
@@ -59,11 +58,8 @@ def torch_contender(seconds: float, threads: int | None):
         return n
 
     def measure() -> float:
-        torch.set_num_threads(threads or default_threads)
-        try:
+        with torch_threads(threads):
             return rate(work, seconds)
-        finally:
-            torch.set_num_threads(default_threads)
 
     return measure
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def rate(work: Callable[[int], int], seconds: float) -> float:
@@ -30,6 +31,19 @@ def race(contenders: dict[str, Callable[[], float]], repeats: int) -> dict[str, 
         for name, measure in contenders.items():
             results[name].append(measure())
     return {name: statistics.median(values) for name, values in results.items()}
+
+
+@contextmanager
+def torch_threads(n: int | None) -> Iterator[None]:
+    """PyTorch's intra-op threads set to ``n`` (None: its default) for a measurement."""
+    import torch
+
+    default = torch.get_num_threads()
+    torch.set_num_threads(n or default)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(default)
 
 
 def resident_mb(pid: int | str = "self") -> float:
