@@ -138,11 +138,12 @@ def build_graph(weights: Sequence[tuple[np.ndarray, np.ndarray]], activations: S
         for j in range(W.shape[1]):
             products = []
             for i, source in enumerate(layer_nodes):
-                w = g.add(f"w{tag}{str(i + 1).translate(SUB)}{str(j + 1).translate(SUB)}",
-                          "weight", (), W[i, j], (), column)
-                a_value = g.nodes[source].value
-                products.append(g.add("×", "mul", (source, w), a_value * W[i, j],
-                                      (W[i, j], a_value), column + 1))
+                w_label = f"w{tag}{str(i + 1).translate(SUB)}{str(j + 1).translate(SUB)}"
+                w = g.add(w_label, "weight", (), W[i, j], (), column)
+                source_node = g.nodes[source]
+                products.append(g.add(f"{w_label}·{source_node.label}", "mul", (source, w),
+                                      source_node.value * W[i, j], (W[i, j], source_node.value),
+                                      column + 1))
             bias = g.add(f"b{tag}{str(j + 1).translate(SUB)}", "bias", (), b[j], (), column + 1)
             value = sum(g.nodes[p].value for p in products) + b[j]
             sums.append(g.add(f"z{tag}{str(j + 1).translate(SUB)}", "add", (*products, bias),
@@ -187,3 +188,48 @@ def _backward(nodes: Sequence[Node], loss: int) -> tuple[float, ...]:
         for source, local in zip(node.inputs, node.local, strict=True):
             grads[source] += grads[index] * local
     return tuple(grads)
+
+
+def layout(graph: Graph) -> np.ndarray:
+    """Drawing positions ``(n_nodes, 2)``: operations in columns, each weight, bias and
+    target just above-left of the operation it feeds, every value between what it uses.
+
+    Products are spread evenly; sums, activations and the loss sit at the mean height
+    of their inputs, inputs at the mean height of their products.
+    """
+    nodes = graph.nodes
+    y = np.full(len(nodes), np.nan)
+    x = np.array([float(n.column) for n in nodes])
+    products = [i for i, n in enumerate(nodes) if n.op == "mul"]
+    by_column: dict[int, list[int]] = {}
+    for i in products:
+        by_column.setdefault(nodes[i].column, []).append(i)
+    tallest = max((len(v) for v in by_column.values()), default=1)
+    for members in by_column.values():
+        step = (tallest - 1) / max(len(members) - 1, 1) if len(members) > 1 else 0
+        top = (tallest - 1) if len(members) > 1 else (tallest - 1) / 2
+        for row, i in enumerate(members):
+            y[i] = top - row * step
+    for i, node in enumerate(nodes):  # inputs before their consumers: index order works
+        if node.op == "input":
+            ys = [y[c] for c in graph.consumers(i) if not np.isnan(y[c])]
+            y[i] = np.mean(ys) if ys else (tallest - 1) / 2
+    softmax_rank = 0
+    for i, node in enumerate(nodes):
+        if node.op == "softmax":  # output k beside the weighted sum k it mostly follows
+            y[i] = y[node.inputs[softmax_rank]]
+            softmax_rank += 1
+        elif node.op not in LEAVES and node.op != "mul":
+            ys = [y[s] for s in node.inputs if nodes[s].op not in ("bias", "target")
+                  and not np.isnan(y[s])]
+            y[i] = np.mean(ys)
+    loss = nodes[graph.loss]
+    outputs = [s for s in loss.inputs if nodes[s].op != "target"]
+    for i, node in enumerate(nodes):
+        if node.op in ("weight", "bias"):
+            (consumer,) = graph.consumers(i)
+            x[i], y[i] = nodes[consumer].column - 0.25, y[consumer] + 0.42
+        elif node.op == "target":  # target k above-left of the loss, level with output k
+            k = loss.inputs.index(i) - len(outputs)
+            x[i], y[i] = loss.column - 0.25, y[outputs[k]] + 0.42
+    return np.column_stack([x, y])
