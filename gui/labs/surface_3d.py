@@ -59,7 +59,7 @@ class Surface3DView(QStackedWidget):
         """Whether the landscape can be drawn here (known once the view has been shown)."""
         return self.view is not None and self.currentWidget() is self.view
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.view is not None and self.view.isVisible() and not self.view.isValid():
             self._explain(self.tr("No OpenGL context could be made on this display, so the "
