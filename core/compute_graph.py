@@ -190,6 +190,28 @@ def _backward(nodes: Sequence[Node], loss: int) -> tuple[float, ...]:
     return tuple(grads)
 
 
+def _spread_products(graph: Graph, y: np.ndarray) -> float:
+    """Each layer's products evenly over the height of the tallest; returns that height."""
+    by_column: dict[int, list[int]] = {}
+    for i, node in enumerate(graph.nodes):
+        if node.op == "mul":
+            by_column.setdefault(node.column, []).append(i)
+    top = max((len(v) for v in by_column.values()), default=1) - 1
+    for members in by_column.values():
+        step = top / (len(members) - 1) if len(members) > 1 else 0.0
+        for row, i in enumerate(members):
+            y[i] = top - row * step if len(members) > 1 else top / 2
+    return top
+
+
+def _height_from_inputs(graph: Graph, i: int, y: np.ndarray, softmax_rank: int) -> float:
+    node = graph.nodes[i]
+    if node.op == "softmax":  # output k beside the weighted sum k it mostly follows
+        return y[node.inputs[softmax_rank]]
+    return float(np.mean([y[s] for s in node.inputs
+                          if graph.nodes[s].op not in ("bias", "target")]))
+
+
 def layout(graph: Graph) -> np.ndarray:
     """Drawing positions ``(n_nodes, 2)``: operations in columns, each weight, bias and
     target just above-left of the operation it feeds, every value between what it uses.
@@ -200,29 +222,16 @@ def layout(graph: Graph) -> np.ndarray:
     nodes = graph.nodes
     y = np.full(len(nodes), np.nan)
     x = np.array([float(n.column) for n in nodes])
-    products = [i for i, n in enumerate(nodes) if n.op == "mul"]
-    by_column: dict[int, list[int]] = {}
-    for i in products:
-        by_column.setdefault(nodes[i].column, []).append(i)
-    tallest = max((len(v) for v in by_column.values()), default=1)
-    for members in by_column.values():
-        step = (tallest - 1) / max(len(members) - 1, 1) if len(members) > 1 else 0
-        top = (tallest - 1) if len(members) > 1 else (tallest - 1) / 2
-        for row, i in enumerate(members):
-            y[i] = top - row * step
-    for i, node in enumerate(nodes):  # inputs before their consumers: index order works
-        if node.op == "input":
-            ys = [y[c] for c in graph.consumers(i) if not np.isnan(y[c])]
-            y[i] = np.mean(ys) if ys else (tallest - 1) / 2
-    softmax_rank = 0
+    top = _spread_products(graph, y)
     for i, node in enumerate(nodes):
-        if node.op == "softmax":  # output k beside the weighted sum k it mostly follows
-            y[i] = y[node.inputs[softmax_rank]]
-            softmax_rank += 1
-        elif node.op not in LEAVES and node.op != "mul":
-            ys = [y[s] for s in node.inputs if nodes[s].op not in ("bias", "target")
-                  and not np.isnan(y[s])]
-            y[i] = np.mean(ys)
+        if node.op == "input":
+            ys = [y[c] for c in graph.consumers(i)]
+            y[i] = np.mean(ys) if ys else top / 2
+    softmax_rank = 0
+    for i, node in enumerate(nodes):  # inputs come before their consumers
+        if node.op not in LEAVES and node.op != "mul":
+            y[i] = _height_from_inputs(graph, i, y, softmax_rank)
+            softmax_rank += node.op == "softmax"
     loss = nodes[graph.loss]
     outputs = [s for s in loss.inputs if nodes[s].op != "target"]
     for i, node in enumerate(nodes):
