@@ -62,3 +62,15 @@ def complexity_sweep(
             train_error=None if m.train_accuracy is None else 1 - m.train_accuracy,
             test_error=None if m.test_accuracy is None else 1 - m.test_accuracy,
         )
+
+
+def sweep_task(train: Dataset, test: Dataset, widths: Sequence[int], *, depth: int,
+               features: Sequence[str], epochs: int, progress: Callable[..., None],
+               cancelled: Callable[[], bool]) -> list[SweepPoint]:
+    """The sweep as a background task: reports every finished size, returns them all."""
+    done: list[SweepPoint] = []
+    for point in complexity_sweep(train, test, widths, depth=depth, features=features,
+                                  epochs=epochs, cancelled=cancelled):
+        done.append(point)
+        progress("", list(done), len(widths))
+    return done

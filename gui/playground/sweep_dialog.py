@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import Dataset
-from core.sweep import SweepPoint, complexity_sweep
+from core.sweep import SweepPoint
 from gui.background_task import BackgroundTask
 
 WIDTHS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128)
 
 
 class SweepDialog(QDialog):
-    """Runs ``core.sweep.complexity_sweep`` off the GUI thread; keeps partial results."""
+    """Runs ``core.sweep.sweep_task`` in a child process; keeps partial results."""
 
     def __init__(self, train: Dataset, test: Dataset, features: tuple[str, ...],
                  depth: int, parent=None) -> None:
@@ -89,16 +89,11 @@ class SweepDialog(QDialog):
         self._draw()
         depth, epochs = self.depth.value(), self.epochs.value()
 
-        def sweep(progress, cancelled):
-            done = []
-            for point in complexity_sweep(self.train, self.test, WIDTHS, depth=depth,
-                                          features=self.features, epochs=epochs,
-                                          cancelled=cancelled):
-                done.append(point)
-                progress("", list(done), len(WIDTHS))
-            return done
-
-        self.task = BackgroundTask(sweep, self)
+        self.task = BackgroundTask.in_process(
+            "core.sweep:sweep_task", {"train": self.train, "test": self.test,
+                                      "widths": WIDTHS, "depth": depth,
+                                      "features": tuple(self.features), "epochs": epochs},
+            self)
         self.task.progress.connect(self._on_task_progress)
         self.task.succeeded.connect(self._on_task_finished)
         self.task.failed.connect(self.status.setText)

@@ -160,7 +160,7 @@ def test_overfitting_example_shows_the_gap_and_restores_the_best(qtbot, page):
 
 def test_complexity_sweep_runs_in_the_background_and_keeps_partial_results(qtbot, page):
     dialog = page.open_sweep()
-    dialog.epochs.setValue(10)
+    dialog.epochs.setValue(400)  # slow enough that cancelling finds it half-way
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(dialog.points) >= 3, timeout=60_000)
     qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
