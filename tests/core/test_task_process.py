@@ -15,9 +15,11 @@ def _run(target, kwargs, cancel_first=False):
         cancel_in.send(True)
     run_task(target, kwargs, results_in, cancel_out)
     messages = []
-    while results_out.poll():
-        messages.append(results_out.recv())
-    return messages
+    try:
+        while True:
+            messages.append(results_out.recv())
+    except EOFError:  # the child closed its end: everything has been read
+        return messages
 
 
 def _data():
