@@ -34,7 +34,7 @@ MAX_JSON_DEPTH = 16             # nesting of JSON objects and lists
 
 # -- images (PNG) ---------------------------------------------------------------------
 MAX_PNG_FILE_BYTES = 32 * MB
-MAX_IMAGE_SIDE = 8192           # pixels per side
+MAX_IMAGE_SIDE = 4096           # pixels per side
 MAX_IMAGE_PIXELS = 1 << 20      # a drawing or a photo of one digit; 1024 × 1024
 MAX_IMAGE_BYTES = 8 * MB        # inflated pixel data (filter bytes included)
 
