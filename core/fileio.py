@@ -53,7 +53,7 @@ def open_regular(path: str | os.PathLike, limit: int, what: str = "file") -> Bin
     try:
         handle = open(path, "rb")  # noqa: SIM115 - the caller closes it
     except FileNotFoundError:
-        raise FileError(f"{path} does not exist") from None
+        raise FileError(f"cannot read {path}: it does not exist") from None
     except IsADirectoryError:
         raise FileError(f"{path.name} is a folder, not a {what}") from None
     except OSError as exc:
