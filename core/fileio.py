@@ -237,13 +237,14 @@ def check_save_target(path: str | os.PathLike) -> Path:
     a socket or a folder that does not exist.
     """
     if not os.fspath(path):
-        raise FileError("no file name was given")
+        raise FileError("cannot save: no file name was given")
     target = Path(path)
     try:
         info = target.stat()
     except FileNotFoundError:
         if not target.parent.is_dir():
-            raise FileError(f"the folder {target.parent} does not exist") from None
+            raise FileError(f"cannot save to {target}: the folder {target.parent} does not "
+                            "exist") from None
         return target
     except OSError as exc:
         raise FileError(f"cannot save to {target}: {exc.strerror or exc}") from None
