@@ -61,7 +61,7 @@ def open_regular(path: str | os.PathLike, limit: int, what: str = "file") -> Bin
     info = os.fstat(handle.fileno())
     problem = None
     if not stat.S_ISREG(info.st_mode):
-        problem = f"{path.name} is not a regular file"
+        problem = f"{path} is not a regular file"
     elif info.st_size > limit:
         problem = f"{path.name} is {info.st_size:,} bytes; a {what} has at most {limit:,}"
     if problem:
@@ -211,7 +211,7 @@ def parse_npy(data: bytes, what: str, text: bool = False) -> np.ndarray:
     if count * dtype.itemsize != body:
         raise FileError(f"{what} declares {count:,} values but holds {body:,} bytes")
     array = np.frombuffer(data, dtype, count, start + length)
-    return array.reshape(shape, order="F" if fortran else "C")
+    return np.reshape(array, shape, order="F" if fortran else "C")
 
 
 def finite_as(values: Any, dtype: Any, what: str) -> np.ndarray:
