@@ -154,8 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--l1", type=_in_range(float, 0, 1e6, "--l1"), default=0.0)
     train.add_argument("--l2", type=_in_range(float, 0, 1e6, "--l2"), default=0.0)
     train.add_argument("--dropout", type=_in_range(float, 0, 0.95, "--dropout"), default=0.0)
-    train.add_argument("--batch-norm", action="store_true",
-                       help="normalise each hidden layer's weighted sums per batch")
+    norm = train.add_mutually_exclusive_group()
+    norm.add_argument("--batch-norm", action="store_true",
+                      help="normalise each hidden layer's weighted sums per batch")
+    norm.add_argument("--layer-norm", action="store_true",
+                      help="normalise each hidden layer's weighted sums per sample")
     train.add_argument("--init", default="xavier", choices=sorted(INITIALIZERS))
     train.add_argument("--dtype", default="float32", choices=DTYPES)
     train.add_argument("--patience", type=_in_range(int, 1, 1_000_000, "--patience"),
@@ -294,6 +297,7 @@ def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         n_inputs=len(args.features), hidden=args.hidden, n_outputs=data.n_outputs,
         activation=args.activation, output_activation=output_activation(data.task),
         init=args.init, dropout=args.dropout, dtype=args.dtype, batch_norm=args.batch_norm,
+        layer_norm=args.layer_norm,
     )
     trainer = Trainer(
         Network(spec, rng), make_optimizer(args.optimizer, learning_rate=args.lr), loss,

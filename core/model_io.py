@@ -40,7 +40,6 @@ from core.network import Network, NetworkSpec
 
 FORMAT = "neural-playground-model"
 VERSION = 1
-NORM_PARTS = ("gamma", "beta", "mean", "var")  # batch norm's arrays, per hidden layer
 
 
 class ModelFileError(FileError):
@@ -59,7 +58,7 @@ def model_bytes(network: Network, metadata: dict[str, Any] | None = None) -> byt
     for i, (W, b) in enumerate(network.get_weights()):
         arrays[f"W{i}"], arrays[f"b{i}"] = W, b
     for i, norm in enumerate(network.get_norms()):
-        arrays.update({f"{part}{i}": a for part, a in zip(NORM_PARTS, norm, strict=True)})
+        arrays.update({f"{part}{i}": a for part, a in zip(network.norm_parts, norm, strict=True)})
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     return buffer.getvalue()
@@ -101,7 +100,8 @@ def model_from_bytes(
     network = Network(spec, rng if rng is not None else np.random.default_rng(0))
     weights = [_layer(arrays, "Wb", i, spec.dtype, f"{name}: the weights of layer {i + 1}")
                for i in range(len(network.layers))]
-    norms = [_layer(arrays, NORM_PARTS, i, spec.dtype, f"{name}: the batch norm of layer {i + 1}")
+    norms = [_layer(arrays, network.norm_parts, i, spec.dtype,
+                    f"{name}: the normaliser of layer {i + 1}")
              for i in range(len(network.norms))]
     try:
         network.set_weights(weights)
@@ -164,8 +164,9 @@ def _spec_problem(fields: dict[str, Any]) -> str | None:
     for key in ("output_activation", "init", "dtype"):
         if key in fields and not isinstance(fields[key], str):
             return f"{key} must be a name"
-    if not isinstance(fields.get("batch_norm", False), bool):
-        return "batch_norm must be true or false"
+    for key in ("batch_norm", "layer_norm"):
+        if not isinstance(fields.get(key, False), bool):
+            return f"{key} must be true or false"
     for key, low, high in (("dropout", 0.0, 0.99), ("leaky_alpha", 0.0, 1.0)):
         value = fields.get(key, 0.0)
         if isinstance(value, bool) or not isinstance(value, int | float) or \

@@ -19,8 +19,8 @@ import numpy as np
 from core.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
 from core.digits_session import DigitsConfig, DigitsSession, DigitsSnapshot, RestoreDigits
 from core.fileio import FileError, finite_as
+from core.layers import BatchNorm
 from core.limits import MAX_LAYERS, MAX_POINTS, OPTIMIZER_SETTING_RANGES
-from core.model_io import NORM_PARTS
 from core.playground import (
     Playground,
     PlaygroundConfig,
@@ -60,7 +60,8 @@ def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnaps
         for name in MODELS:
             _put_weights(arrays, name, getattr(playground, name).weights)
         for i, norm in enumerate(playground.network.norms):
-            for part, array in zip(NORM_PARTS, norm, strict=True):
+            # batch norm's γ, β, μ, σ², or layer norm's first two
+            for part, array in zip(BatchNorm.parts, norm, strict=False):
                 arrays[f"network_{part}{i}"] = array
     if digits is not None:
         document["digits"] = {"config": _plain(dataclasses.asdict(digits.config))}
@@ -163,11 +164,14 @@ def _get_norms(arrays: dict[str, np.ndarray]) -> tuple[tuple[np.ndarray, ...], .
     while f"network_gamma{len(norms)}" in arrays:
         i = len(norms)
         if i >= MAX_LAYERS:
-            raise SessionFileError(f"the network has more than {MAX_LAYERS} batch norm layers")
-        parts = tuple(_finite(_array(arrays, f"network_{p}{i}"), f"batch norm of layer {i + 1}")
-                      for p in NORM_PARTS)
-        if any(a.shape != parts[0].shape or a.ndim != 1 for a in parts):
-            raise SessionFileError(f"batch norm of layer {i + 1} has arrays of different sizes")
+            raise SessionFileError(f"the network has more than {MAX_LAYERS} normalisers")
+        names = [p for p in BatchNorm.parts if f"network_{p}{i}" in arrays]
+        parts = tuple(_finite(_array(arrays, f"network_{p}{i}"), f"the normaliser of layer {i + 1}")
+                      for p in names)
+        if names not in (["gamma", "beta"], list(BatchNorm.parts)) or any(
+                a.shape != parts[0].shape or a.ndim != 1 for a in parts):
+            raise SessionFileError(f"the normaliser of layer {i + 1} is incomplete or its "
+                                   "arrays differ in size")
         norms.append(parts)
     return tuple(norms)
 
