@@ -421,7 +421,8 @@ def _evaluate_playground(network: Network, meta: dict, args: argparse.Namespace,
                          out: TextIO) -> int:
     features = _playground_features(network, meta, args.model)
     if not args.points:
-        raise UsageError(f"{args.model} is a playground model: give --points FILE.csv")
+        raise UsageError(f"{args.model} is a playground model, not a digits model: give "
+                         "--points FILE.csv to score it")
     try:
         data = load_points_csv(args.points)
     except DataFileError as exc:
@@ -441,7 +442,8 @@ def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if _is_playground(meta):
         features = _playground_features(network, meta, args.model)
         if args.point is None or len(args.point) != 2 or args.image:
-            raise UsageError(f"{args.model} is a playground model: give --point X1,X2")
+            raise UsageError(f"{args.model} is a playground model, not a digits model: give "
+                             "--point X1,X2")
         outputs = network.predict(feature_matrix(np.array([args.point]), features))
         result = {key: value[0].tolist() for key, value in _answers(network, outputs).items()}
         _emit(result, args, out)
