@@ -36,7 +36,7 @@ MAX_JSON_DEPTH = 16             # nesting of JSON objects and lists
 MAX_PNG_FILE_BYTES = 32 * MB
 MAX_IMAGE_SIDE = 4096           # pixels per side
 MAX_IMAGE_PIXELS = 1 << 20      # a drawing or a photo of one digit; 1024 × 1024
-MAX_IMAGE_BYTES = 8 * MB        # inflated pixel data (filter bytes included)
+MAX_IMAGE_BYTES = 1 * MB        # inflated pixel data: 1000² grey, 512² RGBA (≤ 2 s to unfilter)
 
 # -- digits data (IDX) ----------------------------------------------------------------
 MAX_IDX_BYTES = 64 * MB         # the largest real file (60,000 images) is 47 MB

@@ -408,6 +408,9 @@ def png_cases() -> list[Case]:
              tags=("8",)),
         case("chunk-declares-4GB", "declares",
              extra=struct.pack(">I", 0xFFFFFFFF) + b"tEXt", tags=("8",)),
+        case("paeth-every-row-512x511-rgba", '"digit"', accept=True, width=512, height=511,
+             colour=6, idat=zlib.compress(b"".join(b"\x04" + bytes(range(256)) * 8
+                                                   for _ in range(511))), tags=("8",)),
         case("trailing-20MB-after-IEND", '"digit"', accept=True, trailer=20 * MB,
              tags=("7",)),
         case("trailing-300MB", "a PNG image has at most", trailer=300 * MB, tags=("7",)),
