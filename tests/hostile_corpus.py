@@ -569,6 +569,18 @@ def _run_in_child(case: Case, argv: list[str]) -> dict:
         return {"code": -1, "out": out.getvalue(), "err": traceback.format_exc()}
 
 
+MEMORY_CAP = 1 * GB  # address space a case may add: a regression fails, the machine lives
+
+
+def _cap_address_space(extra: int) -> None:
+    """Let this process map at most ``extra`` bytes more than it has now."""
+    import resource
+
+    with open("/proc/self/statm") as handle:
+        mapped = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (mapped + extra, resource.RLIM_INFINITY))
+
+
 def _noop(folder: Path) -> list[str]:
     return ["--version-of-nothing"]
 
@@ -588,6 +600,7 @@ def run_case(case: Case, folder: Path) -> dict:
     if pid == 0:  # the child: run, send the outcome, leave without cleanup handlers
         os.close(read_end)
         try:
+            _cap_address_space(MEMORY_CAP)
             outcome = {} if case is BASELINE else _run_in_child(case, argv)
             payload = json.dumps(outcome).encode()
             with os.fdopen(write_end, "wb") as pipe:
