@@ -11,6 +11,7 @@ import math
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 import numpy as np
@@ -52,6 +53,7 @@ from core.network import DTYPES, Network, NetworkSpec
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.playground import output_activation
 from core.png import PngError, read_png, to_grey
+from core.pytorch_export import ExportError, export_pytorch
 from core.regularization import Penalty
 from core.trainer import Trainer
 
@@ -185,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--point", type=_point, metavar="X1,X2",
                          help="playground: the point to answer for")
     predict.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", help="write a model as a PyTorch script")
+    export.add_argument("--format", default="pytorch", choices=("pytorch",))
+    export.add_argument("--model", required=True, metavar="PATH")
+    export.add_argument("--out", required=True, metavar="SCRIPT.py")
     return parser
 
 
@@ -465,6 +472,22 @@ def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The script at ``--out`` and the weights beside it, under the same name + ``.npz``."""
+    script = Path(args.out)
+    if script.suffix != ".py":
+        raise UsageError("--out must name a .py file")
+    try:
+        network, metadata = load_model(args.model)
+        export_pytorch(network, metadata, script)
+    except (ModelFileError, ExportError) as exc:
+        raise UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot write {script}: {exc.strerror or exc}") from exc
+    out.write(f"wrote {script} and {script.with_suffix('.npz')}\n")
+    return 0
+
+
 def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -472,7 +495,7 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     try:
         args = build_parser().parse_args(list(argv))
         command = {"train": train_command, "evaluate": evaluate_command,
-                   "predict": predict_command}[args.command]
+                   "predict": predict_command, "export": export_command}[args.command]
         return command(args, out, err)
     except (UsageError, FileError) as exc:
         err.write(f"neural-playground: error: {exc}\n")
