@@ -570,15 +570,19 @@ def _run_in_child(case: Case, argv: list[str]) -> dict:
 
 
 MEMORY_CAP = 1 * GB  # address space a case may add: a regression fails, the machine lives
+CPU_CAP = 30         # seconds of CPU a case may use before the kernel stops it
 
 
-def _cap_address_space(extra: int) -> None:
-    """Let this process map at most ``extra`` bytes more than it has now."""
+def _cap_resources() -> None:
+    """Let this process map at most ``MEMORY_CAP`` more bytes and run ``CPU_CAP`` seconds."""
     import resource
 
     with open("/proc/self/statm") as handle:
         mapped = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    resource.setrlimit(resource.RLIMIT_AS, (mapped + extra, resource.RLIM_INFINITY))
+    resource.setrlimit(resource.RLIMIT_AS, (mapped + MEMORY_CAP, resource.RLIM_INFINITY))
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    resource.setrlimit(resource.RLIMIT_CPU, (int(used.ru_utime + used.ru_stime) + CPU_CAP,
+                                             resource.RLIM_INFINITY))
 
 
 def _noop(folder: Path) -> list[str]:
@@ -600,7 +604,7 @@ def run_case(case: Case, folder: Path) -> dict:
     if pid == 0:  # the child: run, send the outcome, leave without cleanup handlers
         os.close(read_end)
         try:
-            _cap_address_space(MEMORY_CAP)
+            _cap_resources()
             outcome = {} if case is BASELINE else _run_in_child(case, argv)
             payload = json.dumps(outcome).encode()
             with os.fdopen(write_end, "wb") as pipe:
