@@ -17,6 +17,8 @@ import pytest
 
 from tests.hostile_corpus import all_cases
 
+pytestmark = pytest.mark.skipif(sys.platform != "linux",
+                                reason="the runner forks and reads /proc for each case")
 ROOT = Path(__file__).resolve().parents[2]
 CASES = all_cases()
 MAX_GROWTH_MB = 100   # above a forked child that does nothing
