@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from collections.abc import Sequence
@@ -17,7 +18,16 @@ import numpy as np
 
 from core.activations import HIDDEN_ACTIVATIONS
 from core.allocator import keep_freed_memory
-from core.datasets import BINARY, CURVE, DATASETS, MULTICLASS, make_dataset, split_dataset
+from core.datasets import (
+    BINARY,
+    CURVE,
+    DATASETS,
+    MULTICLASS,
+    DataFileError,
+    load_points_csv,
+    make_dataset,
+    split_dataset,
+)
 from core.digit_preprocess import from_photo, to_mnist
 from core.digits import (
     SCALINGS,
@@ -33,8 +43,10 @@ from core.digits_data import (
     load_bundled_digits,
     load_idx_pair,
 )
-from core.features import FEATURE_NAMES, feature_matrix, parse_features
+from core.features import FEATURE_NAMES, feature_matrix, parse_features, validate_features
+from core.fileio import FileError, check_save_target
 from core.initializers import INITIALIZERS
+from core.limits import MAX_LAYERS, MAX_NEURONS
 from core.losses import LOSS_NAMES
 from core.model_io import ModelFileError, load_model, save_model
 from core.network import DTYPES, Network, NetworkSpec
@@ -57,9 +69,30 @@ def _hidden(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(
             f"hidden sizes must be integers like 8,8, got {text!r}"
         ) from None
-    if any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError("every hidden layer needs at least one neuron")
+    if len(sizes) > MAX_LAYERS or any(not 1 <= s <= MAX_NEURONS for s in sizes):
+        raise argparse.ArgumentTypeError(
+            f"use at most {MAX_LAYERS} hidden layers of 1–{MAX_NEURONS} neurons")
     return sizes
+
+
+def _save_path(text: str) -> str:
+    """A path a model may be saved to, checked before training (not after)."""
+    try:
+        check_save_target(text)
+    except FileError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _point(text: str) -> tuple[float, ...]:
+    try:
+        values = tuple(float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a point is numbers like 1.5,-2, not {text!r}") \
+            from None
+    if not all(abs(v) <= 1e6 for v in values):
+        raise argparse.ArgumentTypeError("the point's coordinates must be finite, at most 1e6")
+    return values
 
 
 def _features(text: str) -> tuple[str, ...]:
@@ -133,18 +166,26 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--patience", type=_in_range(int, 1, 1_000_000, "--patience"),
                        default=None, help="stop early after this many epochs without progress")
     train.add_argument("--seed", type=_in_range(int, 0, 2**63 - 1, "--seed"), default=0)
-    train.add_argument("--save", metavar="PATH", help="save the trained model (.npz)")
+    train.add_argument("--save", metavar="PATH", type=_save_path,
+                       help="save the trained model (.npz)")
     train.add_argument("--json", action="store_true", help="print final metrics as JSON")
 
-    evaluate = commands.add_parser("evaluate", help="score a digits model")
+    evaluate = commands.add_parser("evaluate", help="score a digits or playground model")
     evaluate.add_argument("--model", required=True, metavar="PATH")
     evaluate.add_argument("--data-dir", metavar="DIR",
-                          help="IDX test files (t10k-*); default: the bundled held-out digits")
+                          help="digits: IDX test files (t10k-*); default: the bundled "
+                               "held-out digits")
+    evaluate.add_argument("--points", metavar="FILE.csv",
+                          help="playground: x1,x2,label points to score the model on")
     evaluate.add_argument("--json", action="store_true")
 
-    predict = commands.add_parser("predict", help="recognise a digit in a PNG image")
+    predict = commands.add_parser("predict", help="recognise a digit in a PNG image, or "
+                                                  "answer a playground model for a point")
     predict.add_argument("--model", required=True, metavar="PATH")
-    predict.add_argument("image", metavar="IMAGE.png")
+    predict.add_argument("image", metavar="IMAGE.png", nargs="?",
+                         help="digits: the drawing to recognise")
+    predict.add_argument("--point", type=_point, metavar="X1,X2",
+                         help="playground: the point to answer for")
     predict.add_argument("--json", action="store_true")
 
     export = commands.add_parser("export", help="write a model as a PyTorch script")
@@ -188,11 +229,22 @@ def _apply_defaults(args: argparse.Namespace, defaults: dict) -> None:
 
 
 def _emit(result: dict, args: argparse.Namespace, out: TextIO) -> None:
-    if args.json:
-        out.write(json.dumps(result) + "\n")
+    if args.json:  # strict JSON: a non-finite number is null, never a bare NaN
+        out.write(json.dumps(_strict(result), allow_nan=False) + "\n")
     else:
         for key, value in result.items():
             out.write(f"{key:>18}: {value}\n")
+
+
+def _strict(value):
+    """``value`` with every NaN or infinite float replaced by ``None``."""
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def _run_epochs(trainer: Trainer, epochs: int, err: TextIO) -> float:
@@ -229,8 +281,10 @@ def _save(args: argparse.Namespace, trainer: Trainer, metadata: dict, err: TextI
         return
     try:
         save_model(args.save, trainer.network, metadata)
+    except FileError as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot save to {args.save}: {exc.strerror or exc}") from exc
+        raise UsageError(f"cannot save to {args.save}: {exc.strerror or exc}") from None
 
 
 def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -300,19 +354,58 @@ def train_digits_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     return 0
 
 
-def _load_digits_model(path: str):
+def _load(path: str) -> tuple[Network, dict]:
     try:
-        network, meta = load_model(path)
+        return load_model(path)
     except ModelFileError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(str(exc)) from None
+
+
+def _digits_scaling(network: Network, meta: dict, path: str) -> str:
+    """The input scaling of a digits model; a playground model or a bad scaling is refused."""
     if network.spec.n_inputs != 784 or network.spec.n_outputs != 10:
         raise UsageError(f"{path} is not a digits model (it has {network.spec.n_inputs} "
                          f"inputs and {network.spec.n_outputs} outputs)")
-    return network, meta.get("scaling", "0-1")
+    scaling = meta.get("scaling", "0-1")
+    if scaling not in SCALINGS:
+        raise UsageError(f"{path} names an unknown input scaling {scaling!r:.40}")
+    return scaling
+
+
+def _playground_features(network: Network, meta: dict, path: str) -> tuple[str, ...]:
+    """The input features a playground model was trained on, checked against its inputs."""
+    features = meta.get("features")
+    try:
+        if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
+            raise ValueError("it names no input features")
+        validate_features(features)
+    except ValueError as exc:
+        raise UsageError(f"{path} is not a playground model: {exc}") from None
+    if len(features) != network.spec.n_inputs:
+        raise UsageError(f"{path} names {len(features)} features for "
+                         f"{network.spec.n_inputs} inputs")
+    return tuple(features)
+
+
+def _is_playground(meta: dict) -> bool:
+    return "features" in meta
+
+
+def _answers(network: Network, outputs: np.ndarray) -> dict:
+    """What a playground model says for each point: classes and probabilities, or values."""
+    spec = network.spec
+    if spec.n_outputs > 1:
+        return {"class": outputs.argmax(axis=1), "probabilities": outputs}
+    if spec.output_activation == "sigmoid":
+        return {"class": (outputs[:, 0] >= 0.5).astype(int), "probabilities": outputs[:, 0]}
+    return {"value": outputs[:, 0]}
 
 
 def evaluate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    network, scaling = _load_digits_model(args.model)
+    network, meta = _load(args.model)
+    if _is_playground(meta):
+        return _evaluate_playground(network, meta, args, out)
+    scaling = _digits_scaling(network, meta, args.model)
     if args.data_dir:
         try:
             images, labels = load_idx_pair(*find_idx_pair(args.data_dir, "test"))
@@ -331,8 +424,40 @@ def evaluate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _evaluate_playground(network: Network, meta: dict, args: argparse.Namespace,
+                         out: TextIO) -> int:
+    features = _playground_features(network, meta, args.model)
+    if not args.points:
+        raise UsageError(f"{args.model} is a playground model, not a digits model: give "
+                         "--points FILE.csv to score it")
+    try:
+        data = load_points_csv(args.points)
+    except DataFileError as exc:
+        raise UsageError(str(exc)) from None
+    answers = _answers(network, network.predict(feature_matrix(data.X, features)))
+    result = {"data": args.points, "samples": len(data)}
+    if "class" in answers:
+        result["accuracy"] = float((answers["class"] == data.y).mean())
+    else:
+        result["mse"] = float(((answers["value"] - data.y) ** 2).mean())
+    _emit(result, args, out)
+    return 0
+
+
 def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    network, scaling = _load_digits_model(args.model)
+    network, meta = _load(args.model)
+    if _is_playground(meta):
+        features = _playground_features(network, meta, args.model)
+        if args.point is None or len(args.point) != 2 or args.image:
+            raise UsageError(f"{args.model} is a playground model, not a digits model: give "
+                             "--point X1,X2")
+        outputs = network.predict(feature_matrix(np.array([args.point]), features))
+        result = {key: value[0].tolist() for key, value in _answers(network, outputs).items()}
+        _emit(result, args, out)
+        return 0
+    scaling = _digits_scaling(network, meta, args.model)
+    if not args.image or args.point is not None:
+        raise UsageError(f"{args.model} is a digits model: give the IMAGE.png to recognise")
     try:
         pixels = read_png(args.image)
     except PngError as exc:
@@ -372,7 +497,7 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
         command = {"train": train_command, "evaluate": evaluate_command,
                    "predict": predict_command, "export": export_command}[args.command]
         return command(args, out, err)
-    except UsageError as exc:
+    except (UsageError, FileError) as exc:
         err.write(f"neural-playground: error: {exc}\n")
         return 2
     except KeyboardInterrupt:

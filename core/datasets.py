@@ -18,14 +18,15 @@ from pathlib import Path
 
 import numpy as np
 
-from core.fileio import atomic_write_bytes
+from core.fileio import FileError, atomic_write_bytes, read_limited
+from core.limits import MAX_CSV_BYTES, MAX_CSV_FIELD, MAX_POINTS
 
 BINARY, MULTICLASS, REGRESSION, CURVE = "binary", "multiclass", "regression", "curve"
 TASKS = (BINARY, MULTICLASS, REGRESSION, CURVE)
-MAX_CSV_ROWS = 100_000
+FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
-class DataFileError(ValueError):
+class DataFileError(FileError):
     """A data file that cannot be used; the message says why."""
 
 
@@ -234,33 +235,51 @@ def load_points_csv(path: str | os.PathLike, task: str | None = None) -> Dataset
 
     Integer labels make a classification set (binary for 2 classes); any
     fractional label makes a regression set unless ``task`` says otherwise.
-    Raises :class:`DataFileError` naming the first bad line.
+    The file's size is checked before it is read (core.limits).  Raises
+    :class:`DataFileError` naming the first bad line.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read {path}: {exc}") from exc
+        data = read_limited(path, MAX_CSV_BYTES, "CSV file of points")
+    except FileError as exc:
+        raise DataFileError(str(exc)) from None
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark is not part of the first value
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"cannot read {Path(path).name}: it is not UTF-8 text "
+                            f"({exc})") from None
     return parse_points_csv(text, task)
 
 
 def parse_points_csv(text: str, task: str | None = None) -> Dataset:
+    """A data set from CSV text; every value must be finite as the float32 it becomes."""
     rows: list[tuple[float, float, float]] = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if not row or all(not cell.strip() for cell in row):
-            continue
-        if len(row) != 3:
-            raise DataFileError(f"line {number}: expected 3 columns x1,x2,label, got {len(row)}")
-        try:
-            values = tuple(float(cell) for cell in row)
-        except ValueError:
-            if number == 1 and not rows:
-                continue  # a header line
-            raise DataFileError(f"line {number}: not a number in {','.join(row)!r}") from None
-        if not all(math.isfinite(v) for v in values):
-            raise DataFileError(f"line {number}: values must be finite numbers")
-        rows.append(values)  # type: ignore[arg-type]
-        if len(rows) > MAX_CSV_ROWS:
-            raise DataFileError(f"more than {MAX_CSV_ROWS} points")
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            if len(row) != 3:
+                raise DataFileError(f"line {number}: expected 3 columns x1,x2,label, "
+                                    f"got {len(row)}")
+            if any(len(cell) > MAX_CSV_FIELD for cell in row):
+                raise DataFileError(f"line {number}: a value longer than {MAX_CSV_FIELD} "
+                                    "characters")
+            try:
+                values = tuple(float(cell) for cell in row)
+            except ValueError:
+                if number == 1 and not rows:
+                    continue  # a header line
+                raise DataFileError(f"line {number}: not a number in "
+                                    f"{','.join(row)[:60]!r}") from None
+            if not all(abs(v) <= FLOAT32_MAX for v in values):  # NaN fails this too
+                raise DataFileError(f"line {number}: values must be finite numbers "
+                                    f"(at most {FLOAT32_MAX:.3g} in size)")
+            rows.append(values)  # type: ignore[arg-type]
+            if len(rows) > MAX_POINTS:
+                raise DataFileError(f"more than {MAX_POINTS:,} points")
+    except csv.Error as exc:
+        raise DataFileError(f"line {number + 1}: {exc}") from None
     if len(rows) < 2:
         raise DataFileError("the file needs at least 2 points")
     array = np.asarray(rows, dtype=np.float64)

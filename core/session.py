@@ -17,13 +17,22 @@ from typing import Any
 import numpy as np
 
 from core.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
-from core.digits_session import DigitsConfig, DigitsSnapshot, RestoreDigits
+from core.digits_session import DigitsConfig, DigitsSession, DigitsSnapshot, RestoreDigits
+from core.fileio import FileError, finite_as
 from core.layers import BatchNorm
-from core.playground import PlaygroundConfig, PlaygroundSnapshot, RestorePlayground
+from core.limits import MAX_LAYERS, MAX_POINTS, OPTIMIZER_SETTING_RANGES
+from core.playground import (
+    Playground,
+    PlaygroundConfig,
+    PlaygroundSnapshot,
+    RestorePlayground,
+)
 from core.session_file import SessionFileError, read_session, write_session
+from core.settings_table import SettingError, check_settings, table
 
 MODES = ("playground", "digits", "descent", "curve_fit", "inside")
 MODELS = ("network", "linear")
+MAX_CLASSES = 10
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,39 +70,65 @@ def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnaps
 
 
 def open_session(path: str | os.PathLike) -> Session:
-    """Read and check a session file; :class:`SessionFileError` says what is wrong."""
+    """Read and check a whole session; :class:`SessionFileError` says what is wrong.
+
+    Structure and meaning are both checked before anything is applied: every
+    setting against the settings tables, every array finite in float32, and
+    then each part is rehearsed on a throwaway model with the very checks the
+    workers use, so a session the caller applies cannot be refused half-way.
+    """
     document, arrays = read_session(path)
     mode = document.get("mode", "playground")
     if mode not in MODES:
-        raise SessionFileError(f"unknown mode {mode!r}")
+        raise SessionFileError(f"unknown mode {mode!r:.40}")
     playground = _restore_playground(document["playground"], arrays) \
         if "playground" in document else None
     digits = None
     if "digits" in document:
-        digits = RestoreDigits(_config(DigitsConfig, _section(document["digits"]).get("config")),
+        digits = RestoreDigits(_config(DigitsConfig, "digits",
+                                       _section(document["digits"]).get("config")),
                                _get_weights(arrays, "digits"))
-    return Session(mode, playground, digits)
+    session = Session(mode, playground, digits)
+    _rehearse(session)
+    return session
+
+
+def _rehearse(session: Session) -> None:
+    """Apply each part to a fresh model, as its worker will; a refusal is the file's fault."""
+    try:
+        if session.playground is not None:
+            Playground(session.playground.config).apply(session.playground)
+        if session.digits is not None:
+            DigitsSession(session.digits.config).apply(session.digits)
+    except ValueError as exc:
+        raise SessionFileError(f"the session does not fit together: {exc}") from None
 
 
 # -- playground -------------------------------------------------------------
 def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> RestorePlayground:
     section = _section(section)
-    config = _config(PlaygroundConfig, section.get("config"))
+    config = _config(PlaygroundConfig, "playground", section.get("config"))
     task, n_classes = section.get("task"), section.get("n_classes")
     if task not in (BINARY, MULTICLASS, REGRESSION):
-        raise SessionFileError(f"the playground's task {task!r} is not one it can train")
-    if not isinstance(n_classes, int) or not 0 <= n_classes <= 16:
-        raise SessionFileError(f"the number of classes {n_classes!r} is not valid")
+        raise SessionFileError(f"the playground's task {task!r:.40} is not one it can train")
+    if not isinstance(n_classes, int) or isinstance(n_classes, bool) or \
+            not 0 <= n_classes <= MAX_CLASSES:
+        raise SessionFileError(f"the number of classes {n_classes!r:.40} is not valid")
     data = {}
     for split in ("train", "test"):
         X, y = _array(arrays, f"{split}_X"), _array(arrays, f"{split}_y")
         if X.ndim != 2 or X.shape[1] != 2 or y.shape != (X.shape[0],):
             raise SessionFileError(f"the {split} points have shapes {X.shape} and {y.shape}; "
                                    "expected (n, 2) and (n,)")
+        if len(X) > MAX_POINTS:
+            raise SessionFileError(f"the session has {len(X):,} {split} points; "
+                                   f"at most {MAX_POINTS:,}")
+        X = _finite(X, f"the {split} points")
+        y = _finite(y, f"the {split} labels")
         if task != REGRESSION and len(y) and (y.min() < 0 or y.max() >= max(n_classes, 2)
                                               or not np.all(y == np.round(y))):
             raise SessionFileError(f"the {split} labels are not classes 0–{n_classes - 1}")
-        data[split] = Dataset(X.astype(np.float32), y.astype(np.float32), task, n_classes)
+        data[split] = Dataset(X, y, task, n_classes)
     if len(data["train"]) == 0:
         raise SessionFileError("the session has no training points")
     weights = {name: _get_weights(arrays, name) for name in MODELS}
@@ -110,11 +145,14 @@ def _get_weights(arrays: dict[str, np.ndarray], model: str):
     weights = []
     while f"{model}_W{len(weights)}" in arrays:
         i = len(weights)
+        if i >= MAX_LAYERS + 1:
+            raise SessionFileError(f"the {model} model has more than {MAX_LAYERS} hidden layers")
         W, b = _array(arrays, f"{model}_W{i}"), _array(arrays, f"{model}_b{i}")
         if W.ndim != 2 or b.shape != (W.shape[1],):
             raise SessionFileError(f"layer {i + 1} of the {model} model has shapes "
                                    f"{W.shape} and {b.shape}")
-        weights.append((W.astype(np.float32), b.astype(np.float32)))
+        what = f"the weights of layer {i + 1} of the {model} model"
+        weights.append((_finite(W, what), _finite(b, what)))
     if not weights:
         raise SessionFileError(f"the {model} model's weights are missing")
     return tuple(weights)
@@ -125,14 +163,25 @@ def _get_norms(arrays: dict[str, np.ndarray]) -> tuple[tuple[np.ndarray, ...], .
     norms = []
     while f"network_gamma{len(norms)}" in arrays:
         i = len(norms)
+        if i >= MAX_LAYERS:
+            raise SessionFileError(f"the network has more than {MAX_LAYERS} normalisers")
         names = [p for p in BatchNorm.parts if f"network_{p}{i}" in arrays]
-        parts = tuple(_array(arrays, f"network_{p}{i}").astype(np.float32) for p in names)
+        parts = tuple(_finite(_array(arrays, f"network_{p}{i}"), f"the normaliser of layer {i + 1}")
+                      for p in names)
         if names not in (["gamma", "beta"], list(BatchNorm.parts)) or any(
                 a.shape != parts[0].shape or a.ndim != 1 for a in parts):
             raise SessionFileError(f"the normaliser of layer {i + 1} is incomplete or its "
                                    "arrays differ in size")
         norms.append(parts)
     return tuple(norms)
+
+
+def _finite(array: np.ndarray, what: str) -> np.ndarray:
+    """``array`` as float32, the dtype the workers keep it in, refused unless finite there."""
+    try:
+        return finite_as(array, np.float32, what)
+    except FileError as exc:
+        raise SessionFileError(str(exc)) from None
 
 
 def _array(arrays: dict[str, np.ndarray], name: str) -> np.ndarray:
@@ -156,17 +205,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _config(cls, values: Any):
-    """A settings dataclass from JSON, each field checked against its default's type."""
+def _config(cls, page: str, values: Any):
+    """A settings dataclass from JSON, every value checked against the page's settings table.
+
+    The few fields a table does not hold (the playground's per-optimiser settings
+    and grid resolution) are checked here, with the same strictness.
+    """
     values = _section(values)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = set(values) - set(fields)
     if unknown:
-        raise SessionFileError(f"unknown settings {sorted(unknown)}")
+        raise SessionFileError(f"unknown settings {sorted(unknown)!s:.80}")
+    settings = table(page)
+    in_table = {name: v for name, v in values.items() if name in settings}
+    try:
+        kwargs = check_settings(page, in_table)
+    except SettingError as exc:
+        raise SessionFileError(f"a setting is not valid: {exc}") from None
     defaults = cls()
-    kwargs = {}
     for name, value in values.items():
-        kwargs[name] = _typed(name, value, getattr(defaults, name))
+        if name == "optimizer_settings":
+            kwargs[name] = _optimizer_settings(value)
+        elif name not in settings:
+            kwargs[name] = _typed(name, value, getattr(defaults, name))
     try:
         config = cls(**kwargs)
         config.validate()
@@ -175,22 +236,38 @@ def _config(cls, values: Any):
     return config
 
 
+def _optimizer_settings(value: Any) -> tuple[tuple[str, float], ...]:
+    """``[[name, number], …]`` with each number finite and in its range (limits.py)."""
+    if not isinstance(value, list) or len(value) > len(OPTIMIZER_SETTING_RANGES):
+        raise SessionFileError("the optimiser settings are not a short list of pairs")
+    pairs = []
+    for pair in value:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)):
+            raise SessionFileError(f"the optimiser setting {pair!r:.40} is not a name and "
+                                   "a number")
+        name, number = pair
+        if name not in OPTIMIZER_SETTING_RANGES:
+            raise SessionFileError(f"unknown optimiser setting {name!r:.40}")
+        low, high = OPTIMIZER_SETTING_RANGES[name]
+        if isinstance(number, bool) or not isinstance(number, int | float) or \
+                not low <= number <= high:
+            raise SessionFileError(f"the optimiser's {name} must be a number from {low:g} "
+                                   f"to {high:g}, not {number!r:.40}")
+        pairs.append((name, float(number)))
+    return tuple(pairs)
+
+
 def _typed(name: str, value: Any, default: Any) -> Any:
-    if isinstance(default, bool) or default is None:
-        ok = isinstance(value, type(default)) if default is not None else True
-    elif isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
+    """``value`` if it has the kind of ``default`` (a whole number for an int)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        ok = isinstance(value, bool) and isinstance(default, bool)
     elif isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
+        ok = isinstance(value, int)
     elif isinstance(default, str):
         ok = isinstance(value, str)
-    elif isinstance(default, tuple):
-        ok = isinstance(value, list)
-        value = tuple(tuple(v) if isinstance(v, list) else v for v in value) if ok else value
-        ok = ok and all(isinstance(v, int | float | str | tuple) for v in value)
     else:
         ok = False
     if not ok:
-        raise SessionFileError(f"the setting {name!r} has the wrong kind of value: {value!r}")
+        raise SessionFileError(f"the setting {name!r} has the wrong kind of value: "
+                               f"{value!r:.40}")
     return value

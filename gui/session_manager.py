@@ -3,7 +3,8 @@
 A session is written from the pages' latest snapshots (copies the GUI
 already holds), so saving never waits for a worker.  The autosave file is
 written atomically every minute and when the window closes, and opened at
-the next start; a broken autosave is set aside (renamed), never deleted.
+the next start; a broken autosave is set aside under a numbered name, never
+deleted or overwritten, and whatever the data folder holds, the app starts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from core.fileio import remove_stale_temps
 from core.session import MODES, open_session, save_session
 from core.session_file import SUFFIX, SessionFileError
 
@@ -25,6 +27,17 @@ AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
 RECENT_KEY = "session/recent"
 GEOMETRY_KEY = "window/geometry"
+
+
+def _free_broken_name(path: Path) -> Path:
+    """``path.broken``, else ``path.broken.2``, … : the first name nothing has taken."""
+    number = 1
+    while True:
+        suffix = ".broken" if number == 1 else f".broken.{number}"
+        candidate = path.with_name(path.name + suffix)
+        if not os.path.lexists(candidate):
+            return candidate
+        number += 1
 
 
 def autosave_path() -> Path:
@@ -43,6 +56,7 @@ class SessionManager(QObject):
         super().__init__(window)
         self.window = window
         self.path: Path | None = None
+        self.autosave_blocked = False
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -85,6 +99,8 @@ class SessionManager(QObject):
 
     def autosave(self) -> None:
         """Quietly keep the session; a failure is reported in the status bar only."""
+        if self.autosave_blocked:
+            return  # a broken autosave that could not be set aside is not overwritten
         try:
             self.write(autosave_path())
         except (OSError, ValueError) as exc:
@@ -120,18 +136,37 @@ class SessionManager(QObject):
         w.tabs.setCurrentIndex(MODES.index(session.mode))
 
     def restore_last(self) -> None:
-        """Open the autosave from the last run, if there is one."""
+        """Open the autosave from the last run, if there is one; a bad one never stops the app.
+
+        Temporary files left by saves that were killed are removed first.  A
+        broken autosave is set aside under the first free numbered name
+        (``.broken``, ``.broken.2``, …), never over an older one; if it cannot
+        be moved (a read-only folder), it stays and autosaving is off for this
+        run so it is not overwritten either.
+        """
         path = autosave_path()
-        if not path.exists():
+        remove_stale_temps(path)
+        if not os.path.lexists(path):
             return
         try:
             self.load(path)
             self.status.emit(self.tr("Your last session is back: settings, points and weights."))
-        except SessionFileError as exc:
-            kept = path.with_name(path.name + ".broken")
-            os.replace(path, kept)
-            self.status.emit(self.tr("The last session could not be restored ({0}); "
-                                     "it was kept as {1}").format(exc, kept))
+        except Exception as exc:  # whatever the file holds, the app must start
+            self._set_aside(path, exc)
+
+    def _set_aside(self, path: Path, reason: Exception) -> None:
+        try:
+            kept = _free_broken_name(path)
+            os.rename(path, kept)
+        except OSError as exc:
+            self.autosave_blocked = True
+            self.status.emit(self.tr("The last session could not be restored ({0}) nor set "
+                                     "aside ({1}); it stays at {2} and autosave is off "
+                                     "until the next start").format(reason, exc.strerror or exc,
+                                                                    path))
+            return
+        self.status.emit(self.tr("The last session could not be restored ({0}); "
+                                 "it was kept as {1}").format(reason, kept))
 
     # -- recent files and geometry ------------------------------------------------------
     def recent(self) -> list[str]:

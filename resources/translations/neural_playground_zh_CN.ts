@@ -2076,6 +2076,11 @@ z = {7}
         <translation>无法恢复上次的会话（{0}）；原文件已保留为 {1}</translation>
     </message>
     <message>
+        <location filename="../../gui/session_manager.py" line="163" />
+        <source>The last session could not be restored ({0}) nor set aside ({1}); it stays at {2} and autosave is off until the next start</source>
+        <translation>无法恢复上次的会话（{0}），也无法将其移到一旁（{1}）；它仍在 {2}，本次运行期间自动保存已关闭</translation>
+    </message>
+    <message>
         <location filename="../../gui/session_manager.py" line="154" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>

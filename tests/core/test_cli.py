@@ -1,6 +1,8 @@
 """The headless command line, run as a real process where it matters."""
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +11,7 @@ import numpy as np
 import pytest
 
 from core.cli import run
+from core.datasets import make_dataset, split_dataset
 from core.model_io import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,3 +107,61 @@ def test_layer_norm_option_trains_and_saves_gamma_and_beta(tmp_path, capsys):
 def test_batch_and_layer_norm_options_exclude_each_other(capsys):
     assert run(["train", "--batch-norm", "--layer-norm"]) == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+# -- untrusted files and save targets (issue 19) -------------------------------------------
+def test_an_empty_save_name_is_an_error_before_training(capsys):
+    assert run(["train", "--epochs", "100000", "--save", ""]) == 2  # refused at once
+    assert "no file name" in capsys.readouterr().err
+
+
+def test_save_never_replaces_a_pipe_or_a_link_to_a_device(tmp_path, capsys):
+    pipe, link = tmp_path / "pipe", tmp_path / "null"
+    os.mkfifo(pipe)
+    link.symlink_to("/dev/null")
+    for target in (pipe, link):
+        assert run(["train", "--epochs", "1", "--save", str(target)]) == 2
+        assert "not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink()
+
+
+def test_json_output_is_strict_even_when_training_diverges(capsys):
+    assert run(["train", "--dataset", "circle", "--hidden", "8", "--lr", "1e6",
+                "--epochs", "5", "--json"]) == 0
+
+    def refuse(constant):
+        raise AssertionError(f"bare {constant} in JSON output")
+
+    metrics = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    assert metrics["diverged"] is True
+
+
+def test_evaluate_and_predict_answer_a_playground_model(tmp_path, capsys):
+    model = tmp_path / "xor.npz"
+    assert run(["train", "--dataset", "xor", "--hidden", "6", "--epochs", "150", "--seed", "3",
+                "--save", str(model), "--json"]) == 0
+    trained = json.loads(capsys.readouterr().out)
+    # The same test points the command trained against, rebuilt independently.
+    rng = np.random.default_rng(3)
+    _, test = split_dataset(make_dataset("xor", 500, 0.0, rng), 0.5, rng)
+    points = tmp_path / "test.csv"
+    points.write_text("".join(f"{x1!r},{x2!r},{int(y)}\n"
+                              for (x1, x2), y in zip(test.X.tolist(), test.y, strict=True)))
+    assert run(["evaluate", "--model", str(model), "--points", str(points), "--json"]) == 0
+    scored = json.loads(capsys.readouterr().out)
+    assert scored["samples"] == len(test)
+    assert scored["accuracy"] == pytest.approx(trained["test_accuracy"], abs=1e-9)
+
+    assert run(["predict", "--model", str(model), "--point", "3,3", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["class"] == 1 and answer["probabilities"] > 0.5  # same-sign quadrant
+    assert run(["predict", "--model", str(model), "--point=-3,3", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["class"] == 0
+
+
+def test_a_playground_model_without_points_says_what_it_needs(tmp_path, capsys):
+    assert run(["train", "--dataset", "xor", "--epochs", "1", "--save",
+                str(tmp_path / "p.npz")]) == 0
+    capsys.readouterr()
+    assert run(["evaluate", "--model", str(tmp_path / "p.npz")]) == 2
+    assert "give --points FILE.csv" in capsys.readouterr().err

@@ -9,7 +9,7 @@ import zipfile
 import numpy as np
 import pytest
 
-import core.session_file as session_file
+import core.fileio as fileio
 from core.digits_session import DigitsConfig, DigitsSession
 from core.features import feature_matrix
 from core.grid import grid_points
@@ -118,8 +118,8 @@ def _set(section_path, value):
     (_set(["version"], 99), "newer Neural Playground"),
     (_set(["format"], "something-else"), "not a Neural Playground session"),
     (_set(["mode"], "chess"), "unknown mode"),
-    (_set(["playground", "config", "hidden"], "lots"), "wrong kind of value"),
-    (_set(["playground", "config", "learning_rate"], -1.0), "learning rate must be positive"),
+    (_set(["playground", "config", "hidden"], "lots"), "hidden must be a list"),
+    (_set(["playground", "config", "learning_rate"], -1.0), "learning_rate must be between"),
     (_set(["playground", "config", "flavour"], "mint"), "unknown settings"),
     (_set(["playground", "task"], "chess"), "task"),
     (_nan_weights, "NaN or infinite"),
@@ -160,15 +160,15 @@ def test_an_object_array_is_refused_without_unpickling(saved):
 
 
 def test_a_zip_bomb_is_refused_before_it_is_inflated(saved, monkeypatch):
-    # Lower the limit so the bomb can be small; the check is the same at 256 MB.
-    monkeypatch.setattr(session_file, "MAX_ARRAY_BYTES", 1 << 20)
+    # Lower the limit so the bomb can be small; the check is the same at 64 MB.
+    monkeypatch.setattr(fileio, "MAX_MEMBER_BYTES", 1 << 20)
     with zipfile.ZipFile(saved, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("arrays/bomb.npy", bytes(8 << 20))  # 8 MB of zeros, ~8 kB packed
     assert saved.stat().st_size < 200_000
     with pytest.raises(SessionFileError, match="would unpack to 8,388,608 bytes"):
         open_session(saved)
-    monkeypatch.setattr(session_file, "MAX_TOTAL_BYTES", 4 << 20)
-    monkeypatch.setattr(session_file, "MAX_ARRAY_BYTES", 64 << 20)
+    monkeypatch.setattr(fileio, "MAX_ARCHIVE_BYTES", 4 << 20)
+    monkeypatch.setattr(fileio, "MAX_MEMBER_BYTES", 64 << 20)
     with pytest.raises(SessionFileError, match="more than 4 MB"):
         open_session(saved)
 
