@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from core.fileio import atomic_write
+from core.resources import resource_path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-BUNDLED_DIGITS = RESOURCES / "data" / "mnist_5k.npz"
+BUNDLED_DIGITS = resource_path("data", "mnist_5k.npz")
 MAX_IDX_BYTES = 200 * 1024 * 1024  # the largest real file (60k images) is 47 MB
 _IDX_TYPES = {0x08: np.uint8}
 
