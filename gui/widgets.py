@@ -46,10 +46,10 @@ class LiveLabel(QWidget):
                  colour: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._lines = lines
         if font is not None:
             self.setFont(font)
         self._colour = QColor(colour) if colour else None
-        self._lines = lines
         self._fit_height()
         if width is not None:
             self.setFixedWidth(width)
