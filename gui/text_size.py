@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 SETTING = "view/text_scale"
@@ -27,6 +27,7 @@ STEPS = (1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 LARGEST_SCALE = STEPS[-1]
 _BASE = "_text_size_base"  # attribute on an item, property on a widget: its size at scale 1
 _STYLED = "_text_size_styled"  # the scale an item was last styled for
+_FOLLOWS_WINDOWS = "_text_size_follows_windows"
 
 
 def base_point_size() -> float:
@@ -67,7 +68,9 @@ def install(app: QApplication) -> None:
     """At start: the saved size, and restyling plots of windows opened later."""
     if saved_scale() != 1.0:
         set_scale(app, saved_scale())
-    QGuiApplication.instance().focusWindowChanged.connect(lambda _window: restyle_plots())
+    if not app.property(_FOLLOWS_WINDOWS):
+        app.focusWindowChanged.connect(lambda _window: restyle_plots())
+        app.setProperty(_FOLLOWS_WINDOWS, True)
 
 
 def restyle_widgets() -> None:
