@@ -4,7 +4,9 @@ The one mechanism is the QApplication font's point size: the platform default
 times a scale from ``STEPS`` (up to ``LARGEST_SCALE``), saved in QSettings.
 Qt widgets follow the application font by themselves; every widget receives
 ``QEvent.ApplicationFontChange`` when it changes, which custom-painted views can
-handle, reading ``scale()`` for their own fonts and pen widths.
+handle, reading ``scale()`` for their own fonts and pen widths.  Widgets with a
+font of their own (``setFont`` in points, ``font-size: …pt`` in a style sheet)
+are rescaled from their size at scale 1.
 
 pyqtgraph items do not follow it: titles and legends carry point sizes in their
 HTML, axes cache their tick pictures, pens have pixel widths.  ``restyle_plots``
@@ -12,10 +14,13 @@ walks every pyqtgraph view and sets those from the size each item had at scale 1
 (remembered on the item), so doing it again is harmless.  It runs after each
 change and whenever another window (a dialog) gets the focus, which catches
 plots made after the change.  A view whose class sets ``follows_text_size =
-True`` scales itself and is left alone.
+True`` scales itself and is left alone; code that sets a title on every update
+passes ``size=points(11)``.
 """
 
 from __future__ import annotations
+
+import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
@@ -28,6 +33,8 @@ LARGEST_SCALE = STEPS[-1]
 _BASE = "_text_size_base"  # attribute on an item, property on a widget: its size at scale 1
 _STYLED = "_text_size_styled"  # the scale an item was last styled for
 _FOLLOWS_WINDOWS = "_text_size_follows_windows"
+_BASE_SHEET = "_text_size_base_sheet"
+_SHEET_POINTS = re.compile(r"font-size:\s*([\d.]+)pt")
 
 
 def base_point_size() -> float:
@@ -73,10 +80,23 @@ def install(app: QApplication) -> None:
         app.setProperty(_FOLLOWS_WINDOWS, True)
 
 
+def points(size: float) -> str:
+    """``size`` points at the current scale, for code that sets a pyqtgraph title often:
+    ``plot.setTitle(text, size=text_size.points(11))``."""
+    return f"{size * scale():.1f}pt"
+
+
 def restyle_widgets() -> None:
-    """Widgets given a font of their own in points (big digits, monospace) scale too."""
+    """Widgets given a font of their own in points (big digits, monospace, a
+    ``font-size`` in a style sheet) scale too."""
     s = scale()
     for widget in QApplication.allWidgets():
+        sheet = widget.property(_BASE_SHEET) or widget.styleSheet()
+        if _SHEET_POINTS.search(sheet):
+            widget.setProperty(_BASE_SHEET, sheet)
+            widget.setStyleSheet(_SHEET_POINTS.sub(
+                lambda m: f"font-size: {float(m.group(1)) * s:.1f}pt", sheet))
+            continue
         if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
             continue
         base = widget.property(_BASE)

@@ -55,6 +55,30 @@ def test_ctrl_equals_grows_every_text_and_pen_together_and_ctrl_0_resets(qtbot, 
     assert _plot_sizes(sized_window) == pytest.approx(before)
 
 
+def test_captions_with_their_own_size_and_the_big_epoch_counter_grow_too(qtbot, sized_window):
+    """Style-sheet sizes (the control captions) and explicit fonts (the epoch counter)."""
+    from PySide6.QtWidgets import QLabel
+
+    controls = sized_window.playground.controls
+    caption = next(label for label in controls.findChildren(QLabel)
+                   if "font-size" in label.styleSheet())
+    epoch = controls.epoch_label
+
+    def sizes():
+        caption.ensurePolished()
+        return caption.font().pointSizeF(), epoch.font().pointSizeF(), epoch.height()
+
+    before = sizes()
+    qtbot.keyClick(sized_window, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(sized_window, Qt.Key.Key_Equal, CTRL)
+    after = sizes()
+    assert after[0] == pytest.approx(before[0] * text_size.STEPS[2], rel=0.02)
+    assert after[1] == pytest.approx(before[1] * text_size.STEPS[2], rel=0.02)
+    assert after[2] > before[2]  # the live label made room for its bigger line
+    qtbot.keyClick(sized_window, Qt.Key.Key_0, CTRL)
+    assert sizes() == pytest.approx(before)
+
+
 def test_the_largest_size_is_a_limit_and_survives_a_restart(qtbot, sized_window, qapp):
     for _ in range(len(text_size.STEPS) + 2):
         qtbot.keyClick(sized_window, Qt.Key.Key_Equal, CTRL)
