@@ -12,26 +12,35 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 FIRST_START_SIZE = QSize(1580, 960)
+NO_MINIMUM = QSize(1, 1)
 # Title bar and borders, until the window manager has framed the window.
 UNKNOWN_FRAME = QMargins(8, 36, 8, 8)
 
 
-def fit_rect(rect: QRect, available: QRect, frame: QMargins = UNKNOWN_FRAME) -> QRect:
-    """``rect`` (the client area) shrunk, then moved, so it and its frame lie in ``available``."""
-    width = max(1, min(rect.width(), available.width() - frame.left() - frame.right()))
-    height = max(1, min(rect.height(), available.height() - frame.top() - frame.bottom()))
+def fit_rect(rect: QRect, available: QRect, frame: QMargins = UNKNOWN_FRAME,
+             minimum: QSize = NO_MINIMUM) -> QRect:
+    """``rect`` (the client area) shrunk, then moved, so it and its frame lie in ``available``.
+
+    A window whose layouts need more than the screen keeps its ``minimum`` size
+    with its top left corner (title bar, menus) on the screen.
+    """
+    width = max(minimum.width(), min(rect.width(),
+                                     available.width() - frame.left() - frame.right()))
+    height = max(minimum.height(), min(rect.height(),
+                                       available.height() - frame.top() - frame.bottom()))
     left = available.left() + frame.left()
     top = available.top() + frame.top()
-    x = min(max(rect.x(), left), available.right() + 1 - frame.right() - width)
-    y = min(max(rect.y(), top), available.bottom() + 1 - frame.bottom() - height)
+    x = max(left, min(rect.x(), available.right() + 1 - frame.right() - width))
+    y = max(top, min(rect.y(), available.bottom() + 1 - frame.bottom() - height))
     return QRect(x, y, width, height)
 
 
-def first_start_rect(available: QRect, frame: QMargins = UNKNOWN_FRAME) -> QRect:
+def first_start_rect(available: QRect, frame: QMargins = UNKNOWN_FRAME,
+                     minimum: QSize = NO_MINIMUM) -> QRect:
     """The default size, centred on the screen and no larger than it."""
     rect = QRect(QPoint(0, 0), FIRST_START_SIZE)
     rect.moveCenter(available.center())
-    return fit_rect(rect, available, frame)
+    return fit_rect(rect, available, frame, minimum)
 
 
 def fit_to_screen(window: QWidget, restored: bool) -> None:
@@ -46,5 +55,8 @@ def fit_to_screen(window: QWidget, restored: bool) -> None:
                      frame_geometry.bottom() - geometry.bottom())
     if frame.isNull():
         frame = UNKNOWN_FRAME
-    window.setGeometry(fit_rect(geometry, available, frame) if restored
-                       else first_start_rect(available, frame))
+    if window.layout() is not None:
+        window.layout().activate()  # the minimum size for the current text size
+    minimum = window.minimumSize()
+    window.setGeometry(fit_rect(geometry, available, frame, minimum) if restored
+                       else first_start_rect(available, frame, minimum))

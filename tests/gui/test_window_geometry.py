@@ -2,7 +2,7 @@
 passing their available geometry)."""
 
 import pytest
-from PySide6.QtCore import QMargins, QPoint, QRect, QSettings
+from PySide6.QtCore import QMargins, QPoint, QRect, QSettings, QSize
 
 from gui.window_geometry import FIRST_START_SIZE, first_start_rect, fit_rect, fit_to_screen
 
@@ -66,3 +66,11 @@ def test_the_real_window_restored_from_a_too_large_saved_geometry_fits(qtbot, wi
         other.close()
     finally:
         QSettings().remove("window/geometry")
+
+
+def test_a_window_that_cannot_shrink_enough_keeps_its_title_bar_on_screen():
+    """Layouts wider than the screen: the minimum size, top left corner on the screen."""
+    available = QRect(0, 0, 1280, 720)
+    fitted = fit_rect(QRect(600, 300, 1504, 755), available, FRAME, QSize(1505, 752))
+    assert fitted.size() == QSize(1505, 752)
+    assert fitted.topLeft() == QPoint(FRAME.left(), FRAME.top())
