@@ -188,12 +188,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0} — Neural Playground").format(Path(path).name))
 
     def _choose_language(self, language: str) -> QMessageBox:
-        """Saved now, applied at the next start (rebuilding the window would stop
-        training); the message offers to restart at once."""
+        """Saved now, applied at the next start: rebuilding the window would stop training."""
         save_language(language)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
-                          self.tr("The language changes when you start Neural Playground "
-                                  "again."), QMessageBox.StandardButton.NoButton, self)
+        return self._offer_restart(self.tr("Language"), self.tr(
+            "The language changes when you start Neural Playground again."))
+
+    def _offer_restart(self, title: str, text: str) -> QMessageBox:
+        """A message that the change waits for the next start, with "Restart now"."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.NoButton, self)
         restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         restart.clicked.connect(self.restart)
@@ -206,12 +209,11 @@ class MainWindow(QMainWindow):
             # sys.argv[0] is main.py or the installed neural-playground script.
             QProcess.startDetached(sys.executable, sys.argv)
 
-    def _choose_theme(self, theme: str) -> None:
+    def _choose_theme(self, theme: str) -> QMessageBox:
         """Saved now, applied at the next start: every plot takes its colours when made."""
         save_theme(theme)
-        QMessageBox.information(
-            self, self.tr("Theme"),
-            self.tr("The theme changes when you start Neural Playground again."))
+        return self._offer_restart(self.tr("Theme"), self.tr(
+            "The theme changes when you start Neural Playground again."))
 
     def _show_about(self) -> None:
         QMessageBox.about(
