@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Qt
+from PySide6.QtCore import QEvent, QProcess, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget
 
@@ -148,7 +148,13 @@ class MainWindow(QMainWindow):
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
-        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The tick follows full screen however it changed (F11, the window manager, a
+        restored geometry)."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.full_screen_action.setChecked(self.isFullScreen())
+        super().changeEvent(event)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """Space, → and R belong to the playground; elsewhere they must not train it."""

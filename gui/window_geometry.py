@@ -7,7 +7,7 @@ by a pure function of the screen's available geometry so tests can fake a screen
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -45,6 +45,8 @@ def first_start_rect(available: QRect, frame: QMargins = UNKNOWN_FRAME,
 
 def fit_to_screen(window: QWidget, restored: bool) -> None:
     """Clamp ``window`` to the screen it opens on; centre the default size if none was saved."""
+    if window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return  # the window manager sizes it to the screen
     geometry = window.geometry()
     screen = ((QGuiApplication.screenAt(geometry.center()) if restored else None)
               or window.screen() or QGuiApplication.primaryScreen())
