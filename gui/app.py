@@ -80,8 +80,9 @@ def run_app(argv: list[str] | None = None) -> int:
 
     apply_theme(app, chosen_theme())
     app.setWindowIcon(app_icon())
-    window = MainWindow()
     text_size.install(app)
+    window = MainWindow()
+    text_size.restyle_new()
     fit_to_screen(window, restored=window.sessions.restore_geometry())
     window.show()
     window.sessions.restore_last()

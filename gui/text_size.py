@@ -55,12 +55,16 @@ def saved_scale() -> float:
 
 def set_scale(app: QApplication, value: float) -> None:
     """Apply ``value`` (one of ``STEPS``) to the whole app and save it."""
-    font = QFont(app.font())
-    font.setPointSizeF(round(base_point_size() * value, 2))
-    app.setFont(font)  # every widget gets QEvent.ApplicationFontChange
+    _set_font(app, value)
     QSettings().setValue(SETTING, value)
     restyle_widgets()
     restyle_plots()
+
+
+def _set_font(app: QApplication, value: float) -> None:
+    font = QFont(app.font())
+    font.setPointSizeF(round(base_point_size() * value, 2))
+    app.setFont(font)  # every widget gets QEvent.ApplicationFontChange
 
 
 def step(app: QApplication, direction: int) -> float:
@@ -72,12 +76,22 @@ def step(app: QApplication, direction: int) -> float:
 
 
 def install(app: QApplication) -> None:
-    """At start: the saved size, and restyling plots of windows opened later."""
+    """At start, before any widget is made: the saved size, so widgets are born at it,
+    and restyling the plots of windows that open later.  Call ``restyle_new()`` once
+    the window is made."""
     if saved_scale() != 1.0:
-        set_scale(app, saved_scale())
+        _set_font(app, saved_scale())
     if not app.property(_FOLLOWS_WINDOWS):
         app.focusWindowChanged.connect(_on_focus_window_changed)
         app.setProperty(_FOLLOWS_WINDOWS, True)
+
+
+def restyle_new() -> None:
+    """Sizes that widgets and plots made since the last change carry themselves; at
+    scale 1 everything is born right (and the full walk would cost ~50 ms)."""
+    if scale() != 1.0:
+        restyle_widgets()
+        restyle_plots()
 
 
 def _on_focus_window_changed(window: QWindow | None) -> None:

@@ -92,6 +92,13 @@ def test_the_largest_size_is_a_limit_and_survives_a_restart(qtbot, sized_window,
     assert text_size.scale() == pytest.approx(1.0)
     text_size.install(qapp)
     assert text_size.scale() == pytest.approx(text_size.LARGEST_SCALE)
+    from gui.main_window import MainWindow
+
+    other = MainWindow()  # born at the saved size, then its own sizes follow
+    qtbot.addWidget(other)
+    text_size.restyle_new()
+    assert _plot_sizes(other) == pytest.approx(_plot_sizes(sized_window))
+    other.close()
 
 
 def test_a_plot_made_after_the_change_follows_it_when_its_window_opens(qtbot, sized_window,
