@@ -7,7 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QProcess, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from core.resources import resource_path
 from core.session import MODES
@@ -50,7 +59,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 6000))
         self.backprop = BackpropPage()
         self.tabs.addTab(self.backprop, self.tr("Inside the network"))
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._scrolling(self.tabs))
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
         self.sessions = SessionManager(self)
@@ -58,6 +67,17 @@ class MainWindow(QMainWindow):
         self.sessions.path_changed.connect(self._on_session_path_changed)
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    @staticmethod
+    def _scrolling(content: QWidget) -> QScrollArea:
+        """The pages in a scroll area, so the window fits any screen: scroll bars
+        appear only when the screen is smaller than the pages need (large text on a
+        projector); otherwise the pages fill the window as before."""
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot) -> QAction:
