@@ -12,8 +12,9 @@ pyqtgraph items do not follow it: titles and legends carry point sizes in their
 HTML, axes cache their tick pictures, pens have pixel widths.  ``restyle_plots``
 walks every pyqtgraph view and sets those from the size each item had at scale 1
 (remembered on the item), so doing it again is harmless.  It runs after each
-change and whenever another window (a dialog) gets the focus, which catches
-plots made after the change.  A view whose class sets ``follows_text_size =
+change, once the window is made at start (``restyle_new``), and over a window's
+views when that window (a dialog) gets the focus, which catches plots made
+after the change.  A view whose class sets ``follows_text_size =
 True`` scales itself and is left alone; code that sets a title on every update
 passes ``size=points(11)``.
 """

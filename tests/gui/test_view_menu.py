@@ -68,3 +68,9 @@ def test_choosing_a_language_offers_restart_now_which_autosaves_and_restarts(
         assert autosave.exists(), "the autosave must be written before the restart"
     finally:
         QSettings().remove("language")
+
+
+def test_the_window_has_the_shipped_icon(window):
+    """Three connected neurons, drawn from resources/icons (a missing file gives a null icon)."""
+    sizes = window.windowIcon().availableSizes()
+    assert sizes and max(size.width() for size in sizes) >= 64
