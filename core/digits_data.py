@@ -22,9 +22,9 @@ import numpy as np
 
 from core.fileio import FileError, atomic_write, open_regular
 from core.limits import MAX_IDX_BYTES, MAX_IDX_ITEMS
+from core.resources import resource_path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-BUNDLED_DIGITS = RESOURCES / "data" / "mnist_5k.npz"
+BUNDLED_DIGITS = resource_path("data", "mnist_5k.npz")
 _IDX_TYPES = {0x08: np.uint8}
 
 

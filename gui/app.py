@@ -65,8 +65,9 @@ def run_app(argv: list[str] | None = None) -> int:
     configure_environment()
     from PySide6.QtWidgets import QApplication
 
+    from gui import text_size
     from gui.i18n import chosen_language, install_translators
-    from gui.main_window import MainWindow
+    from gui.main_window import MainWindow, app_icon
     from gui.theme import apply_theme, chosen_theme
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -75,10 +76,14 @@ def run_app(argv: list[str] | None = None) -> int:
     app.translators = install_translators(app, chosen_language())  # keep them alive
     configure_pyqtgraph()
     app.garbage_collector = collect_garbage_on_gui_thread()
+    from gui.window_geometry import fit_to_screen
+
     apply_theme(app, chosen_theme())
+    app.setWindowIcon(app_icon())
+    text_size.install(app)
     window = MainWindow()
-    window.resize(1580, 960)
-    window.sessions.restore_geometry()
+    text_size.restyle_new()
+    fit_to_screen(window, restored=window.sessions.restore_geometry())
     window.show()
     window.sessions.restore_last()
     freeze_startup_objects()

@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget
+from PySide6.QtCore import QEvent, QProcess, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
+from core.resources import resource_path
 from core.session import MODES
+from gui import text_size
 from gui.digits.digits_page import DigitsPage
 from gui.export import ask_and_export_view, export_history, export_network, visible_plots
 from gui.help import HelpDialog
-from gui.i18n import LANGUAGES, save_language
+from gui.i18n import LANGUAGES, chosen_language, save_language
 from gui.labs.backprop_page import BackpropPage
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.labs.descent_page import DescentPage
 from gui.playground.playground_page import PlaygroundPage
 from gui.session_manager import SessionManager
-from gui.theme import save_theme
+from gui.theme import chosen_theme, save_theme
+
+
+def app_icon() -> QIcon:
+    """Three connected neurons (resources/icons)."""
+    return QIcon(str(resource_path("icons", "neural-playground.png")))
 
 
 class MainWindow(QMainWindow):
@@ -26,6 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Neural Playground"))
+        self.setWindowIcon(app_icon())
         self.tabs = QTabWidget()
         self.playground = PlaygroundPage()
         self.tabs.addTab(self.playground, self.tr("Playground"))
@@ -40,7 +59,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 6000))
         self.backprop = BackpropPage()
         self.tabs.addTab(self.backprop, self.tr("Inside the network"))
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._scrolling(self.tabs))
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
         self.sessions = SessionManager(self)
@@ -48,6 +67,17 @@ class MainWindow(QMainWindow):
         self.sessions.path_changed.connect(self._on_session_path_changed)
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    @staticmethod
+    def _scrolling(content: QWidget) -> QScrollArea:
+        """The pages in a scroll area, so the window fits any screen: scroll bars
+        appear only when the screen is smaller than the pages need (large text on a
+        projector); otherwise the pages fill the window as before."""
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot) -> QAction:
@@ -98,18 +128,53 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(name, f"Ctrl+{index + 1}",
                                              lambda _=False, i=index: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        for code, name in LANGUAGES.items():
-            language_menu.addAction(self._action(name, None,
-                                                 lambda _=False, c=code: self._choose_language(c)))
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        for code, name in (("light", self.tr("Light")), ("dark", self.tr("Dark"))):
-            theme_menu.addAction(self._action(name, None,
-                                              lambda _=False, c=code: self._choose_theme(c)))
+        view_menu.addSeparator()
+        self._build_text_size_menu(view_menu.addMenu(self.tr("Text &size")))
+        self.full_screen_action = self._action(self.tr("&Full screen"), "F11",
+                                               self._toggle_full_screen)
+        self.full_screen_action.setCheckable(True)
+        view_menu.addAction(self.full_screen_action)
+        view_menu.addSeparator()
+        self._choice_menu(view_menu.addMenu(self.tr("&Language")), LANGUAGES.items(),
+                          chosen_language(), self._choose_language)
+        self._choice_menu(view_menu.addMenu(self.tr("&Theme")),
+                          (("light", self.tr("Light")), ("dark", self.tr("Dark"))),
+                          chosen_theme(), self._choose_theme)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Help for this mode"),
                                          QKeySequence.StandardKey.HelpContents, self.show_help))
         help_menu.addAction(self._action(self.tr("&About"), None, self._show_about))
+
+    def _build_text_size_menu(self, menu: QMenu) -> None:
+        """Larger / Smaller / Reset: the application font, which plots follow."""
+        app = QApplication.instance()
+        larger = self._action(self.tr("&Larger"), "Ctrl+=", lambda: text_size.step(app, +1))
+        larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        menu.addAction(larger)
+        menu.addAction(self._action(self.tr("&Smaller"), "Ctrl+-",
+                                    lambda: text_size.step(app, -1)))
+        menu.addAction(self._action(self.tr("&Reset"), "Ctrl+0",
+                                    lambda: text_size.set_scale(app, 1.0)))
+
+    def _choice_menu(self, menu: QMenu, choices, current: str, choose) -> None:
+        """Exclusive, checkable entries with the saved choice ticked."""
+        group = QActionGroup(menu)
+        for code, name in choices:
+            action = self._action(name, None, lambda _=False, c=code: choose(c))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            group.addAction(action)
+            menu.addAction(action)
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The tick follows full screen however it changed (F11, the window manager, a
+        restored geometry)."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.full_screen_action.setChecked(self.isFullScreen())
+        super().changeEvent(event)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """Space, → and R belong to the playground; elsewhere they must not train it."""
@@ -148,19 +213,33 @@ class MainWindow(QMainWindow):
     def _on_session_path_changed(self, path: str) -> None:
         self.setWindowTitle(self.tr("{0} — Neural Playground").format(Path(path).name))
 
-    def _choose_language(self, language: str) -> None:
+    def _choose_language(self, language: str) -> QMessageBox:
         """Saved now, applied at the next start: rebuilding the window would stop training."""
         save_language(language)
-        QMessageBox.information(
-            self, self.tr("Language"),
-            self.tr("The language changes when you start Neural Playground again."))
+        return self._offer_restart(self.tr("Language"), self.tr(
+            "The language changes when you start Neural Playground again."))
 
-    def _choose_theme(self, theme: str) -> None:
+    def _offer_restart(self, title: str, text: str) -> QMessageBox:
+        """A message that the change waits for the next start, with "Restart now"."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.NoButton, self)
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        restart.clicked.connect(self.restart)
+        box.open()
+        return box
+
+    def restart(self) -> None:
+        """Close (which autosaves) and start the same command again."""
+        if self.close():
+            # sys.argv[0] is main.py or the installed neural-playground script.
+            QProcess.startDetached(sys.executable, sys.argv)
+
+    def _choose_theme(self, theme: str) -> QMessageBox:
         """Saved now, applied at the next start: every plot takes its colours when made."""
         save_theme(theme)
-        QMessageBox.information(
-            self, self.tr("Theme"),
-            self.tr("The theme changes when you start Neural Playground again."))
+        return self._offer_restart(self.tr("Theme"), self.tr(
+            "The theme changes when you start Neural Playground again."))
 
     def _show_about(self) -> None:
         QMessageBox.about(

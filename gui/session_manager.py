@@ -188,10 +188,10 @@ class SessionManager(QObject):
         if not paths:
             menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
-    def restore_geometry(self) -> None:
+    def restore_geometry(self) -> bool:
+        """True when a saved geometry was restored."""
         geometry = QSettings().value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
+        return geometry is not None and self.window.restoreGeometry(geometry)
 
     def save_geometry(self) -> None:
         QSettings().setValue(GEOMETRY_KEY, self.window.saveGeometry())

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
@@ -46,14 +46,24 @@ class LiveLabel(QWidget):
                  colour: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._lines = lines
         if font is not None:
             self.setFont(font)
         self._colour = QColor(colour) if colour else None
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
+        self._fit_height()
         if width is not None:
             self.setFixedWidth(width)
         else:
             self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self._lines * self.fontMetrics().lineSpacing() + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A larger text size (the application font) needs taller lines."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self._text

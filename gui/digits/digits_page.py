@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.digits import Recognition, recognise
-from core.digits_data import RESOURCES
 from core.model_io import ModelFileError, load_model
 from core.network import Network
+from core.resources import resource_path
 from gui.colors import BLUE, ORANGE
 from gui.digits.drawing_canvas import DrawingCanvas
 from gui.digits.training_panel import DigitsTrainingPanel
 from gui.image_item import ImageItem
 
-SHIPPED_MODEL = RESOURCES / "models" / "digits.npz"
+SHIPPED_MODEL = resource_path("models", "digits.npz")
 
 
 def tile_grid(values: np.ndarray) -> np.ndarray:
