@@ -179,6 +179,35 @@ def test_points_can_be_replaced_without_resetting():
         fit.apply(SetPoints(np.array([1.0]), np.array([1.0])))
 
 
+def test_a_new_point_set_starts_new_loss_curves():
+    fit = CurveFit(np.array([0.0, 1.0]), np.array([0.0, 1.0]))
+    fit.advance(10)
+    assert len(fit.snapshot().curve_history["step"]) > 0
+    fit.apply(SetPoints(np.array([-1.0, 0.0, 2.0]), np.array([1.0, 0.0, 4.0]), new_set=True))
+    snap = fit.snapshot()
+    assert snap.step == 0 and fit.line.step_count == 0
+    assert len(snap.curve_history["step"]) == 0 and len(snap.line_history["step"]) == 0
+    fit.advance(5)
+    assert list(fit.snapshot().line_history["step"])[-1] == 5
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"hidden": 0}, "hidden neurons"), ({"hidden": 1000}, "hidden neurons"),
+    ({"loss": "hinge"}, "loss"), ({"activation": "cubic"}, "activation"),
+    ({"optimizer": "newton"}, "optimiser"), ({"learning_rate": 0.0}, "learning rate"),
+    ({"depth": 3}, "unknown setting"),
+])
+def test_a_refused_fit_setting_changes_nothing_and_the_next_one_works(changes, reason):
+    fit = CurveFit(np.linspace(-2, 2, 5), np.linspace(-2, 2, 5) ** 2)
+    fit.advance(7)
+    before, net = fit.config, fit.net
+    with pytest.raises(ValueError, match=reason):
+        fit.apply(ConfigureFit(changes))
+    assert fit.config == before and fit.net is net and fit.net.step_count == 7
+    fit.apply(ConfigureFit({"hidden": 3}))  # the next valid change is not poisoned
+    assert fit.config.hidden == 3 and fit.net.network.spec.hidden == (3,)
+
+
 # -- backpropagation, step by step -----------------------------------------------------
 @pytest.mark.parametrize(
     ("sizes", "activation", "output", "loss"),
