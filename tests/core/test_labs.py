@@ -221,7 +221,7 @@ def test_rate_slider_stops_are_round_numbers():
     assert stops[0] == 0.001 and stops[-1] == 1.5 and 0.1 in stops
     assert all(float(f"{v:g}") == v and len(f"{v:g}") <= 6 for v in stops)
     assert all(b > a for a, b in itertools.pairwise(stops))
-    assert max(b / a for a, b in itertools.pairwise(stops)) <= 1.5 + 1e-12
+    assert max(b / a for a, b in itertools.pairwise(stops)) <= 5 / 3 + 1e-12  # 3 → 5
 
 
 # -- curve fitting ---------------------------------------------------------------------
