@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,20 +13,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from core.descent_lab import CURVES_1D, SURFACES, Path, descend_curve, random_starts
+from core.descent_lab import (
+    CURVES_1D,
+    SURFACES,
+    W_RANGE,
+    Path,
+    curve_minima,
+    descend_curve,
+    random_starts,
+    readable,
+    settled_minimum,
+)
 from core.expression import ExpressionError, parse_expression
 from core.optimizers import OPTIMIZERS
 from gui.image_item import ImageItem
 from gui.labs.path_player import PathPlayer
+from gui.labs.rate_slider import RateSlider
 from gui.theme import plot_ink
 
-W_RANGE = (-2.0, 12.0)
 STEPS_1D = 200
 STEPS_2D = 600
 OPTIMIZER_COLOURS = {"sgd": "#d62728", "momentum": "#1f77b4", "nesterov": "#17becf",
@@ -34,17 +43,18 @@ OPTIMIZER_COLOURS = {"sgd": "#d62728", "momentum": "#1f77b4", "nesterov": "#17be
 # Rates that suit each optimiser on these surfaces; the slider scales them all.
 BASE_RATES = {"sgd": 0.01, "momentum": 0.002, "nesterov": 0.002, "rmsprop": 0.01,
               "adam": 0.05, "adagrad": 0.5}
+# Where random starts end: colours and a square symbol no optimiser path uses.
+BASIN_COLOURS = ("#f781bf", "#a65628", "#ffd92f", "#000000")
+NO_BASIN_COLOUR = "#9a9a9a"
 
 
-def log_slider(value: float, low: float, high: float) -> QSlider:
-    slider = QSlider(Qt.Orientation.Horizontal)
-    slider.setRange(0, 1000)
-    slider.setValue(round(1000 * np.log(value / low) / np.log(high / low)))
-    return slider
-
-
-def log_value(slider: QSlider, low: float, high: float) -> float:
-    return float(low * (high / low) ** (slider.value() / 1000))
+def clip_to_view(x: np.ndarray, y: np.ndarray, view: tuple[tuple[float, float], ...]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Points pinned to the visible rectangle: a walk that runs away ends at the edge."""
+    (x0, x1), (y0, y1) = view
+    with np.errstate(invalid="ignore"):
+        return np.clip(np.nan_to_num(x, posinf=x1, neginf=x0), x0, x1), \
+            np.clip(np.nan_to_num(y, posinf=y1, neginf=y0), y0, y1)
 
 
 class CurveLab(QWidget):
@@ -68,7 +78,8 @@ class CurveLab(QWidget):
                                              "exp, abs, log, sqrt, tanh"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00;")
-        self.rate = log_slider(0.1, 0.001, 1.5)
+        self.minima = curve_minima(self.formula)
+        self.rate = RateSlider(0.1, 0.001, 1.5)
         self.rate_label = QLabel()
         self.play = QPushButton(self.tr("Play"))
         self.step_button = QPushButton(self.tr("Step"))
@@ -77,7 +88,8 @@ class CurveLab(QWidget):
         self.play.setToolTip(self.tr("Walk downhill step after step."))
         self.step_button.setToolTip(self.tr("Take one step."))
         self.readout = QLabel()
-        self.readout.setFixedHeight(3 * self.readout.fontMetrics().lineSpacing() + 8)
+        self.readout.setWordWrap(True)
+        self.readout.setFixedHeight(4 * self.readout.fontMetrics().lineSpacing() + 8)
         self.plot = pg.PlotWidget()
         self.plot.setLabel("bottom", "w")
         self.plot.setLabel("left", self.tr("cost"))
@@ -90,6 +102,12 @@ class CurveLab(QWidget):
         self.step_arrow = pg.ArrowItem(angle=180, headLen=12, brush="#d62728", pen=None)
         self.plot.addItem(self.step_arrow)
         self.walker = self.plot.plot(symbol="o", symbolSize=13, symbolBrush="#d62728", pen=None)
+        # A walker that has left the plot waits at its edge, pointing where it went.
+        self.away_arrow = pg.ArrowItem(headLen=18, brush="#d62728", pen=None)
+        self.away_note = pg.TextItem(color="#d62728", anchor=(0.5, 1.2))
+        for item in (self.away_arrow, self.away_note):
+            self.plot.addItem(item)
+            item.hide()
         self.player = PathPlayer(self)
 
         controls = QGridLayout()
@@ -123,7 +141,7 @@ class CurveLab(QWidget):
 
     @property
     def learning_rate(self) -> float:
-        return log_value(self.rate, 0.001, 1.5)
+        return self.rate.rate
 
     def _on_curve_choice_activated(self, _index: int) -> None:
         self.formula_edit.setText(self.curve_choice.currentData())
@@ -136,6 +154,7 @@ class CurveLab(QWidget):
             self.error.setText(str(exc))
             return
         self.error.setText("")
+        self.minima = curve_minima(self.formula)
         self._draw_curve()
         self.recompute()
 
@@ -160,7 +179,7 @@ class CurveLab(QWidget):
 
     def recompute(self) -> None:
         """New start, formula or rate: recompute the path in core and replay it."""
-        self.rate_label.setText(self.tr("Learning rate α = {0:.4f}").format(self.learning_rate))
+        self.rate_label.setText(self.tr("Learning rate α = {0}").format(f"{self.learning_rate:g}"))
         self.path = descend_curve(self.formula, self.start, self.learning_rate, STEPS_1D)
         self.player.reset(len(self.path.points) - 1)
 
@@ -169,21 +188,57 @@ class CurveLab(QWidget):
         if path is None:
             return
         w, cost, slope = path.points[shown, 0], path.values[shown], path.slopes[shown, 0]
-        visible = path.points[: shown + 1, 0]
-        self.trail.setData(visible, path.values[: shown + 1])
-        self.walker.setData([w], [cost])
-        span = np.array([w - 1.5, w + 1.5])
-        self.tangent.setData(span, cost + slope * (span - w))
+        view = tuple(tuple(r) for r in self.plot.getViewBox().viewRange())
+        self.trail.setData(*clip_to_view(path.points[: shown + 1, 0],
+                                         path.values[: shown + 1], view))
+        (x0, x1), (y0, y1) = view
+        inside = bool(x0 <= w <= x1 and y0 <= cost <= y1)
+        self._show_away(w, cost, view, inside)
+        if inside:
+            self.walker.setData([w], [cost])
+            span = np.array([w - 1.5, w + 1.5])
+            self.tangent.setData(span, cost + slope * (span - w))
+        else:
+            self.walker.setData([], [])
+            self.tangent.setData([], [])
         move = -self.learning_rate * slope
-        self.step_arrow.setPos(w + move, cost)
-        self.step_arrow.setStyle(angle=180 if move > 0 else 0)  # the arrow points along the move
-        regime = self._regime(path)
+        arrow = bool(inside and np.isfinite(move))
+        self.step_arrow.setVisible(arrow)
+        if arrow:
+            self.step_arrow.setPos(w + move, cost)
+            self.step_arrow.setStyle(angle=180 if move > 0 else 0)  # points along the move
         self.readout.setText(self.tr(
-            "step {0}: w = {1:.4f}, cost = {2:.4f}, slope = {3:.4f}\n"
-            "next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}\n{6}"
-        ).format(shown, w, cost, slope, self.learning_rate, move, regime))
+            "step {0}: w = {1}, cost = {2}, slope = {3}\n"
+            "next move = −α × slope = −{4:g} × {3} = {5}\n{6}"
+        ).format(shown, readable(w), readable(cost), readable(slope), self.learning_rate,
+                 readable(move), self._regime(path, shown)))
 
-    def _regime(self, path: Path) -> str:
+    def _show_away(self, w: float, cost: float, view, inside: bool) -> None:
+        """Off the plot: an arrow at the edge towards the walker and where it is."""
+        for item in (self.away_arrow, self.away_note):
+            item.setVisible(not inside)
+        if inside:
+            return
+        (x0, x1), (y0, y1) = view
+        x, y = clip_to_view(np.array([w]), np.array([cost]), view)
+        x, y = float(x[0]), float(y[0])
+        # pyqtgraph's arrow angle is where the head points from: 180 = right, 90 = down.
+        w, cost = float(w), float(cost)
+        dx = int(w > x1) - int(w < x0) if np.isfinite(w) else 0
+        dy = int(cost > y1) - int(cost < y0) if np.isfinite(cost) else 1
+        angle = float(np.degrees(np.arctan2(-dy, dx))) + 180.0
+        inset_x, inset_y = 0.04 * (x1 - x0), 0.06 * (y1 - y0)
+        x = min(max(x, x0 + inset_x), x1 - inset_x)
+        y = min(max(y, y0 + inset_y), y1 - inset_y)
+        self.away_arrow.setStyle(angle=angle)
+        self.away_arrow.setPos(x, y)
+        self.away_note.setText(self.tr("off the plot: w = {0}").format(readable(w)))
+        self.away_note.setPos(min(max(x, x0 + 0.2 * (x1 - x0)), x1 - 0.2 * (x1 - x0)), y)
+
+    def _regime(self, path: Path, shown: int) -> str:
+        settled = settled_minimum(path, self.minima, shown)
+        if settled is not None:
+            return self._settled_text(settled)
         if path.diverged:
             return self.tr("Diverging: each step overshoots further — lower the learning rate.")
         moves = np.diff(path.points[:, 0])
@@ -192,6 +247,17 @@ class CurveLab(QWidget):
         if abs(path.slopes[-1, 0]) > 0.05 * max(abs(path.slopes[0, 0]), 1e-9):
             return self.tr("Crawling: steps are tiny — the learning rate (or the slope) is small.")
         return self.tr("Converging: the slope shrinks, so the steps shrink too.")
+
+    def _settled_text(self, settled) -> str:
+        if settled.is_global:
+            return self.tr("Settled in the global minimum at w = {0} (cost {1}).").format(
+                readable(settled.w), readable(settled.cost))
+        best = [m for m in self.minima if m.is_global]
+        elsewhere = self.tr(" The global minimum is at w = {0} (cost {1}).").format(
+            readable(best[0].w), readable(best[0].cost)) if best else ""
+        return self.tr("Settled in a local minimum at w = {0} (cost {1}): the slope is 0 here, "
+                       "so it never finds lower ground.").format(
+            readable(settled.w), readable(settled.cost)) + elsewhere
 
 
 class SurfaceLab(QWidget):
@@ -210,7 +276,7 @@ class SurfaceLab(QWidget):
                   "neuron": self.tr("a two-weight neuron's real loss")}
         for key, label in labels.items():
             self.surface_choice.addItem(label, key)
-        self.rate = log_slider(1.0, 0.05, 20.0)
+        self.rate = RateSlider(1.0, 0.05, 20.0)
         self.rate_label = QLabel()
         optimizer_tips = {
             "sgd": self.tr("Plain gradient descent: a step down the slope."),
@@ -227,7 +293,8 @@ class SurfaceLab(QWidget):
         self.play = QPushButton(self.tr("Play"))
         self.starts_button = QPushButton(self.tr("Drop 30 random starts"))
         self.starts_button.setToolTip(self.tr("Thirty starting points at once: which minimum "
-                                              "you reach depends on where you start."))
+                                              "you reach depends on where you start — and on "
+                                              "some surfaces you reach none."))
         self.rate.setToolTip(self.tr("Scales every optimiser's learning rate together."))
         self.play.setToolTip(self.tr("Run the ticked optimisers side by side."))
         for name, check in self.checks.items():
@@ -248,7 +315,7 @@ class SurfaceLab(QWidget):
         self.path_items = {name: self.map.plot(pen=pg.mkPen(colour, width=2))
                            for name, colour in OPTIMIZER_COLOURS.items()}
         self.start_item = self.map.plot(symbol="x", symbolSize=14, symbolPen="w", pen=None)
-        self.ends = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w"))
+        self.ends = pg.ScatterPlotItem(size=10, symbol="s", pen=pg.mkPen("w"))
         self.map.addItem(self.ends)
         self.loss_plot = pg.PlotWidget(title=self.tr("loss along each path"))
         self.loss_plot.setLogMode(y=True)
@@ -257,6 +324,9 @@ class SurfaceLab(QWidget):
                            for name, colour in OPTIMIZER_COLOURS.items()}
         self.info = QLabel()
         self.info.setWordWrap(True)
+        self.basin_legend = QLabel()  # the random starts' colours, apart from the optimisers'
+        self.basin_legend.setWordWrap(True)
+        self.basin_legend.hide()
         self.player = PathPlayer(self, interval_ms=30)
         self.player.steps_per_tick = 4
 
@@ -280,6 +350,7 @@ class SurfaceLab(QWidget):
         layout.addLayout(top)
         layout.addLayout(checks)
         layout.addLayout(plots, 1)
+        layout.addWidget(self.basin_legend)
         layout.addWidget(self.info)
 
         self.surface_choice.activated.connect(self._on_surface_activated)
@@ -295,12 +366,13 @@ class SurfaceLab(QWidget):
 
     @property
     def rate_scale(self) -> float:
-        return log_value(self.rate, 0.05, 20.0)
+        return self.rate.rate
 
     def _on_surface_activated(self, _index: int) -> None:
         self.surface = SURFACES[self.surface_choice.currentData()]
         self.start = self.surface.start
         self.ends.setData([])
+        self.basin_legend.hide()
         self._draw_surface()
         self.recompute()
 
@@ -331,7 +403,7 @@ class SurfaceLab(QWidget):
         self.map.setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)
 
     def recompute(self) -> None:
-        self.rate_label.setText(self.tr("rates × {0:.2f}").format(self.rate_scale))
+        self.rate_label.setText(self.tr("rates × {0}").format(f"{self.rate_scale:g}"))
         self.paths = {name: self.surface.walk(self.start, name, BASE_RATES[name] * self.rate_scale,
                                               STEPS_2D) for name in OPTIMIZERS}
         self.start_item.setData([self.start[0]], [self.start[1]])
@@ -340,15 +412,25 @@ class SurfaceLab(QWidget):
 
     def _draw(self, shown: int) -> None:
         lines = []
+        x0, x1, y0, y1 = self.surface.extent
         for name, path in self.paths.items():
             visible = self.checks[name].isChecked()
             n = min(shown, len(path.points) - 1)
-            points = path.points[: n + 1] if visible else np.zeros((0, 2))
-            self.path_items[name].setData(points[:, 0], points[:, 1])
-            losses = path.values[: n + 1] if visible else np.zeros(0)
+            w1, w2 = path.points[:, 0], path.points[:, 1]
+            with np.errstate(invalid="ignore"):
+                outside = ~((x0 <= w1) & (w1 <= x1) & (y0 <= w2) & (w2 <= y1))
+            # A walk that leaves the map ends at its edge, and its loss curve ends there.
+            left = int(np.argmax(outside)) if outside.any() else None
+            last = n if left is None else min(n, left)
+            points = path.points[: last + 1] if visible else np.zeros((0, 2))
+            self.path_items[name].setData(*clip_to_view(points[:, 0], points[:, 1],
+                                                        ((x0, x1), (y0, y1))))
+            inside = last if left is None or n < left else left - 1
+            losses = path.values[: inside + 1] if visible else np.zeros(0)
             self.loss_items[name].setData(np.arange(len(losses)),
                                           np.maximum(losses - self._loss_floor, 1e-12))
-            state = self.tr("diverged") if path.diverged else f"{path.values[n]:.4g}"
+            gone = left is not None and n >= left
+            state = self.tr("left the map") if gone else f"{path.values[n]:.4g}"
             lines.append(f"{name}: {state}")
         self.info.setText(self.tr("Loss after {0} steps — ").format(shown) + ", ".join(lines))
 
@@ -356,28 +438,49 @@ class SurfaceLab(QWidget):
         rng = np.random.default_rng()
         paths = random_starts(self.surface, 30, rng, "sgd", BASE_RATES["sgd"] * self.rate_scale,
                               STEPS_2D)
-        colours = ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00"]
         spots = []
         for path in paths:
-            if path.diverged or not len(self.surface.minima):
-                continue
-            k = self.surface.nearest_minimum(path.final)
-            spots.append({"pos": tuple(path.points[0]), "brush": colours[k % len(colours)]})
+            basin = self.surface.basin(path)
+            colour = NO_BASIN_COLOUR if basin is None else BASIN_COLOURS[basin]
+            spots.append({"pos": tuple(path.points[0]), "brush": colour,
+                          "symbol": "x" if basin is None else "s", "data": basin})
         self.ends.setData(spots)
-        self.info.setText(self.tr("Each dot is a random start, coloured by the minimum plain "
-                                  "gradient descent reached from it."))
+        self._show_basin_legend()
+        self.info.setText(self.tr("Each square is a random start, coloured by the minimum "
+                                  "plain gradient descent reached from it; a grey cross "
+                                  "reached none."))
+
+    def _show_basin_legend(self) -> None:
+        swatch = '<span style="color:{0}; font-size:14pt;">{1}</span>&nbsp;{2}'
+        entries = [swatch.format(BASIN_COLOURS[k], "■", self.tr("minimum at ({0:.2f}, {1:.2f})")
+                                 .format(*m)) for k, m in enumerate(self.surface.minima)]
+        none = (self.tr("no minimum reached (diverged, or stopped on a flat part)")
+                if self.surface.minima else
+                self.tr("no minimum reached: this surface has none, every walk slides away"))
+        entries.append(swatch.format(NO_BASIN_COLOUR, "✕", none))
+        self.basin_legend.setText(self.tr("Random starts end in: ") + "&nbsp;&nbsp; ".join(entries))
+        self.basin_legend.show()
 
 
 class DescentPage(QWidget):
-    """Both halves of the lab, 1D and 2D."""
+    """Both halves of the lab, 1D and 2D, each with its own status hint."""
+
+    status_message = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.curve = CurveLab()
         self.surface = SurfaceLab()
-        tabs = QTabWidget()
-        tabs.addTab(self.curve, self.tr("1D: one weight"))
-        tabs.addTab(self.surface, self.tr("2D: two weights, six optimisers"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.curve, self.tr("1D: one weight"))
+        self.tabs.addTab(self.surface, self.tr("2D: two weights, six optimisers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(tabs)
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _: self.status_message.emit(self.hint()))
+
+    def hint(self) -> str:
+        """What to do on the tab in front."""
+        if self.tabs.currentWidget() is self.surface:
+            return self.tr("Pick a surface, click the map where to start, then press Play.")
+        return self.tr("Pick a curve, click where to start, then press Play.")
