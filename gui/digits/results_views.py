@@ -72,9 +72,13 @@ class ConfusionView(ResultPlot):
     """The 10×10 matrix with its counts, lettered to fit the cells at any window size."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(self.tr("Confusion (row: true digit, column: predicted)"),
+        super().__init__(self.tr("Confusion matrix"),
                          self.tr("Train a model to see which digits it confuses."),
                          [(250, 250, 250), BLUE], digit_axes=True, parent=parent)
+        self.view.setLabel("left", self.tr("true digit"))
+        self.view.setLabel("bottom", self.tr("predicted"))
+        self.setToolTip(self.tr("How many validation digits of each true digit (row) were "
+                                "taken for each digit (column); the diagonal is right."))
         self.counts = np.zeros((10, 10), dtype=np.int64)
         self.labels: list[pg.TextItem] = []
         for k in range(100):
@@ -142,10 +146,12 @@ class WeightsView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.plot = ResultPlot(self.tr("First-layer weights: what each neuron looks for"),
+        self.plot = ResultPlot(self.tr("First-layer weights"),
                                self.tr("Train a model to see what each first-layer neuron "
                                        "looks for."),
                                [ORANGE, (250, 250, 250), BLUE])
+        self.plot.setToolTip(self.tr("What each first-layer neuron looks for: blue pixels "
+                                     "raise its sum, orange ones lower it."))
         self.tiles = np.zeros((0, 28, 28), dtype=np.float32)
         self.page = 0
         self.previous = QPushButton("◂")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from core.activations import HIDDEN_ACTIVATIONS
 from core.digits import SCALINGS
 from core.digits_data import find_idx_pair, load_idx_pair
 from core.digits_session import (
+    BUNDLED_NAME,
     LIVE,
     OVERFIT_DIGITS,
     ConfigureDigits,
@@ -227,16 +229,20 @@ class DigitsTrainingPanel(QWidget):
         self.wrong_caption = QLabel()
         self.wrong_caption.setWordWrap(True)
         self.weights_view = WeightsView()
-        results = QVBoxLayout()
-        results.addWidget(self.confusion_view, 3)
-        results.addWidget(self.wrong_view, 2)
-        results.addWidget(self.wrong_caption)
-        results.addWidget(self.weights_view, 3)
+        # The two square views side by side, the wide gallery under them: each gets
+        # room enough to read its numbers and strokes at 1280×720.
+        results = QGridLayout()
+        results.addWidget(self.confusion_view, 0, 0)
+        results.addWidget(self.weights_view, 0, 1)
+        results.addWidget(self.wrong_view, 1, 0, 1, 2)
+        results.addWidget(self.wrong_caption, 2, 0, 1, 2)
+        results.setRowStretch(0, 3)
+        results.setRowStretch(1, 2)
 
         layout = QHBoxLayout(self)
         layout.addWidget(settings)
         layout.addLayout(curves, 2)
-        layout.addLayout(results, 2)
+        layout.addLayout(results, 3)
 
         self.controller = TrainingController(partial(DigitsSession, self.config), self)
         self._connect()
@@ -413,12 +419,13 @@ class DigitsTrainingPanel(QWidget):
         self.snapshot = snap
         self.running = snap.running
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
+        name = self.tr("bundled MNIST subset (4,000 + 1,000 held out)") \
+            if snap.data_name == BUNDLED_NAME else snap.data_name
         if snap.config.train_size:
             self.data_label.setText(self.tr("Data: {0}; learning from {1:,d} of the training "
-                                            "digits").format(snap.data_name,
-                                                             snap.config.train_size))
+                                            "digits").format(name, snap.config.train_size))
         else:
-            self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
+            self.data_label.setText(self.tr("Data: {0}").format(name))
         partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
         done = 1.0 if snap.stopped_early else (snap.epoch + partial) / snap.epochs
         self.progress.setValue(int(1000 * min(done, 1.0)))
