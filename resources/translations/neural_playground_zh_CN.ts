@@ -520,93 +520,93 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="69" />
+        <location filename="../../gui/labs/curve_lab.py" line="54" />
         <source>The cost curve to walk down; some have more than one valley.</source>
         <translation>要往下走的代价曲线；有些曲线不止一个谷底。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="71" />
+        <location filename="../../gui/labs/curve_lab.py" line="56" />
         <source>bowl (w−5)²</source>
         <translation>碗形 (w−5)²</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="71" />
+        <location filename="../../gui/labs/curve_lab.py" line="56" />
         <source>absolute |w−5|</source>
         <translation>绝对值 |w−5|</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="72" />
+        <location filename="../../gui/labs/curve_lab.py" line="57" />
         <source>double well (local + global minimum)</source>
         <translation>双势阱（局部最小值 + 全局最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="73" />
+        <location filename="../../gui/labs/curve_lab.py" line="58" />
         <source>flat plateau</source>
         <translation>平坦高原</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="77" />
+        <location filename="../../gui/labs/curve_lab.py" line="62" />
         <source>Type your own cost in w: + − × ÷ ^, sin, cos, exp, abs, log, sqrt, tanh</source>
         <translation>输入你自己的关于 w 的代价函数：+ − × ÷ ^、sin、cos、exp、abs、log、sqrt、tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="84" />
-        <location filename="../../gui/labs/descent_page.py" line="169" />
+        <location filename="../../gui/labs/curve_lab.py" line="69" />
+        <location filename="../../gui/labs/curve_lab.py" line="154" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="85" />
+        <location filename="../../gui/labs/curve_lab.py" line="70" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="86" />
+        <location filename="../../gui/labs/curve_lab.py" line="71" />
         <source>Learning rate: each step moves by this times the slope. Too large overshoots and bounces.</source>
         <translation>学习率：每一步移动的距离等于它乘以斜率。太大会越过最低点来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="88" />
+        <location filename="../../gui/labs/curve_lab.py" line="73" />
         <source>Walk downhill step after step.</source>
         <translation>一步一步往下走。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="89" />
+        <location filename="../../gui/labs/curve_lab.py" line="74" />
         <source>Take one step.</source>
         <translation>走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="95" />
+        <location filename="../../gui/labs/curve_lab.py" line="80" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="114" />
+        <location filename="../../gui/labs/curve_lab.py" line="99" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="116" />
+        <location filename="../../gui/labs/curve_lab.py" line="101" />
         <source>or type one</source>
         <translation>或自行输入</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="123" />
+        <location filename="../../gui/labs/curve_lab.py" line="108" />
         <source>Click the plot to choose the starting w.</source>
         <translation>点击图中位置选择起始的 w。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="169" />
+        <location filename="../../gui/labs/curve_lab.py" line="154" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="182" />
+        <location filename="../../gui/labs/curve_lab.py" line="167" />
         <source>Learning rate α = {0}</source>
         <translation>学习率 α = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="211" />
+        <location filename="../../gui/labs/curve_lab.py" line="196" />
         <source>step {0}: w = {1}, cost = {2}, slope = {3}
 next move = −α × slope = −{4:g} × {3} = {5}
 {6}</source>
@@ -615,42 +615,42 @@ next move = −α × slope = −{4:g} × {3} = {5}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="235" />
+        <location filename="../../gui/labs/curve_lab.py" line="220" />
         <source>off the plot: w = {0}</source>
         <translation>已超出图外：w = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="253" />
+        <location filename="../../gui/labs/curve_lab.py" line="238" />
         <source>Settled in the global minimum at w = {0} (cost {1}).</source>
         <translation>已停在全局最小值 w = {0}（代价 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="256" />
+        <location filename="../../gui/labs/curve_lab.py" line="241" />
         <source> The global minimum is at w = {0} (cost {1}).</source>
         <translation>全局最小值在 w = {0}（代价 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="258" />
+        <location filename="../../gui/labs/curve_lab.py" line="243" />
         <source>Settled in a local minimum at w = {0} (cost {1}): the slope is 0 here, so it never finds lower ground.</source>
         <translation>停在了局部最小值 w = {0}（代价 {1}）：这里斜率为 0，所以它再也找不到更低的地方。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="243" />
+        <location filename="../../gui/labs/curve_lab.py" line="228" />
         <source>Diverging: each step overshoots further — lower the learning rate.</source>
         <translation>发散：每一步都越冲越远——请降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="246" />
+        <location filename="../../gui/labs/curve_lab.py" line="231" />
         <source>Oscillating: the steps jump across the minimum.</source>
         <translation>振荡：每一步都跳过了最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="248" />
+        <location filename="../../gui/labs/curve_lab.py" line="233" />
         <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
         <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="249" />
+        <location filename="../../gui/labs/curve_lab.py" line="234" />
         <source>Converging: the slope shrinks, so the steps shrink too.</source>
         <translation>收敛：斜率变小，步子也随之变小。</translation>
     </message>
@@ -806,22 +806,22 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>DescentPage</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="475" />
+        <location filename="../../gui/labs/descent_page.py" line="22" />
         <source>1D: one weight</source>
         <translation>一维：一个权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="476" />
+        <location filename="../../gui/labs/descent_page.py" line="23" />
         <source>2D: two weights, six optimisers</source>
         <translation>二维：两个权重，六种优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="485" />
+        <location filename="../../gui/labs/descent_page.py" line="32" />
         <source>Pick a surface, click the map where to start, then press Play.</source>
         <translation>选择一个曲面，在图上点击起点，然后按“播放”。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="486" />
+        <location filename="../../gui/labs/descent_page.py" line="33" />
         <source>Pick a curve, click where to start, then press Play.</source>
         <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
     </message>
@@ -2160,168 +2160,168 @@ z = {7}
 <context>
     <name>SurfaceLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="272" />
+        <location filename="../../gui/labs/surface_lab.py" line="44" />
         <source>The cost surface over two weights.</source>
         <translation>关于两个权重的代价曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="273" />
+        <location filename="../../gui/labs/surface_lab.py" line="45" />
         <source>bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="273" />
+        <location filename="../../gui/labs/surface_lab.py" line="45" />
         <source>elongated valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="274" />
+        <location filename="../../gui/labs/surface_lab.py" line="46" />
         <source>Rosenbrock's banana</source>
         <translation>Rosenbrock 香蕉函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="274" />
+        <location filename="../../gui/labs/surface_lab.py" line="46" />
         <source>saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="275" />
+        <location filename="../../gui/labs/surface_lab.py" line="47" />
         <source>Himmelblau (four minima)</source>
         <translation>Himmelblau 函数（四个最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="276" />
+        <location filename="../../gui/labs/surface_lab.py" line="48" />
         <source>a two-weight neuron's real loss</source>
         <translation>一个双权重神经元的真实损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="282" />
+        <location filename="../../gui/labs/surface_lab.py" line="54" />
         <source>Plain gradient descent: a step down the slope.</source>
         <translation>普通梯度下降：沿斜坡向下走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="283" />
+        <location filename="../../gui/labs/surface_lab.py" line="55" />
         <source>Keeps a velocity: rolls through flat parts and small bumps.</source>
         <translation>保持一个速度：能滚过平坦处和小的凸起。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="284" />
+        <location filename="../../gui/labs/surface_lab.py" line="56" />
         <source>Momentum that looks ahead before it steps: overshoots less.</source>
         <translation>先向前看再迈步的动量法：越过最低点更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="285" />
+        <location filename="../../gui/labs/surface_lab.py" line="57" />
         <source>Divides each step by the recent size of that gradient.</source>
         <translation>每一步都除以该梯度最近的大小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="286" />
+        <location filename="../../gui/labs/surface_lab.py" line="58" />
         <source>Momentum plus RMSProp's per-weight scaling of the steps.</source>
         <translation>动量加上 RMSProp 对每个权重步长的缩放。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="287" />
+        <location filename="../../gui/labs/surface_lab.py" line="59" />
         <source>Shrinks each weight's steps by all its past gradients.</source>
         <translation>用每个权重过去所有的梯度来缩小它的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="293" />
-        <location filename="../../gui/labs/descent_page.py" line="388" />
+        <location filename="../../gui/labs/surface_lab.py" line="65" />
+        <location filename="../../gui/labs/surface_lab.py" line="160" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="294" />
+        <location filename="../../gui/labs/surface_lab.py" line="66" />
         <source>Drop 30 random starts</source>
         <translation>随机撒下 30 个起点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="295" />
+        <location filename="../../gui/labs/surface_lab.py" line="67" />
         <source>Thirty starting points at once: which minimum you reach depends on where you start — and on some surfaces you reach none.</source>
         <translation>一次放下三十个起点：到达哪个最小值取决于从哪里出发——在有些曲面上哪个也到不了。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="406" />
+        <location filename="../../gui/labs/surface_lab.py" line="178" />
         <source>rates × {0}</source>
         <translation>学习率 × {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="433" />
+        <location filename="../../gui/labs/surface_lab.py" line="205" />
         <source>left the map</source>
         <translation>走出了图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="449" />
+        <location filename="../../gui/labs/surface_lab.py" line="221" />
         <source>Each square is a random start, coloured by the minimum plain gradient descent reached from it; a grey cross reached none.</source>
         <translation>每个方块是一个随机起点，颜色表示普通梯度下降从那里到达的最小值；灰色叉号表示没有到达任何最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="455" />
+        <location filename="../../gui/labs/surface_lab.py" line="227" />
         <source>minimum at ({0:.2f}, {1:.2f})</source>
         <translation>最小值 ({0:.2f}, {1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="457" />
+        <location filename="../../gui/labs/surface_lab.py" line="229" />
         <source>no minimum reached (diverged, or stopped on a flat part)</source>
         <translation>未到达最小值（发散，或停在平坦处）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="459" />
+        <location filename="../../gui/labs/surface_lab.py" line="231" />
         <source>no minimum reached: this surface has none, every walk slides away</source>
         <translation>未到达最小值：这个曲面没有最小值，每条路径都会滑走</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="461" />
+        <location filename="../../gui/labs/surface_lab.py" line="233" />
         <source>Random starts end in: </source>
         <translation>随机起点的终点：</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="298" />
+        <location filename="../../gui/labs/surface_lab.py" line="70" />
         <source>Scales every optimiser's learning rate together.</source>
         <translation>同时缩放所有优化器的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="299" />
+        <location filename="../../gui/labs/surface_lab.py" line="71" />
         <source>Run the ticked optimisers side by side.</source>
         <translation>让勾选的优化器并排运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="302" />
+        <location filename="../../gui/labs/surface_lab.py" line="74" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="304" />
+        <location filename="../../gui/labs/surface_lab.py" line="76" />
         <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
         <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="320" />
+        <location filename="../../gui/labs/surface_lab.py" line="92" />
         <source>loss along each path</source>
         <translation>各路径上的损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="322" />
+        <location filename="../../gui/labs/surface_lab.py" line="94" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="334" />
+        <location filename="../../gui/labs/surface_lab.py" line="106" />
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="344" />
+        <location filename="../../gui/labs/surface_lab.py" line="116" />
         <source>Click the map to choose the start.</source>
         <translation>点击图中位置选择起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="388" />
+        <location filename="../../gui/labs/surface_lab.py" line="160" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="435" />
+        <location filename="../../gui/labs/surface_lab.py" line="207" />
         <source>Loss after {0} steps — </source>
         <translation>{0} 步后的损失——</translation>
     </message>

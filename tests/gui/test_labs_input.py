@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from gui.labs.descent_page import BASIN_COLOURS, NO_BASIN_COLOUR, OPTIMIZER_COLOURS
+from gui.labs.surface_lab import BASIN_COLOURS, NO_BASIN_COLOUR, OPTIMIZER_COLOURS
 from tests.gui.test_labs_pages import click_plot
 
 
