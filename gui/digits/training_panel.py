@@ -81,6 +81,8 @@ class DigitsTrainingPanel(QWidget):
         self._published_epoch = 0
         self._published_restores = 0
         self._pending_restore: DigitsConfig | None = None
+        self._asking = False          # a "start over?" question is open
+        self._confirmed: dict = {}    # the rebuild the user just agreed to
         c = self.config
 
         self.preset = combo_box([(h, t) for h, t in PRESETS], "128")
@@ -276,17 +278,25 @@ class DigitsTrainingPanel(QWidget):
         self.wrong_view.chosen.connect(self._on_wrong_view_chosen)
 
     def configure(self, changes: dict) -> None:
-        """Send ``changes``; one that rebuilds a trained network asks first."""
+        """Send ``changes``; one that rebuilds a trained network asks first (once)."""
         snap = self.snapshot
+        if self._asking:
+            return  # the question took the focus: the editor's second "finished" waits
         if snap is not None and snap.step > 0 and not set(changes) <= LIVE and any(
-                getattr(snap.config, k) != v for k, v in changes.items()):
-            answer = QMessageBox.question(self, self.tr("Start training over?"), self.tr(
-                "This change builds a new network: training starts again from epoch 0 "
-                "with new weights, and what was learned in {0} steps is lost. Go on?"
-            ).format(f"{snap.step:,}"))
+                getattr(snap.config, k) != v for k, v in changes.items()) and \
+                changes != self._confirmed:
+            self._asking = True
+            try:
+                answer = QMessageBox.question(self, self.tr("Start training over?"), self.tr(
+                    "This change builds a new network: training starts again from epoch 0 "
+                    "with new weights, and what was learned in {0} steps is lost. Go on?"
+                ).format(f"{snap.step:,}"))
+            finally:
+                self._asking = False
             if answer != QMessageBox.StandardButton.Yes:
                 self._show_config(snap.config)
                 return
+            self._confirmed = dict(changes)
         self.controller.send(ConfigureDigits(changes))
 
     def show_overfitting(self) -> None:
@@ -417,6 +427,8 @@ class DigitsTrainingPanel(QWidget):
     def _on_controller_snapshot(self, snap: DigitsSnapshot) -> None:
         previous = self.snapshot
         self.snapshot = snap
+        if snap.step > 0:
+            self._confirmed = {}  # training went on: the next rebuild asks again
         self.running = snap.running
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
         name = self.tr("bundled MNIST subset (4,000 + 1,000 held out)") \

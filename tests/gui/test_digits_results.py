@@ -97,6 +97,24 @@ def test_dropout_and_optimiser_go_on_training_and_a_rebuild_asks_first(qtbot, wi
     assert snap.step == 0 and snap.config.activation != activation
 
 
+def test_typing_new_hidden_layers_after_training_asks_once(qtbot, window, monkeypatch):
+    panel = window.digits.training
+    window.tabs.setCurrentWidget(window.digits)
+    window.digits.tabs.setCurrentWidget(panel)
+    _small_and_trained(qtbot, panel, "16")
+    asked = []
+    # The open box takes the focus, and the line edit reports "finished" once more.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
+        asked.append(a[2]), panel.hidden.editingFinished.emit(),
+        QMessageBox.StandardButton.Yes)[-1])
+    panel.hidden.setFocus()
+    panel.hidden.selectAll()
+    qtbot.keyClicks(panel.hidden, "24")
+    qtbot.keyClick(panel.hidden, Qt.Key.Key_Return)
+    snap = wait_for(qtbot, panel, lambda s: s.spec.hidden == (24,))
+    assert len(asked) == 1 and "epoch 0" in asked[0] and snap.step == 0
+
+
 def test_a_trained_model_survives_two_restarts(qtbot, window):
     panel = window.digits.training
     trained = _small_and_trained(qtbot, panel, "16")
