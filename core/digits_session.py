@@ -29,7 +29,6 @@ from core.regularization import Penalty
 from core.trainer import Divergence, Trainer
 
 MAX_MISCLASSIFIED = 48
-BUNDLED_NAME = "bundled MNIST subset (4,000 + 1,000 held out)"  # the GUI shows it translated
 
 
 @dataclass(frozen=True)
@@ -154,7 +153,7 @@ class DigitsSession:
         self.config.validate()
         if data is None:
             train, validation = bundled_sets()
-            data = UseData(train, validation, BUNDLED_NAME)
+            data = UseData(train, validation, "bundled MNIST subset (4,000 + 1,000 held out)")
         self.data = data
         self._build()
 

@@ -28,7 +28,6 @@ from core.activations import HIDDEN_ACTIVATIONS
 from core.digits import SCALINGS
 from core.digits_data import find_idx_pair, load_idx_pair
 from core.digits_session import (
-    BUNDLED_NAME,
     LIVE,
     OVERFIT_DIGITS,
     ConfigureDigits,
@@ -431,13 +430,12 @@ class DigitsTrainingPanel(QWidget):
             self._confirmed = {}  # training went on: the next rebuild asks again
         self.running = snap.running
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
-        name = self.tr("bundled MNIST subset (4,000 + 1,000 held out)") \
-            if snap.data_name == BUNDLED_NAME else snap.data_name
         if snap.config.train_size:
             self.data_label.setText(self.tr("Data: {0}; learning from {1:,d} of the training "
-                                            "digits").format(name, snap.config.train_size))
+                                            "digits").format(snap.data_name,
+                                                             snap.config.train_size))
         else:
-            self.data_label.setText(self.tr("Data: {0}").format(name))
+            self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
         partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
         done = 1.0 if snap.stopped_early else (snap.epoch + partial) / snap.epochs
         self.progress.setValue(int(1000 * min(done, 1.0)))

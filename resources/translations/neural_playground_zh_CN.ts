@@ -982,403 +982,398 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>DigitsTrainingPanel</name>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="88" />
+        <location filename="../../gui/digits/training_panel.py" line="89" />
         <source>Neurons per hidden layer, comma-separated</source>
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="92" />
+        <location filename="../../gui/digits/training_panel.py" line="93" />
         <source>Ready-made hidden layer sizes, from one small layer to a deep network.</source>
         <translation>预设的隐藏层大小，从一个小层到一个深层网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="94" />
+        <location filename="../../gui/digits/training_panel.py" line="95" />
         <source>The squashing function of the hidden neurons. Try sigmoid: deep sigmoid networks learn slowly.</source>
         <translation>隐藏神经元的压缩（激活）函数。试试 sigmoid：深层 sigmoid 网络学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="96" />
+        <location filename="../../gui/digits/training_panel.py" line="97" />
         <source>How each step is taken: plain SGD, with momentum, or adaptive per weight (RMSProp, Adam).</source>
         <translation>每一步怎样走：普通 SGD、带动量，或对每个权重自适应（RMSProp、Adam）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="98" />
+        <location filename="../../gui/digits/training_panel.py" line="99" />
         <source>The step size. Adam works well near 0.001; plain SGD wants larger steps.</source>
         <translation>步长。Adam 在 0.001 附近效果好；普通 SGD 需要更大的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="101" />
+        <location filename="../../gui/digits/training_panel.py" line="102" />
         <source>Digits per gradient step: larger batches give smoother, faster epochs but fewer steps.</source>
         <translation>每个梯度步骤使用的数字个数：批次越大，每轮越平稳越快，但步数越少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="106" />
+        <location filename="../../gui/digits/training_panel.py" line="107" />
         <source>Passes over the training digits. When the validation accuracy stops rising, more epochs only over-fit.</source>
         <translation>遍历训练数字的轮数。当验证准确率不再上升时，更多的轮数只会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="111" />
+        <location filename="../../gui/digits/training_panel.py" line="112" />
         <source>L2 penalty: pulls every weight towards zero, a cure for over-fitting.</source>
         <translation>L2 惩罚：把每个权重拉向零，是治疗过拟合的一种方法。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="114" />
+        <location filename="../../gui/digits/training_panel.py" line="115" />
         <source>Switch off this share of hidden neurons at random in each step, so no neuron can rely on another.</source>
         <translation>每一步随机关闭这一比例的隐藏神经元，使任何神经元都不能依赖其他神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="119" />
+        <location filename="../../gui/digits/training_panel.py" line="120" />
         <source>Move each training digit by up to this many pixels: more varied data, less over-fitting.</source>
         <translation>把每个训练数字随机平移至多这么多像素：数据更多样，过拟合更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="124" />
+        <location filename="../../gui/digits/training_panel.py" line="125" />
         <source>Turn each training digit by up to this angle.</source>
         <translation>把每个训练数字随机旋转至多这个角度。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="128" />
+        <location filename="../../gui/digits/training_panel.py" line="129" />
         <source>Add random noise to each training pixel.</source>
         <translation>给每个训练像素加上随机噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="132" />
+        <location filename="../../gui/digits/training_panel.py" line="133" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="134" />
+        <location filename="../../gui/digits/training_panel.py" line="135" />
         <source>Learn from fewer digits: with few examples a large network memorises them and the validation loss turns up (over-fitting).</source>
         <translation>用更少的数字学习：样本很少时，大网络会把它们背下来，验证损失随之上升（过拟合）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="138" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="140" />
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="141" />
+        <location filename="../../gui/digits/training_panel.py" line="142" />
         <source>Early stopping: stop when the validation loss has not improved for this many epochs, and put back the weights of its best epoch.</source>
         <translation>提前停止：验证损失连续这么多轮没有改善时停止，并恢复最佳一轮的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="144" />
+        <location filename="../../gui/digits/training_panel.py" line="145" />
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="148" />
+        <location filename="../../gui/digits/training_panel.py" line="149" />
         <source>Which digits to learn from: the 5,000 that ship with the app, standard IDX files from a folder, or the full sets downloaded (checked by SHA-256).</source>
         <translation>从哪些数字学习：应用自带的 5,000 个、文件夹中的标准 IDX 文件，或下载的完整数据集（用 SHA-256 校验）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="150" />
+        <location filename="../../gui/digits/training_panel.py" line="151" />
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="151" />
+        <location filename="../../gui/digits/training_panel.py" line="152" />
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="152" />
+        <location filename="../../gui/digits/training_panel.py" line="153" />
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="153" />
+        <location filename="../../gui/digits/training_panel.py" line="154" />
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="161" />
+        <location filename="../../gui/digits/training_panel.py" line="162" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="161" />
+        <location filename="../../gui/digits/training_panel.py" line="162" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="162" />
+        <location filename="../../gui/digits/training_panel.py" line="163" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="162" />
+        <location filename="../../gui/digits/training_panel.py" line="163" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="163" />
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="163" />
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164" />
+        <location filename="../../gui/digits/training_panel.py" line="165" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164" />
+        <location filename="../../gui/digits/training_panel.py" line="165" />
         <source>Training digits</source>
         <translation>训练数字数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="165" />
+        <location filename="../../gui/digits/training_panel.py" line="166" />
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="165" />
+        <location filename="../../gui/digits/training_panel.py" line="166" />
         <source>Stop early after</source>
         <translation>提前停止于</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166" />
+        <location filename="../../gui/digits/training_panel.py" line="167" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166" />
+        <location filename="../../gui/digits/training_panel.py" line="167" />
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="169" />
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="169" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="171" />
+        <location filename="../../gui/digits/training_panel.py" line="172" />
         <source>↺ changing this starts training over from epoch 0 with new weights; the other settings act at once.</source>
         <translation>↺ 更改此项会用新的权重从第 0 轮重新开始训练；其他设置立即生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="175" />
-        <location filename="../../gui/digits/training_panel.py" line="421" />
+        <location filename="../../gui/digits/training_panel.py" line="176" />
+        <location filename="../../gui/digits/training_panel.py" line="432" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="176" />
+        <location filename="../../gui/digits/training_panel.py" line="177" />
         <source>Start or pause training; each finished epoch goes to the canvas.</source>
         <translation>开始或暂停训练；每完成一轮，结果就交给画布使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="178" />
+        <location filename="../../gui/digits/training_panel.py" line="179" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <location filename="../../gui/digits/training_panel.py" line="180" />
         <source>New random weights, epoch 0.</source>
         <translation>重新随机初始化权重，从第 0 轮开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="180" />
+        <location filename="../../gui/digits/training_panel.py" line="181" />
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="181" />
+        <location filename="../../gui/digits/training_panel.py" line="182" />
         <source>Save the trained network (.npz) to open it later or on the canvas.</source>
         <translation>保存训练好的网络（.npz），以后或在画布上打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <location filename="../../gui/digits/training_panel.py" line="184" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="185" />
+        <location filename="../../gui/digits/training_panel.py" line="186" />
         <source>500 digits, a wide network, 40 epochs and no cure: watch the validation loss turn up. Then cure it with L2, dropout, random shifts or early stopping.</source>
         <translation>500 个数字、一个宽网络、40 轮且不加任何防治：看验证损失回升。然后用 L2、dropout、随机平移或提前停止来治它。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="187" />
+        <location filename="../../gui/digits/training_panel.py" line="188" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="189" />
+        <location filename="../../gui/digits/training_panel.py" line="190" />
         <source>Put back the weights of the epoch with the lowest validation loss (the green line).</source>
         <translation>恢复验证损失最低的那一轮的权重（绿线）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="192" />
+        <location filename="../../gui/digits/training_panel.py" line="193" />
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="193" />
+        <location filename="../../gui/digits/training_panel.py" line="194" />
         <source>Stop the download; nothing half-written is kept.</source>
         <translation>停止下载；不会保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="206" />
+        <location filename="../../gui/digits/training_panel.py" line="207" />
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="218" />
+        <location filename="../../gui/digits/training_panel.py" line="219" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="219" />
+        <location filename="../../gui/digits/training_panel.py" line="220" />
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="220" />
+        <location filename="../../gui/digits/training_panel.py" line="221" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="221" />
+        <location filename="../../gui/digits/training_panel.py" line="222" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="255" />
+        <location filename="../../gui/digits/training_panel.py" line="256" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="283" />
+        <location filename="../../gui/digits/training_panel.py" line="289" />
         <source>Start training over?</source>
         <translation>重新开始训练？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="284" />
+        <location filename="../../gui/digits/training_panel.py" line="290" />
         <source>This change builds a new network: training starts again from epoch 0 with new weights, and what was learned in {0} steps is lost. Go on?</source>
         <translation>这项更改会构建一个新网络：训练将用新的权重从第 0 轮重新开始，前 {0} 步学到的内容会丢失。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="349" />
+        <location filename="../../gui/digits/training_panel.py" line="358" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="359" />
+        <location filename="../../gui/digits/training_panel.py" line="368" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="362" />
+        <location filename="../../gui/digits/training_panel.py" line="371" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="389" />
+        <location filename="../../gui/digits/training_panel.py" line="398" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="395" />
+        <location filename="../../gui/digits/training_panel.py" line="404" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="401" />
+        <location filename="../../gui/digits/training_panel.py" line="410" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="407" />
+        <location filename="../../gui/digits/training_panel.py" line="416" />
         <source>Download cancelled; nothing half-written was kept.</source>
         <translation>下载已取消；没有保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="409" />
+        <location filename="../../gui/digits/training_panel.py" line="418" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="421" />
+        <location filename="../../gui/digits/training_panel.py" line="432" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="422" />
-        <source>bundled MNIST subset (4,000 + 1,000 held out)</source>
-        <translation>内置 MNIST 子集（4,000 个训练 + 1,000 个留出）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/digits/training_panel.py" line="425" />
+        <location filename="../../gui/digits/training_panel.py" line="434" />
         <source>Data: {0}; learning from {1:,d} of the training digits</source>
         <translation>数据：{0}；只用其中 {1:,d} 个训练数字学习</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="428" />
+        <location filename="../../gui/digits/training_panel.py" line="438" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="435" />
+        <location filename="../../gui/digits/training_panel.py" line="445" />
         <source>Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, whose weights are back. To go on, let it stop later.</source>
         <translation>在第 {0} 轮后提前停止：验证损失在第 {1} 轮最低，已恢复那一轮的权重。若要继续，请让它更晚停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="440" />
+        <location filename="../../gui/digits/training_panel.py" line="450" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="481" />
+        <location filename="../../gui/digits/training_panel.py" line="491" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="484" />
+        <location filename="../../gui/digits/training_panel.py" line="494" />
         <source>No validation digit is misclassified.</source>
         <translation>没有被分错的验证数字。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="497" />
+        <location filename="../../gui/digits/training_panel.py" line="507" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="498" />
+        <location filename="../../gui/digits/training_panel.py" line="508" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="505" />
+        <location filename="../../gui/digits/training_panel.py" line="515" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="507" />
+        <location filename="../../gui/digits/training_panel.py" line="517" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
