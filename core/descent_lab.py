@@ -180,10 +180,13 @@ class Surface:
         the map's width."""
         if path.diverged or not self.minima:
             return None
+        k = self.nearest_minimum(path.final)
         tolerance = near * (self.extent[1] - self.extent[0])
-        d = [math.dist(path.final, m) for m in self.minima]
-        k = int(np.argmin(d))
-        return k if d[k] <= tolerance else None
+        return k if math.dist(path.final, self.minima[k]) <= tolerance else None
+
+    def nearest_minimum(self, point) -> int:
+        d = [math.dist(point, m) for m in self.minima]
+        return int(np.argmin(d))
 
 
 def _himmelblau(x, y):
@@ -214,6 +217,18 @@ def neuron_loss_gradient(w1, w2):
     return (dz * NEURON_X).sum(axis=-1), dz.sum(axis=-1)
 
 
+def _two_valleys(x, y):
+    """A shallow valley (local minimum, loss −0.81) and a deeper one (global, −1.76)."""
+    return (0.05 * (x * x + y * y) - np.exp(-((x + 2) ** 2 + y * y) / 1.5)
+            - 2 * np.exp(-((x - 2) ** 2 + (y - 1) ** 2) / 2))
+
+
+def _two_valleys_grad(x, y):
+    near = np.exp(-((x + 2) ** 2 + y * y) / 1.5) / 0.75
+    far = 2 * np.exp(-((x - 2) ** 2 + (y - 1) ** 2) / 2)
+    return 0.1 * x + near * (x + 2) + far * (x - 2), 0.1 * y + near * y + far * (y - 1)
+
+
 SURFACES = {
     "bowl": Surface("bowl", lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y),
                     (-4, 4, -4, 4), ((0.0, 0.0),), (-3.0, 3.5)),
@@ -232,6 +247,8 @@ SURFACES = {
         (0.0, 0.0)),
     "neuron": Surface("neuron", neuron_loss, neuron_loss_gradient, (-6, 6, -6, 6),
                       ((0.639150, 0.076224),), (-5.0, 5.0)),
+    "two_valleys": Surface("two_valleys", _two_valleys, _two_valleys_grad, (-5, 5, -5, 5),
+                           ((-1.856730, 0.000505), (1.904188, 0.952107)), (-3.5, 2.0)),
 }
 
 

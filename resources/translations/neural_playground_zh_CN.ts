@@ -208,6 +208,54 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
     </message>
 </context>
 <context>
+    <name>ComputeGraphView</name>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="50" />
+        <source>◂ Back</source>
+        <translation>◂ 后退</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="51" />
+        <source>Next ▸</source>
+        <translation>下一步 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="52" />
+        <source>Hide the last number computed.</source>
+        <translation>隐藏最后算出的那个数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="53" />
+        <source>Compute the next node: values forward, then gradients backward.</source>
+        <translation>计算下一个节点：先向前算数值，再向后算梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="146" />
+        <source>Next ▸ computes the graph one node at a time: first every value (blue), then every gradient ∂L/∂node (orange) by the chain rule.</source>
+        <translation>“下一步 ▸”一次计算图中的一个节点：先算出每个数值（蓝色），再用链式法则算出每个梯度 ∂L/∂节点（橙色）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="171" />
+        <source>the loss of the outputs against the targets</source>
+        <translation>输出相对于目标值的损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="175" />
+        <source>Forward: {0} = {1} = {2}</source>
+        <translation>前向：{0} = {1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="182" />
+        <source>Backward starts at the loss: ∂L/∂L = 1.</source>
+        <translation>反向传播从损失开始：∂L/∂L = 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="187" />
+        <source>Backward (chain rule): ∂L/∂{0} = {1} = {2} = {3}</source>
+        <translation>反向（链式法则）：∂L/∂{0} = {1} = {2} = {3}</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionView</name>
     <message>
         <location filename="../../gui/digits/results_views.py" line="75" />
@@ -2150,6 +2198,24 @@ z = {7}
         <location filename="../../gui/session_manager.py" line="154" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3DView</name>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="41" />
+        <source>The 3D view needs PyOpenGL (pip install PyOpenGL); the 2D map shows the same surface from above.</source>
+        <translation>三维视图需要 PyOpenGL（pip install PyOpenGL）；二维图从上方显示同一个曲面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="50" />
+        <source>Drag to turn the landscape, scroll to zoom. Height is the loss; each line is an optimiser's walk.</source>
+        <translation>拖动以旋转地形，滚动以缩放。高度是损失；每条线是一个优化器走过的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="65" />
+        <source>No OpenGL context could be made on this display, so the 3D view is off; the 2D map shows the same surface.</source>
+        <translation>此显示器上无法创建 OpenGL 上下文，因此三维视图已关闭；二维图显示的是同一个曲面。</translation>
     </message>
 </context>
 <context>
