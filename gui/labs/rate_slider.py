@@ -18,9 +18,13 @@ class RateSlider(QSlider):
         self.stops = round_values(low, high)
         self.setRange(0, len(self.stops) - 1)
         self.setPageStep(3)
-        self.setValue(min(range(len(self.stops)),
-                          key=lambda i: abs(math.log(self.stops[i] / value))))
+        self.set_rate(value)
 
     @property
     def rate(self) -> float:
         return self.stops[self.value()]
+
+    def set_rate(self, value: float) -> None:
+        """Move to the stop nearest ``value`` (on a log scale)."""
+        self.setValue(min(range(len(self.stops)),
+                          key=lambda i: abs(math.log(self.stops[i] / value))))

@@ -45,7 +45,8 @@ class SurfaceLab(QWidget):
         labels = {"bowl": self.tr("bowl"), "valley": self.tr("elongated valley"),
                   "rosenbrock": self.tr("Rosenbrock's banana"), "saddle": self.tr("saddle"),
                   "himmelblau": self.tr("Himmelblau (four minima)"),
-                  "neuron": self.tr("a two-weight neuron's real loss")}
+                  "neuron": self.tr("a two-weight neuron's real loss"),
+                  "two_valleys": self.tr("two valleys (a local and a global minimum)")}
         for key, label in labels.items():
             self.surface_choice.addItem(label, key)
         self.rate = RateSlider(1.0, 0.05, 20.0)
@@ -226,7 +227,8 @@ class SurfaceLab(QWidget):
         swatch = '<span style="color:{0}; font-size:14pt;">{1}</span>&nbsp;{2}'
         entries = [swatch.format(BASIN_COLOURS[k], "■", self.tr("minimum at ({0:.2f}, {1:.2f})")
                                  .format(*m)) for k, m in enumerate(self.surface.minima)]
-        none = (self.tr("no minimum reached (diverged, or stopped on a flat part)")
+        none = (self.tr("no minimum reached in {0} steps (still on the way, diverged, or "
+                        "stuck on a flat part)").format(STEPS_2D)
                 if self.surface.minima else
                 self.tr("no minimum reached: this surface has none, every walk slides away"))
         entries.append(swatch.format(NO_BASIN_COLOUR, "✕", none))

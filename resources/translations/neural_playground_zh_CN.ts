@@ -2256,133 +2256,138 @@ z = {7}
         <translation>一个双权重神经元的真实损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="54" />
+        <location filename="../../gui/labs/surface_lab.py" line="49" />
+        <source>two valleys (a local and a global minimum)</source>
+        <translation>两个山谷（一个局部最小值和一个全局最小值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="55" />
         <source>Plain gradient descent: a step down the slope.</source>
         <translation>普通梯度下降：沿斜坡向下走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="55" />
+        <location filename="../../gui/labs/surface_lab.py" line="56" />
         <source>Keeps a velocity: rolls through flat parts and small bumps.</source>
         <translation>保持一个速度：能滚过平坦处和小的凸起。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="56" />
+        <location filename="../../gui/labs/surface_lab.py" line="57" />
         <source>Momentum that looks ahead before it steps: overshoots less.</source>
         <translation>先向前看再迈步的动量法：越过最低点更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="57" />
+        <location filename="../../gui/labs/surface_lab.py" line="58" />
         <source>Divides each step by the recent size of that gradient.</source>
         <translation>每一步都除以该梯度最近的大小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="58" />
+        <location filename="../../gui/labs/surface_lab.py" line="59" />
         <source>Momentum plus RMSProp's per-weight scaling of the steps.</source>
         <translation>动量加上 RMSProp 对每个权重步长的缩放。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="59" />
+        <location filename="../../gui/labs/surface_lab.py" line="60" />
         <source>Shrinks each weight's steps by all its past gradients.</source>
         <translation>用每个权重过去所有的梯度来缩小它的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="65" />
-        <location filename="../../gui/labs/surface_lab.py" line="160" />
+        <location filename="../../gui/labs/surface_lab.py" line="66" />
+        <location filename="../../gui/labs/surface_lab.py" line="161" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="66" />
+        <location filename="../../gui/labs/surface_lab.py" line="67" />
         <source>Drop 30 random starts</source>
         <translation>随机撒下 30 个起点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="67" />
+        <location filename="../../gui/labs/surface_lab.py" line="68" />
         <source>Thirty starting points at once: which minimum you reach depends on where you start — and on some surfaces you reach none.</source>
         <translation>一次放下三十个起点：到达哪个最小值取决于从哪里出发——在有些曲面上哪个也到不了。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="178" />
+        <location filename="../../gui/labs/surface_lab.py" line="179" />
         <source>rates × {0}</source>
         <translation>学习率 × {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="205" />
+        <location filename="../../gui/labs/surface_lab.py" line="206" />
         <source>left the map</source>
         <translation>走出了图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="221" />
+        <location filename="../../gui/labs/surface_lab.py" line="222" />
         <source>Each square is a random start, coloured by the minimum plain gradient descent reached from it; a grey cross reached none.</source>
         <translation>每个方块是一个随机起点，颜色表示普通梯度下降从那里到达的最小值；灰色叉号表示没有到达任何最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="227" />
+        <location filename="../../gui/labs/surface_lab.py" line="228" />
         <source>minimum at ({0:.2f}, {1:.2f})</source>
         <translation>最小值 ({0:.2f}, {1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="229" />
-        <source>no minimum reached (diverged, or stopped on a flat part)</source>
-        <translation>未到达最小值（发散，或停在平坦处）</translation>
+        <location filename="../../gui/labs/surface_lab.py" line="230" />
+        <source>no minimum reached in {0} steps (still on the way, diverged, or stuck on a flat part)</source>
+        <translation>{0} 步内未到达最小值（仍在路上、发散，或卡在平坦处）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="231" />
+        <location filename="../../gui/labs/surface_lab.py" line="233" />
         <source>no minimum reached: this surface has none, every walk slides away</source>
         <translation>未到达最小值：这个曲面没有最小值，每条路径都会滑走</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="233" />
+        <location filename="../../gui/labs/surface_lab.py" line="235" />
         <source>Random starts end in: </source>
         <translation>随机起点的终点：</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="70" />
+        <location filename="../../gui/labs/surface_lab.py" line="71" />
         <source>Scales every optimiser's learning rate together.</source>
         <translation>同时缩放所有优化器的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="71" />
+        <location filename="../../gui/labs/surface_lab.py" line="72" />
         <source>Run the ticked optimisers side by side.</source>
         <translation>让勾选的优化器并排运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="74" />
+        <location filename="../../gui/labs/surface_lab.py" line="75" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="76" />
+        <location filename="../../gui/labs/surface_lab.py" line="77" />
         <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
         <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="92" />
+        <location filename="../../gui/labs/surface_lab.py" line="93" />
         <source>loss along each path</source>
         <translation>各路径上的损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="94" />
+        <location filename="../../gui/labs/surface_lab.py" line="95" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="106" />
+        <location filename="../../gui/labs/surface_lab.py" line="107" />
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="116" />
+        <location filename="../../gui/labs/surface_lab.py" line="117" />
         <source>Click the map to choose the start.</source>
         <translation>点击图中位置选择起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="160" />
+        <location filename="../../gui/labs/surface_lab.py" line="161" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="207" />
+        <location filename="../../gui/labs/surface_lab.py" line="208" />
         <source>Loss after {0} steps — </source>
         <translation>{0} 步后的损失——</translation>
     </message>
