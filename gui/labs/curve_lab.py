@@ -93,6 +93,7 @@ class CurveLab(QWidget):
         for item in (self.away_arrow, self.away_note):
             self.plot.addItem(item)
             item.hide()
+        self.minimum_labels: list[pg.TextItem] = []
         self.player = PathPlayer(self)
 
         controls = QGridLayout()
@@ -161,6 +162,22 @@ class CurveLab(QWidget):
         if len(finite):
             lo, hi = float(finite.min()), float(finite.max())
             self.plot.setRange(xRange=W_RANGE, yRange=(lo, hi + 0.05 * (hi - lo + 1)), padding=0)
+        self._mark_minima()
+
+    def _mark_minima(self) -> None:
+        """Name each low point of the curve, so a walker's resting place can be compared."""
+        for label in self.minimum_labels:
+            self.plot.removeItem(label)
+        self.minimum_labels = []
+        for m in self.minima:
+            text = self.tr("global minimum") if m.is_global else self.tr("local minimum")
+            colour = "#2ca02c" if m.is_global else "#8c564b"
+            # The mark sits on the low point; its name one line above it.
+            for shown, anchor in (("▼", (0.5, 1.0)), (text, (0.5, 1.9))):
+                label = pg.TextItem(shown, color=colour, anchor=anchor)
+                label.setPos(m.w, m.cost)
+                self.plot.addItem(label)
+                self.minimum_labels.append(label)
 
     def recompute(self) -> None:
         """New start, formula or rate: recompute the path in core and replay it."""

@@ -599,7 +599,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
     </message>
     <message>
         <location filename="../../gui/labs/curve_lab.py" line="69" />
-        <location filename="../../gui/labs/curve_lab.py" line="154" />
+        <location filename="../../gui/labs/curve_lab.py" line="155" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -629,32 +629,42 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="99" />
+        <location filename="../../gui/labs/curve_lab.py" line="100" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="101" />
+        <location filename="../../gui/labs/curve_lab.py" line="102" />
         <source>or type one</source>
         <translation>或自行输入</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="108" />
+        <location filename="../../gui/labs/curve_lab.py" line="109" />
         <source>Click the plot to choose the starting w.</source>
         <translation>点击图中位置选择起始的 w。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="154" />
+        <location filename="../../gui/labs/curve_lab.py" line="155" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="167" />
+        <location filename="../../gui/labs/curve_lab.py" line="173" />
+        <source>global minimum</source>
+        <translation>全局最小值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="173" />
+        <source>local minimum</source>
+        <translation>局部最小值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="184" />
         <source>Learning rate α = {0}</source>
         <translation>学习率 α = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="196" />
+        <location filename="../../gui/labs/curve_lab.py" line="213" />
         <source>step {0}: w = {1}, cost = {2}, slope = {3}
 next move = −α × slope = −{4:g} × {3} = {5}
 {6}</source>
@@ -663,42 +673,42 @@ next move = −α × slope = −{4:g} × {3} = {5}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="220" />
+        <location filename="../../gui/labs/curve_lab.py" line="237" />
         <source>off the plot: w = {0}</source>
         <translation>已超出图外：w = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="238" />
+        <location filename="../../gui/labs/curve_lab.py" line="255" />
         <source>Settled in the global minimum at w = {0} (cost {1}).</source>
         <translation>已停在全局最小值 w = {0}（代价 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="241" />
+        <location filename="../../gui/labs/curve_lab.py" line="258" />
         <source> The global minimum is at w = {0} (cost {1}).</source>
         <translation>全局最小值在 w = {0}（代价 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="243" />
+        <location filename="../../gui/labs/curve_lab.py" line="260" />
         <source>Settled in a local minimum at w = {0} (cost {1}): the slope is 0 here, so it never finds lower ground.</source>
         <translation>停在了局部最小值 w = {0}（代价 {1}）：这里斜率为 0，所以它再也找不到更低的地方。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="228" />
+        <location filename="../../gui/labs/curve_lab.py" line="245" />
         <source>Diverging: each step overshoots further — lower the learning rate.</source>
         <translation>发散：每一步都越冲越远——请降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="231" />
+        <location filename="../../gui/labs/curve_lab.py" line="248" />
         <source>Oscillating: the steps jump across the minimum.</source>
         <translation>振荡：每一步都跳过了最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="233" />
+        <location filename="../../gui/labs/curve_lab.py" line="250" />
         <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
         <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="234" />
+        <location filename="../../gui/labs/curve_lab.py" line="251" />
         <source>Converging: the slope shrinks, so the steps shrink too.</source>
         <translation>收敛：斜率变小，步子也随之变小。</translation>
     </message>

@@ -40,6 +40,9 @@ def test_1d_rate_keys_land_on_round_values_and_the_double_well_names_its_minimum
     assert lab.learning_rate == 0.1
     _key(qtbot, lab.curve_choice, Qt.Key.Key_Down, 2)  # bowl → absolute → double well
     assert "0.8w" in lab.formula_edit.text() and len(lab.minima) == 2
+    marks = {label.toPlainText(): label.pos().x() for label in lab.minimum_labels}
+    assert abs(marks["global minimum"] - 1.7985) < 1e-3
+    assert abs(marks["local minimum"] - 7.7466) < 1e-3
     qtbot.wait(100)
     click_plot(qtbot, lab.plot, 9.0, 10.0)
     assert abs(lab.start - 9.0) < 0.1
