@@ -14,13 +14,16 @@ from typing import Any
 
 import numpy as np
 
+from core.activations import HIDDEN_ACTIVATIONS
 from core.datasets import REGRESSION
 from core.history import COLUMNS
 from core.network import Network, NetworkSpec
-from core.optimizers import make_optimizer
+from core.optimizers import OPTIMIZERS, make_optimizer
 from core.trainer import Trainer
 
 X_RANGE = (-6.0, 6.0)
+MAX_HIDDEN = 64
+FIT_LOSSES = ("mse", "mae")
 
 
 @dataclass(frozen=True)
@@ -32,13 +35,32 @@ class CurveFitConfig:
     learning_rate: float = 0.02
     seed: int = 0
 
+    def validate(self) -> None:
+        """Raise ``ValueError`` with a plain reason for a setting the fit cannot use."""
+        if not isinstance(self.hidden, int) or not 1 <= self.hidden <= MAX_HIDDEN:
+            raise ValueError(f"the network needs 1 to {MAX_HIDDEN} hidden neurons")
+        if self.activation not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"unknown activation {self.activation!r}")
+        if self.loss not in FIT_LOSSES:
+            raise ValueError(f"the loss must be one of {', '.join(FIT_LOSSES)}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"unknown optimiser {self.optimizer!r}")
+        if not self.learning_rate > 0:
+            raise ValueError("the learning rate must be positive")
+
 
 @dataclass(frozen=True)
 class SetPoints:
-    """Replace the points (the GUI sends the whole edited set)."""
+    """Replace the points (the GUI sends the whole edited set).
+
+    Edited points keep the weights and the loss curves: the fit moves on from
+    where it was.  A new point set (``new_set``) starts both models and their
+    loss curves afresh, so the curve never mixes two problems.
+    """
 
     x: np.ndarray
     y: np.ndarray
+    new_set: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,23 +92,25 @@ class CurveFit:
     def __init__(self, x: np.ndarray, y: np.ndarray, config: CurveFitConfig | None = None,
                  grid_points: int = 300) -> None:
         self.config = config or CurveFitConfig()
+        self.config.validate()
         self.grid = np.linspace(*X_RANGE, grid_points)
         self.x, self.y = np.asarray(x, np.float64), np.asarray(y, np.float64)
-        self._build()
+        self._build(self.config)
 
-    def _trainer(self, hidden: tuple[int, ...], seed: int) -> Trainer:
-        c = self.config
+    def _trainer(self, c: CurveFitConfig, hidden: tuple[int, ...], seed: int) -> Trainer:
         spec = NetworkSpec(1, hidden, 1, c.activation, "linear", dtype="float64")
         rng = np.random.default_rng([c.seed, seed])
         optimizer = make_optimizer(c.optimizer, learning_rate=c.learning_rate)
         return Trainer(Network(spec, rng), optimizer, c.loss, self.x[:, None], self.y[:, None],
                        task=REGRESSION, batch_size=max(1, len(self.x)), rng=rng)
 
-    def _build(self) -> None:
+    def _build(self, config: CurveFitConfig) -> None:
+        """Both models from ``config``; made first and assigned last, so a failure
+        leaves the fit as it was."""
         if len(self.x) < 2:
             raise ValueError("curve fitting needs at least 2 points")
-        self.line = self._trainer((), 0)
-        self.net = self._trainer((self.config.hidden,), 1)
+        line, net = self._trainer(config, (), 0), self._trainer(config, (config.hidden,), 1)
+        self.config, self.line, self.net = config, line, net
 
     @property
     def can_train(self) -> bool:
@@ -103,14 +127,25 @@ class CurveFit:
             if len(x) < 2 or x.shape != y.shape or not finite:
                 raise ValueError("curve fitting needs at least 2 finite points")
             self.x, self.y = x, y
+            if command.new_set:
+                self._build(self.config)
+                return
             for trainer in (self.line, self.net):  # keep the weights: they move on from here
                 trainer.set_data(x[:, None], y[:, None])
                 trainer.batch_size = len(x)
         elif isinstance(command, ConfigureFit):
-            self.config = replace(self.config, **command.changes)
-            self._build()
+            self._build(self._configured(command.changes))
         else:
             raise ValueError(f"unknown command {command!r}")
+
+    def _configured(self, changes: dict[str, Any]) -> CurveFitConfig:
+        """The config with ``changes``, checked; the fit's own config is not touched."""
+        unknown = set(changes) - set(CurveFitConfig.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
+        new = replace(self.config, **changes)
+        new.validate()
+        return new
 
     @property
     def slope_intercept(self) -> tuple[float, float]:

@@ -18,6 +18,8 @@ from core.expression import Node, parse_expression
 from core.optimizers import make_optimizer
 
 DIVERGED_BEYOND = 1e6
+W_RANGE = (-2.0, 12.0)   # where the 1D curves are drawn and their minima looked for
+SETTLED_MOVE = 1e-4      # a step shorter than this: the walker has stopped
 
 CURVES_1D = {
     "bowl": "(w-5)^2",
@@ -61,6 +63,83 @@ def _walk(value: Callable[[np.ndarray], float], gradient: Callable[[np.ndarray],
                 diverged)
 
 
+def readable(value: float) -> str:
+    """A number a person can read: 4 decimals in a sensible range, else scientific."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0 or 1e-3 <= abs(value) < 1e5:
+        return f"{value:.4f}"
+    return f"{value:.3e}"
+
+
+def round_values(low: float, high: float) -> tuple[float, ...]:
+    """The round numbers 1, 1.5, 2, 3, 5, 7 × 10ⁿ from ``low`` to ``high``: slider stops."""
+    values = []
+    for exponent in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1):
+        for mantissa in (1, 1.5, 2, 3, 5, 7):
+            v = float(f"{mantissa}e{exponent}")  # exact decimal, not 1.5 * 10**n rounding
+            if low * (1 - 1e-9) <= v <= high * (1 + 1e-9):
+                values.append(v)
+    return tuple(values)
+
+
+@dataclass(frozen=True)
+class Minimum:
+    """A low point of a 1D cost curve; ``is_global`` if nothing in the range is lower."""
+
+    w: float
+    cost: float
+    is_global: bool
+
+
+def curve_minima(curve: Node | str, w_range: tuple[float, float] = W_RANGE,
+                 samples: int = 2801) -> tuple[Minimum, ...]:
+    """Every local minimum of ``curve`` inside ``w_range``, left to right.
+
+    A dense grid finds the dips; golden-section search then places each one
+    to ~1e-9.  A minimum is global when no other point of the range (its ends
+    included) is lower, so a curve that falls off the range has no global one.
+    """
+    f = parse_expression(curve) if isinstance(curve, str) else curve
+    w = np.linspace(*w_range, samples)
+    with np.errstate(all="ignore"):
+        cost = np.asarray(f(w), dtype=np.float64) * np.ones_like(w)
+    found = []
+    for i in range(1, samples - 1):
+        left, mid, right = cost[i - 1], cost[i], cost[i + 1]
+        if np.isfinite([left, mid, right]).all() and mid <= left and mid < right:
+            found.append(_golden_minimum(f, float(w[i - 1]), float(w[i + 1])))
+    if not found:
+        return ()
+    lowest = float(np.nanmin(cost))
+    tolerance = 1e-6 * max(1.0, abs(lowest))
+    return tuple(Minimum(m, c, c <= lowest + tolerance) for m, c in found)
+
+
+def _golden_minimum(f: Node, a: float, b: float) -> tuple[float, float]:
+    ratio = (math.sqrt(5) - 1) / 2
+    while b - a > 1e-10:
+        c, d = b - ratio * (b - a), a + ratio * (b - a)
+        if float(f(c)) < float(f(d)):
+            b = d
+        else:
+            a = c
+    w = (a + b) / 2
+    return w, float(f(w))
+
+
+def settled_minimum(path: Path, minima: tuple[Minimum, ...], step: int,
+                    near: float = 0.05) -> Minimum | None:
+    """The minimum the walk rests in at ``step``, or ``None`` while it still moves."""
+    if step < 1 or not minima:
+        return None
+    w = path.points[step, 0]
+    if abs(w - path.points[step - 1, 0]) >= SETTLED_MOVE:
+        return None
+    best = min(minima, key=lambda m: abs(m.w - w))
+    return best if abs(best.w - w) <= near else None
+
+
 def descend_curve(curve: Node | str, start: float, learning_rate: float, steps: int,
                   optimizer: str = "sgd") -> Path:
     """Gradient descent on a 1D cost curve: each step moves −α·slope."""
@@ -94,6 +173,16 @@ class Surface:
         W1, W2 = np.meshgrid(a, b, indexing="ij")
         with np.errstate(all="ignore"):
             return a, b, self.value(W1, W2)
+
+    def basin(self, path: Path, near: float = 0.04) -> int | None:
+        """Which minimum the walk ended in (its index), or ``None``: it diverged, left
+        the map, or stopped elsewhere (a plateau, a saddle).  ``near`` is a share of
+        the map's width."""
+        if path.diverged or not self.minima:
+            return None
+        k = self.nearest_minimum(path.final)
+        tolerance = near * (self.extent[1] - self.extent[0])
+        return k if math.dist(path.final, self.minima[k]) <= tolerance else None
 
     def nearest_minimum(self, point) -> int:
         d = [math.dist(point, m) for m in self.minima]
@@ -156,8 +245,8 @@ SURFACES = {
         "himmelblau", _himmelblau, _himmelblau_grad, (-5, 5, -5, 5),
         ((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)),
         (0.0, 0.0)),
-    "neuron": Surface("neuron", neuron_loss, neuron_loss_gradient, (-6, 6, -6, 6), (),
-                      (-5.0, 5.0)),
+    "neuron": Surface("neuron", neuron_loss, neuron_loss_gradient, (-6, 6, -6, 6),
+                      ((0.639150, 0.076224),), (-5.0, 5.0)),
     "two_valleys": Surface("two_valleys", _two_valleys, _two_valleys_grad, (-5, 5, -5, 5),
                            ((-1.856730, 0.000505), (1.904188, 0.952107)), (-3.5, 2.0)),
 }

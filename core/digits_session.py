@@ -24,7 +24,7 @@ from core.digits import (
 from core.digits_data import load_bundled_digits
 from core.history import COLUMNS
 from core.network import NetworkSpec
-from core.optimizers import OPTIMIZERS
+from core.optimizers import OPTIMIZERS, make_optimizer
 from core.regularization import Penalty
 from core.trainer import Divergence, Trainer
 
@@ -106,8 +106,10 @@ class RestoreBestDigits:
 # bottoms out after a few epochs and climbs while the training loss goes to 0.
 OVERFIT_DIGITS = DigitsConfig(hidden=(256, 256), batch_size=32, epochs=40, train_size=500)
 
+# Settings that act on the running network (as in the playground); any other change
+# builds a new network at epoch 0, and the GUI says so before it happens.
 LIVE = frozenset({"learning_rate", "l2", "batch_size", "shift", "rotation", "noise", "epochs",
-                  "patience"})
+                  "patience", "dropout", "optimizer"})
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class DigitsSnapshot:
     best_epoch: int = 0          # the epoch with the lowest validation loss so far
     stopped_early: bool = False
     restores: int = 0            # how often best weights were put back (the canvas follows)
+    trained: bool = False        # weights learned or restored, not a fresh random network
 
 
 def bundled_sets() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
@@ -171,6 +174,7 @@ class DigitsSession:
             l2=c.l2, dropout=c.dropout, scaling=c.scaling, augmentation=c.augmentation,
             seed=c.seed)
         self.trainer.patience = c.patience or None
+        self.restored = False  # weights put back from a session count as trained
         self._results_epoch = -1
         self._results: tuple = (None, None, None, None)
 
@@ -208,14 +212,15 @@ class DigitsSession:
 
     def _restore(self, command: RestoreDigits) -> None:
         """All or nothing: weights that do not fit leave the session as it was."""
-        saved = (self.config, self.trainer, self._results_epoch, self._results)
+        saved = (self.config, self.trainer, self.restored, self._results_epoch, self._results)
         try:
             command.config.validate()
             self.config = command.config
             self._build()
             self.trainer.network.set_weights(list(command.weights))
+            self.restored = True
         except ValueError:
-            self.config, self.trainer, self._results_epoch, self._results = saved
+            self.config, self.trainer, self.restored, self._results_epoch, self._results = saved
             raise
 
     def _configure(self, changes: dict[str, Any]) -> None:
@@ -224,9 +229,12 @@ class DigitsSession:
             raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
         new = replace(self.config, **changes)
         new.validate()
-        self.config = new
         if set(changes) <= LIVE:
             t = self.trainer
+            if new.optimizer != self.config.optimizer:  # a fresh optimiser, same weights
+                t.optimizer = make_optimizer(new.optimizer, learning_rate=new.learning_rate)
+            self.config = new
+            t.network.set_dropout(new.dropout)
             t.optimizer.learning_rate = new.learning_rate
             t.penalty = Penalty(0.0, new.l2)
             t.batch_size = new.batch_size
@@ -236,7 +244,12 @@ class DigitsSession:
             if "patience" in changes:
                 t.stopped_early = False  # the next epoch's end judges again
         else:
-            self._build()
+            old, self.config = self.config, new
+            try:
+                self._build()
+            except ValueError:
+                self.config = old
+                raise
 
     # -- results ----------------------------------------------------------------------
     def _epoch_results(self) -> tuple:
@@ -269,4 +282,5 @@ class DigitsSession:
             weights=tuple(network.get_weights()),
             divergence=t.diverged, message=message,
             best_epoch=t.best_epoch, stopped_early=t.stopped_early, restores=t.restores,
+            trained=t.step_count > 0 or self.restored,
         )

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.digits, self.tr("Digits"))
         self.digits.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.descent = DescentPage()
+        self.descent.status_message.connect(self.statusBar().showMessage)
         self.tabs.addTab(self.descent, self.tr("Gradient descent"))
         self.curve_fit = CurveFitPage()
         self.tabs.addTab(self.curve_fit, self.tr("Curve fitting"))
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         hints = {
             self.playground: self.tr("Press Space to train or pause."),
             self.digits: self.tr("Draw a digit on the canvas; right-click or Esc clears it."),
-            self.descent: self.tr("Pick a curve, click where to start, then press Play."),
+            self.descent: self.descent.hint(),
             self.curve_fit: self.tr("Press Fit; click to add points, drag to move them."),
             self.backprop: self.tr("Press Next step to follow one sample forward and back."),
         }

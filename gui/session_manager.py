@@ -92,8 +92,8 @@ class SessionManager(QObject):
         """Write the current session to ``path`` (atomically)."""
         w = self.window
         digits = w.digits.training.controller.latest
-        if digits is not None and digits.step == 0:
-            digits = None  # untrained: the canvas keeps its shipped model
+        if digits is not None and not digits.trained:
+            digits = None  # a fresh random network: the canvas keeps its shipped model
         path.parent.mkdir(parents=True, exist_ok=True)
         save_session(path, MODES[w.tabs.currentIndex()], w.playground.snapshot, digits)
 

@@ -179,12 +179,10 @@ class DigitsPage(QWidget):
         self.neuron_plot_widget = pg.GraphicsLayoutWidget()
         self.neuron_plot_widget.setBackground(pg.getConfigOption("background"))
         self.neuron_plot_widget.setFixedSize(220, 240)
-        self.neuron_plot, self.neuron_weights = _image_plot(self.tr("click a neuron"))
+        self.neuron_plot, self.neuron_weights = _image_plot("")
         self.neuron_weights.setColorMap(pg.ColorMap([0, 0.5, 1], [ORANGE, (250, 250, 250), BLUE]))
         self.neuron_plot_widget.addItem(self.neuron_plot)
-        self.neuron_text = QLabel(self.tr("Click a neuron of the first hidden layer to see "
-                                          "the 784 weights it multiplies the pixels by — "
-                                          "what it looks for."))
+        self.neuron_text = QLabel()
         self.neuron_text.setWordWrap(True)
 
         left = QVBoxLayout()
@@ -242,6 +240,7 @@ class DigitsPage(QWidget):
         self.clear.clicked.connect(self.canvas.clear)
         self.open_model.clicked.connect(self._on_open_model_clicked)
         self.activity.neuron_clicked.connect(self._on_activity_neuron_clicked)
+        self._show_neuron()
         if SHIPPED_MODEL.exists():
             self.load_model(SHIPPED_MODEL)
         self._on_canvas_drawing_changed()
@@ -262,8 +261,13 @@ class DigitsPage(QWidget):
         return True
 
     def use_network(self, network: Network, scaling: str, name: str) -> None:
+        """Recognise with ``network``; the chosen neuron shows the new model's numbers."""
         self.network, self.scaling = network, scaling
-        self.selected = None
+        if self.selected is not None:
+            layer, unit = self.selected
+            hidden = network.spec.hidden
+            if layer > len(hidden) or unit >= hidden[layer - 1]:
+                self.selected = None  # that neuron does not exist in this model
         sizes = "-".join(str(s) for s in network.spec.layer_sizes)
         self.model_label.setText(self.tr("Model: {0} ({1}, {2} parameters)")
                                  .format(name, sizes, f"{network.n_params:,}"))
@@ -308,6 +312,11 @@ class DigitsPage(QWidget):
 
     def _show_neuron(self) -> None:
         if self.selected is None or self.network is None or self.recognition is None:
+            self.neuron_plot.setTitle(self.tr("click a neuron"))
+            self.neuron_weights.clear()
+            self.neuron_text.setText(self.tr("Click a neuron of the first hidden layer to see "
+                                             "the 784 weights it multiplies the pixels by — "
+                                             "what it looks for."))
             return
         layer, unit = self.selected
         W, b = self.network.get_weights()[layer - 1]

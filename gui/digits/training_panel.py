@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from functools import partial
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.activations import HIDDEN_ACTIVATIONS
-from core.digits import SCALINGS, first_layer_images, tile_images
+from core.digits import SCALINGS
 from core.digits_data import find_idx_pair, load_idx_pair
 from core.digits_session import (
+    LIVE,
     OVERFIT_DIGITS,
     ConfigureDigits,
     DigitsConfig,
@@ -46,9 +46,8 @@ from core.network import Network, network_from_weights
 from core.optimizers import OPTIMIZERS
 from core.training_loop import Pause, Play
 from gui.background_task import BackgroundTask
-from gui.colors import BLUE, ORANGE
+from gui.digits.results_views import ConfusionView, MisclassifiedView, WeightsView
 from gui.history_plot import HistoryPlot
-from gui.image_item import ImageItem
 from gui.training_controller import TrainingController
 from gui.widgets import combo_box, divergence_text
 
@@ -58,27 +57,6 @@ LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 L2_RATES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
 TRAIN_SIZES = (0, 2000, 1000, 500, 200)  # 0: every training digit
 
-
-
-def _image_view(title: str, colours, digit_axes: bool = False
-                ) -> tuple[pg.PlotWidget, ImageItem]:
-    """An image plot; ``digit_axes`` labels rows and columns 0–9 (else no axes)."""
-    view = pg.PlotWidget(title=title)
-    ticks = [[(k + 0.5, str(k)) for k in range(10)]]
-    for side in ("left", "bottom"):
-        if digit_axes:
-            view.getAxis(side).setTicks(ticks)
-        else:
-            view.hideAxis(side)
-    view.setMenuEnabled(False)
-    view.setMouseEnabled(False, False)
-    view.hideButtons()
-    view.setAspectLocked(True)
-    view.getViewBox().invertY(True)
-    image = ImageItem(axisOrder="row-major")
-    image.setColorMap(pg.ColorMap(np.linspace(0, 1, len(colours)), colours))
-    view.addItem(image)
-    return view, image
 
 
 def data_folder(name: str) -> str:
@@ -102,6 +80,8 @@ class DigitsTrainingPanel(QWidget):
         self._published_epoch = 0
         self._published_restores = 0
         self._pending_restore: DigitsConfig | None = None
+        self._asking = False          # a "start over?" question is open
+        self._confirmed: dict = {}    # the rebuild the user just agreed to
         c = self.config
 
         self.preset = combo_box([(h, t) for h, t in PRESETS], "128")
@@ -176,6 +156,8 @@ class DigitsTrainingPanel(QWidget):
         self.data_label.setWordWrap(True)
 
         form = QFormLayout()
+        restarting = (self.preset, self.hidden, self.activation, self.train_size,
+                      self.scaling, self.data_source)
         for label, widget in (
             (self.tr("Preset"), self.preset), (self.tr("Hidden layers"), self.hidden),
             (self.tr("Activation"), self.activation), (self.tr("Optimiser"), self.optimizer),
@@ -186,7 +168,11 @@ class DigitsTrainingPanel(QWidget):
             (self.tr("Random rotation"), self.rotation), (self.tr("Pixel noise"), self.noise),
             (self.tr("Input scaling"), self.scaling), (self.tr("Data"), self.data_source),
         ):
-            form.addRow(label, widget)
+            form.addRow(f"{label} ↺" if widget in restarting else label, widget)
+        restart_note = QLabel(self.tr("↺ changing this starts training over from epoch 0 "
+                                      "with new weights; the other settings act at once."))
+        restart_note.setWordWrap(True)
+        restart_note.setStyleSheet("color: #777;")
         self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setToolTip(self.tr("Start or pause training; each finished epoch "
                                              "goes to the canvas."))
@@ -221,6 +207,7 @@ class DigitsTrainingPanel(QWidget):
         settings = QGroupBox(self.tr("Network and training"))
         settings_layout = QVBoxLayout(settings)
         settings_layout.addLayout(form)
+        settings_layout.addWidget(restart_note)
         settings_layout.addWidget(self.data_label)
         settings_layout.addLayout(buttons)
         settings_layout.addLayout(generalisation)
@@ -238,27 +225,25 @@ class DigitsTrainingPanel(QWidget):
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
 
-        self.confusion_view, self.confusion_image = _image_view(
-            self.tr("Confusion (row: true digit, column: predicted)"),
-            [(250, 250, 250), BLUE], digit_axes=True)
-        self.confusion_labels: list[pg.TextItem] = []
-        self.wrong_view, self.wrong_image = _image_view(
-            self.tr("Misclassified (click one to draw it)"), [(250, 250, 250), (20, 20, 20)])
+        self.confusion_view = ConfusionView()
+        self.wrong_view = MisclassifiedView()
         self.wrong_caption = QLabel()
         self.wrong_caption.setWordWrap(True)
-        self.weights_view, self.weights_image = _image_view(
-            self.tr("First-layer weights: what each neuron looks for"),
-            [ORANGE, (250, 250, 250), BLUE])
-        results = QVBoxLayout()
-        results.addWidget(self.confusion_view)
-        results.addWidget(self.wrong_view)
-        results.addWidget(self.wrong_caption)
-        results.addWidget(self.weights_view)
+        self.weights_view = WeightsView()
+        # The two square views side by side, the wide gallery under them: each gets
+        # room enough to read its numbers and strokes at 1280×720.
+        results = QGridLayout()
+        results.addWidget(self.confusion_view, 0, 0)
+        results.addWidget(self.weights_view, 0, 1)
+        results.addWidget(self.wrong_view, 1, 0, 1, 2)
+        results.addWidget(self.wrong_caption, 2, 0, 1, 2)
+        results.setRowStretch(0, 3)
+        results.setRowStretch(1, 2)
 
         layout = QHBoxLayout(self)
         layout.addWidget(settings)
         layout.addLayout(curves, 2)
-        layout.addLayout(results, 2)
+        layout.addLayout(results, 3)
 
         self.controller = TrainingController(partial(DigitsSession, self.config), self)
         self._connect()
@@ -289,9 +274,28 @@ class DigitsTrainingPanel(QWidget):
         self.restore_best_button.clicked.connect(lambda: send(RestoreBestDigits()))
         self.save_button.clicked.connect(self._on_save_clicked)
         self.cancel_button.clicked.connect(self._cancel_task)
-        self.wrong_view.scene().sigMouseClicked.connect(self._on_wrong_clicked)
+        self.wrong_view.chosen.connect(self._on_wrong_view_chosen)
 
     def configure(self, changes: dict) -> None:
+        """Send ``changes``; one that rebuilds a trained network asks first (once)."""
+        snap = self.snapshot
+        if self._asking:
+            return  # the question took the focus: the editor's second "finished" waits
+        if snap is not None and snap.step > 0 and not set(changes) <= LIVE and any(
+                getattr(snap.config, k) != v for k, v in changes.items()) and \
+                changes != self._confirmed:
+            self._asking = True
+            try:
+                answer = QMessageBox.question(self, self.tr("Start training over?"), self.tr(
+                    "This change builds a new network: training starts again from epoch 0 "
+                    "with new weights, and what was learned in {0} steps is lost. Go on?"
+                ).format(f"{snap.step:,}"))
+            finally:
+                self._asking = False
+            if answer != QMessageBox.StandardButton.Yes:
+                self._show_config(snap.config)
+                return
+            self._confirmed = dict(changes)
         self.controller.send(ConfigureDigits(changes))
 
     def show_overfitting(self) -> None:
@@ -299,7 +303,7 @@ class DigitsTrainingPanel(QWidget):
         config = replace(OVERFIT_DIGITS, scaling=self.config.scaling)
         self.config = config
         self._show_config(config)
-        self.configure(asdict(config))
+        self.controller.send(ConfigureDigits(asdict(config)))
         if not self.running:
             self.toggle_training()
 
@@ -422,6 +426,8 @@ class DigitsTrainingPanel(QWidget):
     def _on_controller_snapshot(self, snap: DigitsSnapshot) -> None:
         previous = self.snapshot
         self.snapshot = snap
+        if snap.step > 0:
+            self._confirmed = {}  # training went on: the next rebuild asks again
         self.running = snap.running
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
         if snap.config.train_size:
@@ -449,8 +455,9 @@ class DigitsTrainingPanel(QWidget):
         self.accuracy_view.show_histories(histories)
         best = self.loss_view.mark_best(histories, "model")
         self.restore_best_button.setEnabled(best is not None and snap.best_epoch != snap.epoch)
-        if previous is None or (previous.epoch, previous.spec, previous.restores) != (
-                snap.epoch, snap.spec, snap.restores):
+        if previous is None or (previous.epoch, previous.spec, previous.restores,
+                                previous.trained) != (snap.epoch, snap.spec, snap.restores,
+                                                      snap.trained):
             self._show_results(snap)
         if snap.message:
             self.status_message.emit(snap.message)
@@ -470,42 +477,27 @@ class DigitsTrainingPanel(QWidget):
                                     snap.config.scaling)
 
     def _show_results(self, snap: DigitsSnapshot) -> None:
+        if not snap.trained:  # a random network's results would look like findings
+            for view in (self.confusion_view, self.wrong_view, self.weights_view):
+                view.show_placeholder()
+            self.wrong_caption.setText("")
+            return
         if snap.confusion is not None:
-            matrix = snap.confusion.astype(np.float32)
-            self.confusion_image.setImage(matrix / max(matrix.max(), 1), levels=(0, 1),
-                                          autoLevels=False)
-            if not self.confusion_labels:
-                for k in range(100):
-                    label = pg.TextItem(color="#222", anchor=(0.5, 0.5))
-                    label.setPos(k % 10 + 0.5, k // 10 + 0.5)
-                    self.confusion_view.addItem(label)
-                    self.confusion_labels.append(label)
-            for k, label in enumerate(self.confusion_labels):
-                count = int(snap.confusion[k // 10, k % 10])
-                label.setText(str(count) if count else "")
+            self.confusion_view.show_counts(snap.confusion)
         if snap.misclassified is not None and len(snap.misclassified):
-            self.wrong_image.setImage(tile_images(snap.misclassified / 255.0, 12),
-                                      levels=(0, 1), autoLevels=False)
+            self.wrong_view.show_digits(snap.misclassified)
             pairs = ", ".join(f"{t}→{p}" for t, p in zip(
                 snap.misclassified_true[:12], snap.misclassified_predicted[:12], strict=True))
             self.wrong_caption.setText(self.tr("True → predicted, first row: {0}").format(pairs))
         else:
-            self.wrong_image.clear()
-            self.wrong_caption.setText("")
-        weights = first_layer_images(snap.first_layer)
-        columns = max(1, int(np.ceil(np.sqrt(len(weights)))))
-        self.weights_image.setImage(tile_images(weights, columns), levels=(-1, 1),
-                                    autoLevels=False)
+            self.wrong_view.show_placeholder()
+            self.wrong_caption.setText(self.tr("No validation digit is misclassified."))
+        self.weights_view.show_weights(snap.first_layer)
 
-    def _on_wrong_clicked(self, event) -> None:
+    def _on_wrong_view_chosen(self, index: int) -> None:
         snap = self.snapshot
-        if snap is None or snap.misclassified is None or self.wrong_image.image is None:
-            return
-        point = self.wrong_image.mapFromScene(event.scenePos())
-        column, row = int(point.x()) // 29, int(point.y()) // 29
-        index = row * 12 + column
-        if 0 <= column < 12 and 0 <= index < len(snap.misclassified):
-            event.accept()
+        if snap is not None and snap.misclassified is not None and index < len(
+                snap.misclassified):
             self.misclassified_chosen.emit(snap.misclassified[index] / 255.0)
 
     def _on_save_clicked(self) -> None:

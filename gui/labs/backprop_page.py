@@ -263,13 +263,41 @@ class BackpropPage(QWidget):
         self.network.set_weights(weights)
         self.recompute()
 
+    @staticmethod
+    def node_name(column: int, row: int, sizes: list[int]) -> str:
+        """x1, x2 for inputs, h1… for hidden neurons (h1_1… when deeper), o or o1… for outputs."""
+        if column == 0:
+            return f"x{row + 1}"
+        if column == len(sizes) - 1:
+            return "o" if sizes[-1] == 1 else f"o{row + 1}"
+        prefix = "h" if len(sizes) == 3 else f"h{column}_"
+        return f"{prefix}{row + 1}"
+
+    @staticmethod
+    def _free_spot(start, end, taken, size=(0.75, 0.5)) -> tuple[float, float]:
+        """The first point along an edge, from near its start, clear of ``taken`` labels."""
+        (x0, y0), (x1, y1) = start, end
+        spots = [(x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+                 for t in (0.3, 0.45, 0.2, 0.6, 0.7, 0.38, 0.52)]
+        for x, y in spots:
+            if all(abs(x - p.x()) > size[0] or abs(y - p.y()) > size[1] for p in taken):
+                return x, y
+        return spots[0]
+
     def _draw_diagram(self) -> None:
+        """Nodes named inside their circles, numbers beside them on a background, weights
+        on a label box near each edge's start: no text lies on a line."""
         t = self.trace
         sizes = [len(t.x), *(len(o) for o in t.outputs)]
-        pos = {(c, r): (c * 3.0, (n - 1) / 2 - r) for c, n in enumerate(sizes) for r in range(n)}
+        gap_x, gap_y = 3.0, 2.0
+        pos = {(c, r): (c * gap_x, gap_y * ((n - 1) / 2 - r))
+               for c, n in enumerate(sizes) for r in range(n)}
         self.diagram.clear()
+        self.node_labels: dict[str, pg.TextItem] = {}
+        ink, paper = plot_ink(), pg.mkBrush(self.palette().base().color())
         L = len(t.weights)
         forward_done = min(self.stage, L)
+        placed = [pg.QtCore.QPointF(x, y) for x, y in pos.values()]  # nodes count as taken
         for layer, (W, _) in enumerate(t.weights):
             for k in range(W.shape[0]):
                 for j in range(W.shape[1]):
@@ -277,23 +305,44 @@ class BackpropPage(QWidget):
                     colour = "#0877bd" if W[k, j] > 0 else "#f59322"
                     self.diagram.plot([x0, x1], [y0, y1],
                                       pen=pg.mkPen(colour, width=1 + 2 * min(abs(W[k, j]), 2)))
-                    label = pg.TextItem(f"{W[k, j]:.2f}", color=plot_ink(), anchor=(0.5, 0.5))
-                    label.setPos(x0 + 0.35 * (x1 - x0), y0 + 0.35 * (y1 - y0))
+                    label = pg.TextItem(f"{W[k, j]:.2f}", color=colour, anchor=(0.5, 0.5),
+                                        fill=paper, border=pg.mkPen(colour))
+                    label.setPos(*self._free_spot((x0, y0), (x1, y1), placed))
+                    placed.append(label.pos())
+                    label.setZValue(5)
                     self.diagram.addItem(label)
         backward_from = self.stage - L - 2   # how many error layers are shown
         for (c, r), (x, y) in pos.items():
+            name = self.node_name(c, r, sizes)
             lines = []
             if c == 0:
-                lines.append(f"x{r + 1} = {t.x[r]:.3f}")
+                lines.append(f"{name} = {t.x[r]:.3f}")
             elif c <= forward_done:
                 lines.append(f"z = {t.weighted_sums[c - 1][r]:.3f}")
                 lines.append(f"a = {t.outputs[c - 1][r]:.3f}")
             if c > 0 and backward_from >= 0 and c >= L - backward_from:
                 lines.append(f"δ = {t.errors[c - 1][r]:.4f}")
-            self.diagram.plot([x], [y], symbol="o", symbolSize=34, symbolBrush="#eef3f8",
+            self.diagram.plot([x], [y], symbol="o", symbolSize=40, symbolBrush="#eef3f8",
                               symbolPen="#183d4e")
-            text = pg.TextItem("\n".join(lines), color=plot_ink(), anchor=(0.5, -0.4))
-            text.setPos(x, y)
+            inside = pg.TextItem(f"<b>{name}</b>", anchor=(0.5, 0.5))
+            inside.setHtml(f'<b style="color:#183d4e">{name}</b>')
+            inside.setPos(x, y)
+            inside.setZValue(10)
+            self.diagram.addItem(inside)
+            self.node_labels[name] = inside
+            if not lines:
+                continue
+            # Inputs read to the left of their node, outputs to the right, hidden above.
+            if c == 0:
+                anchor, place = (1.0, 0.5), (x - 0.45, y)
+            elif c == len(sizes) - 1:
+                anchor, place = (0.0, 0.5), (x + 0.45, y)
+            else:
+                anchor, place = (0.5, 1.0), (x, y + 0.4)
+            text = pg.TextItem("\n".join(lines), color=ink, anchor=anchor, fill=paper)
+            text.setPos(*place)
+            text.setZValue(10)
             self.diagram.addItem(text)
-        self.diagram.setRange(xRange=(-1, 3 * (len(sizes) - 1) + 1),
-                              yRange=(-max(sizes) / 2 - 1, max(sizes) / 2 + 0.5))
+        top = gap_y * (max(sizes) - 1) / 2
+        self.diagram.setRange(xRange=(-2.2, gap_x * (len(sizes) - 1) + 2.2),
+                              yRange=(-top - 0.7, top + 1.6), padding=0)

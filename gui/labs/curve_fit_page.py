@@ -137,12 +137,13 @@ class CurveFitPage(QWidget):
         self.controller.send(SetPoints(self.x, self.y))
 
     def _new_points(self) -> None:
+        """Another point set is another problem: both models and their loss curves start anew."""
         self.x, self.y = generate_points(self.generator.currentData(), self.noise.currentData())
-        self._send_points()
+        self._send_points(new_set=True)
 
-    def _send_points(self) -> None:
+    def _send_points(self, new_set: bool = False) -> None:
         self._draw_points()
-        self.controller.send(SetPoints(self.x.copy(), self.y.copy()))
+        self.controller.send(SetPoints(self.x.copy(), self.y.copy(), new_set))
 
     def shutdown(self) -> None:
         self.controller.stop()

@@ -208,6 +208,82 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
     </message>
 </context>
 <context>
+    <name>ComputeGraphView</name>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="50" />
+        <source>◂ Back</source>
+        <translation>◂ 后退</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="51" />
+        <source>Next ▸</source>
+        <translation>下一步 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="52" />
+        <source>Hide the last number computed.</source>
+        <translation>隐藏最后算出的那个数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="53" />
+        <source>Compute the next node: values forward, then gradients backward.</source>
+        <translation>计算下一个节点：先向前算数值，再向后算梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="146" />
+        <source>Next ▸ computes the graph one node at a time: first every value (blue), then every gradient ∂L/∂node (orange) by the chain rule.</source>
+        <translation>“下一步 ▸”一次计算图中的一个节点：先算出每个数值（蓝色），再用链式法则算出每个梯度 ∂L/∂节点（橙色）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="171" />
+        <source>the loss of the outputs against the targets</source>
+        <translation>输出相对于目标值的损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="175" />
+        <source>Forward: {0} = {1} = {2}</source>
+        <translation>前向：{0} = {1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="182" />
+        <source>Backward starts at the loss: ∂L/∂L = 1.</source>
+        <translation>反向传播从损失开始：∂L/∂L = 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="187" />
+        <source>Backward (chain rule): ∂L/∂{0} = {1} = {2} = {3}</source>
+        <translation>反向（链式法则）：∂L/∂{0} = {1} = {2} = {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="75" />
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="76" />
+        <source>Train a model to see which digits it confuses.</source>
+        <translation>训练一个模型后，这里会显示它把哪些数字混淆了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="78" />
+        <source>true digit</source>
+        <translation>真实数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="79" />
+        <source>predicted</source>
+        <translation>预测数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="80" />
+        <source>How many validation digits of each true digit (row) were taken for each digit (column); the diagonal is right.</source>
+        <translation>每个真实数字（行）的验证样本被认成各个数字（列）的数量；对角线上是认对的。</translation>
+    </message>
+</context>
+<context>
     <name>ControlsBar</name>
     <message>
         <location filename="../../gui/playground/controls.py" line="74" />
@@ -484,7 +560,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="155" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="156" />
         <source>red line: y = {0:.3f}·x {1} {2:.3f}    (step {3})</source>
         <translation>红线：y = {0:.3f}·x {1} {2:.3f}    （第 {3} 步）</translation>
     </message>
@@ -492,117 +568,147 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="58" />
+        <location filename="../../gui/labs/curve_lab.py" line="54" />
         <source>The cost curve to walk down; some have more than one valley.</source>
         <translation>要往下走的代价曲线；有些曲线不止一个谷底。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="60" />
+        <location filename="../../gui/labs/curve_lab.py" line="56" />
         <source>bowl (w−5)²</source>
         <translation>碗形 (w−5)²</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="60" />
+        <location filename="../../gui/labs/curve_lab.py" line="56" />
         <source>absolute |w−5|</source>
         <translation>绝对值 |w−5|</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="61" />
+        <location filename="../../gui/labs/curve_lab.py" line="57" />
         <source>double well (local + global minimum)</source>
         <translation>双势阱（局部最小值 + 全局最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="62" />
+        <location filename="../../gui/labs/curve_lab.py" line="58" />
         <source>flat plateau</source>
         <translation>平坦高原</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="66" />
+        <location filename="../../gui/labs/curve_lab.py" line="62" />
         <source>Type your own cost in w: + − × ÷ ^, sin, cos, exp, abs, log, sqrt, tanh</source>
         <translation>输入你自己的关于 w 的代价函数：+ − × ÷ ^、sin、cos、exp、abs、log、sqrt、tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="72" />
-        <location filename="../../gui/labs/descent_page.py" line="149" />
+        <location filename="../../gui/labs/curve_lab.py" line="69" />
+        <location filename="../../gui/labs/curve_lab.py" line="155" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="73" />
+        <location filename="../../gui/labs/curve_lab.py" line="70" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="74" />
+        <location filename="../../gui/labs/curve_lab.py" line="71" />
         <source>Learning rate: each step moves by this times the slope. Too large overshoots and bounces.</source>
         <translation>学习率：每一步移动的距离等于它乘以斜率。太大会越过最低点来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="76" />
+        <location filename="../../gui/labs/curve_lab.py" line="73" />
         <source>Walk downhill step after step.</source>
         <translation>一步一步往下走。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="77" />
+        <location filename="../../gui/labs/curve_lab.py" line="74" />
         <source>Take one step.</source>
         <translation>走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="82" />
+        <location filename="../../gui/labs/curve_lab.py" line="80" />
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="95" />
+        <location filename="../../gui/labs/curve_lab.py" line="100" />
         <source>Cost curve</source>
         <translation>代价曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="97" />
+        <location filename="../../gui/labs/curve_lab.py" line="102" />
         <source>or type one</source>
         <translation>或自行输入</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="104" />
+        <location filename="../../gui/labs/curve_lab.py" line="109" />
         <source>Click the plot to choose the starting w.</source>
         <translation>点击图中位置选择起始的 w。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="149" />
+        <location filename="../../gui/labs/curve_lab.py" line="155" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="162" />
-        <source>Learning rate α = {0:.4f}</source>
-        <translation>学习率 α = {0:.4f}</translation>
+        <location filename="../../gui/labs/curve_lab.py" line="173" />
+        <source>global minimum</source>
+        <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="181" />
-        <source>step {0}: w = {1:.4f}, cost = {2:.4f}, slope = {3:.4f}
-next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
+        <location filename="../../gui/labs/curve_lab.py" line="173" />
+        <source>local minimum</source>
+        <translation>局部最小值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="184" />
+        <source>Learning rate α = {0}</source>
+        <translation>学习率 α = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="213" />
+        <source>step {0}: w = {1}, cost = {2}, slope = {3}
+next move = −α × slope = −{4:g} × {3} = {5}
 {6}</source>
-        <translation>第 {0} 步：w = {1:.4f}，代价 = {2:.4f}，斜率 = {3:.4f}
-下一步移动 = −α × 斜率 = −{4:.4f} × {3:.4f} = {5:+.4f}
+        <translation>第 {0} 步：w = {1}，代价 = {2}，斜率 = {3}
+下一步移动 = −α × 斜率 = −{4:g} × {3} = {5}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="187" />
+        <location filename="../../gui/labs/curve_lab.py" line="237" />
+        <source>off the plot: w = {0}</source>
+        <translation>已超出图外：w = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="255" />
+        <source>Settled in the global minimum at w = {0} (cost {1}).</source>
+        <translation>已停在全局最小值 w = {0}（代价 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="258" />
+        <source> The global minimum is at w = {0} (cost {1}).</source>
+        <translation>全局最小值在 w = {0}（代价 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="260" />
+        <source>Settled in a local minimum at w = {0} (cost {1}): the slope is 0 here, so it never finds lower ground.</source>
+        <translation>停在了局部最小值 w = {0}（代价 {1}）：这里斜率为 0，所以它再也找不到更低的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_lab.py" line="245" />
         <source>Diverging: each step overshoots further — lower the learning rate.</source>
         <translation>发散：每一步都越冲越远——请降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="190" />
+        <location filename="../../gui/labs/curve_lab.py" line="248" />
         <source>Oscillating: the steps jump across the minimum.</source>
         <translation>振荡：每一步都跳过了最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="192" />
+        <location filename="../../gui/labs/curve_lab.py" line="250" />
         <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
         <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="193" />
+        <location filename="../../gui/labs/curve_lab.py" line="251" />
         <source>Converging: the slope shrinks, so the steps shrink too.</source>
         <translation>收敛：斜率变小，步子也随之变小。</translation>
     </message>
@@ -758,100 +864,110 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DescentPage</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="378" />
+        <location filename="../../gui/labs/descent_page.py" line="22" />
         <source>1D: one weight</source>
         <translation>一维：一个权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="379" />
+        <location filename="../../gui/labs/descent_page.py" line="23" />
         <source>2D: two weights, six optimisers</source>
         <translation>二维：两个权重，六种优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="32" />
+        <source>Pick a surface, click the map where to start, then press Play.</source>
+        <translation>选择一个曲面，在图上点击起点，然后按“播放”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/descent_page.py" line="33" />
+        <source>Pick a curve, click where to start, then press Play.</source>
+        <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
     </message>
 </context>
 <context>
     <name>DigitsPage</name>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="147" />
+        <location filename="../../gui/digits/digits_page.py" line="148" />
         <source>28×28 input</source>
         <translation>28×28 输入</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="164" />
+        <location filename="../../gui/digits/digits_page.py" line="165" />
         <source>Pen width. MNIST digits are drawn with a thick pen; a thin line looks faint after shrinking to 28×28.</source>
         <translation>笔的粗细。MNIST 数字是用粗笔写的；细线缩小到 28×28 后会显得很淡。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="166" />
+        <location filename="../../gui/digits/digits_page.py" line="167" />
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="167" />
+        <location filename="../../gui/digits/digits_page.py" line="168" />
         <source>Draw with the eraser, or erase with the right button.</source>
         <translation>用橡皮擦书写，或用右键擦除。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="168" />
+        <location filename="../../gui/digits/digits_page.py" line="169" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="169" />
+        <location filename="../../gui/digits/digits_page.py" line="170" />
         <source>Take back the last stroke.</source>
         <translation>撤销最后一笔。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="170" />
+        <location filename="../../gui/digits/digits_page.py" line="171" />
         <source>Clear (Esc)</source>
         <translation>清除（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="171" />
+        <location filename="../../gui/digits/digits_page.py" line="172" />
         <source>Empty the canvas (Esc).</source>
         <translation>清空画布（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="172" />
+        <location filename="../../gui/digits/digits_page.py" line="173" />
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="173" />
+        <location filename="../../gui/digits/digits_page.py" line="174" />
         <source>Recognise with a network saved before (a .npz file with 784 inputs and 10 outputs).</source>
         <translation>使用以前保存的网络来识别（784 个输入、10 个输出的 .npz 文件）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="181" />
+        <location filename="../../gui/digits/digits_page.py" line="315" />
         <source>click a neuron</source>
         <translation>点击一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="184" />
+        <location filename="../../gui/digits/digits_page.py" line="317" />
         <source>Click a neuron of the first hidden layer to see the 784 weights it multiplies the pixels by — what it looks for.</source>
         <translation>点击第一个隐藏层的某个神经元，查看它与像素相乘的 784 个权重——也就是它在“寻找”什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="192" />
+        <location filename="../../gui/digits/digits_page.py" line="191" />
         <source>Brush</source>
         <translation>笔刷</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="209" />
+        <location filename="../../gui/digits/digits_page.py" line="208" />
         <source>One neuron</source>
         <translation>单个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="216" />
+        <location filename="../../gui/digits/digits_page.py" line="215" />
         <source>Watch the network think: every neuron's activation for your drawing (blue = high). The brightest output is the network's choice.</source>
         <translation>看网络如何“思考”：每个神经元对你的手写数字的激活值（蓝色 = 高）。最亮的输出就是网络的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="228" />
+        <location filename="../../gui/digits/digits_page.py" line="227" />
         <source>Draw and recognise</source>
         <translation>手写与识别</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="229" />
+        <location filename="../../gui/digits/digits_page.py" line="228" />
         <source>Train on MNIST</source>
         <translation>在 MNIST 上训练</translation>
     </message>
@@ -867,52 +983,52 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
         <translation>{0} 不是手写数字模型（需要 784 个输入、10 个输出）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="267" />
+        <location filename="../../gui/digits/digits_page.py" line="272" />
         <source>Model: {0} ({1}, {2} parameters)</source>
         <translation>模型：{0}（{1}，{2} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="273" />
+        <location filename="../../gui/digits/digits_page.py" line="278" />
         <source>trained in this window</source>
         <translation>在本窗口中训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="283" />
+        <location filename="../../gui/digits/digits_page.py" line="288" />
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="284" />
+        <location filename="../../gui/digits/digits_page.py" line="289" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="298" />
+        <location filename="../../gui/digits/digits_page.py" line="303" />
         <source>draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="301" />
+        <location filename="../../gui/digits/digits_page.py" line="306" />
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="316" />
+        <location filename="../../gui/digits/digits_page.py" line="326" />
         <source>layer {0}, neuron {1}</source>
         <translation>第 {0} 层，神经元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="321" />
+        <location filename="../../gui/digits/digits_page.py" line="331" />
         <source>Blue pixels raise its sum, orange ones lower it.</source>
         <translation>蓝色像素使加权和变大，橙色像素使其变小。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="324" />
+        <location filename="../../gui/digits/digits_page.py" line="334" />
         <source>Its weights from the previous layer's neurons.</source>
         <translation>它来自上一层各神经元的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="326" />
+        <location filename="../../gui/digits/digits_page.py" line="336" />
         <source>weighted sum Σwᵢxᵢ + b = {0:.3f} (bias {1:.3f})
 {2}(sum) = {3:.3f}
 {4}</source>
@@ -924,393 +1040,398 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>DigitsTrainingPanel</name>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="108" />
+        <location filename="../../gui/digits/training_panel.py" line="89" />
         <source>Neurons per hidden layer, comma-separated</source>
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="112" />
+        <location filename="../../gui/digits/training_panel.py" line="93" />
         <source>Ready-made hidden layer sizes, from one small layer to a deep network.</source>
         <translation>预设的隐藏层大小，从一个小层到一个深层网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="114" />
+        <location filename="../../gui/digits/training_panel.py" line="95" />
         <source>The squashing function of the hidden neurons. Try sigmoid: deep sigmoid networks learn slowly.</source>
         <translation>隐藏神经元的压缩（激活）函数。试试 sigmoid：深层 sigmoid 网络学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="116" />
+        <location filename="../../gui/digits/training_panel.py" line="97" />
         <source>How each step is taken: plain SGD, with momentum, or adaptive per weight (RMSProp, Adam).</source>
         <translation>每一步怎样走：普通 SGD、带动量，或对每个权重自适应（RMSProp、Adam）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="118" />
+        <location filename="../../gui/digits/training_panel.py" line="99" />
         <source>The step size. Adam works well near 0.001; plain SGD wants larger steps.</source>
         <translation>步长。Adam 在 0.001 附近效果好；普通 SGD 需要更大的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="121" />
+        <location filename="../../gui/digits/training_panel.py" line="102" />
         <source>Digits per gradient step: larger batches give smoother, faster epochs but fewer steps.</source>
         <translation>每个梯度步骤使用的数字个数：批次越大，每轮越平稳越快，但步数越少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="126" />
+        <location filename="../../gui/digits/training_panel.py" line="107" />
         <source>Passes over the training digits. When the validation accuracy stops rising, more epochs only over-fit.</source>
         <translation>遍历训练数字的轮数。当验证准确率不再上升时，更多的轮数只会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="131" />
+        <location filename="../../gui/digits/training_panel.py" line="112" />
         <source>L2 penalty: pulls every weight towards zero, a cure for over-fitting.</source>
         <translation>L2 惩罚：把每个权重拉向零，是治疗过拟合的一种方法。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="134" />
+        <location filename="../../gui/digits/training_panel.py" line="115" />
         <source>Switch off this share of hidden neurons at random in each step, so no neuron can rely on another.</source>
         <translation>每一步随机关闭这一比例的隐藏神经元，使任何神经元都不能依赖其他神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139" />
+        <location filename="../../gui/digits/training_panel.py" line="120" />
         <source>Move each training digit by up to this many pixels: more varied data, less over-fitting.</source>
         <translation>把每个训练数字随机平移至多这么多像素：数据更多样，过拟合更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="144" />
+        <location filename="../../gui/digits/training_panel.py" line="125" />
         <source>Turn each training digit by up to this angle.</source>
         <translation>把每个训练数字随机旋转至多这个角度。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="148" />
+        <location filename="../../gui/digits/training_panel.py" line="129" />
         <source>Add random noise to each training pixel.</source>
         <translation>给每个训练像素加上随机噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="152" />
+        <location filename="../../gui/digits/training_panel.py" line="133" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="154" />
+        <location filename="../../gui/digits/training_panel.py" line="135" />
         <source>Learn from fewer digits: with few examples a large network memorises them and the validation loss turns up (over-fitting).</source>
         <translation>用更少的数字学习：样本很少时，大网络会把它们背下来，验证损失随之上升（过拟合）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="158" />
+        <location filename="../../gui/digits/training_panel.py" line="139" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="159" />
+        <location filename="../../gui/digits/training_panel.py" line="140" />
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="161" />
+        <location filename="../../gui/digits/training_panel.py" line="142" />
         <source>Early stopping: stop when the validation loss has not improved for this many epochs, and put back the weights of its best epoch.</source>
         <translation>提前停止：验证损失连续这么多轮没有改善时停止，并恢复最佳一轮的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164" />
+        <location filename="../../gui/digits/training_panel.py" line="145" />
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168" />
+        <location filename="../../gui/digits/training_panel.py" line="149" />
         <source>Which digits to learn from: the 5,000 that ship with the app, standard IDX files from a folder, or the full sets downloaded (checked by SHA-256).</source>
         <translation>从哪些数字学习：应用自带的 5,000 个、文件夹中的标准 IDX 文件，或下载的完整数据集（用 SHA-256 校验）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="170" />
+        <location filename="../../gui/digits/training_panel.py" line="151" />
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="171" />
+        <location filename="../../gui/digits/training_panel.py" line="152" />
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="172" />
+        <location filename="../../gui/digits/training_panel.py" line="153" />
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="173" />
+        <location filename="../../gui/digits/training_panel.py" line="154" />
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <location filename="../../gui/digits/training_panel.py" line="162" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179" />
+        <location filename="../../gui/digits/training_panel.py" line="162" />
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="180" />
+        <location filename="../../gui/digits/training_panel.py" line="163" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="180" />
+        <location filename="../../gui/digits/training_panel.py" line="163" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="181" />
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="181" />
+        <location filename="../../gui/digits/training_panel.py" line="164" />
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="182" />
+        <location filename="../../gui/digits/training_panel.py" line="165" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="182" />
+        <location filename="../../gui/digits/training_panel.py" line="165" />
         <source>Training digits</source>
         <translation>训练数字数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <location filename="../../gui/digits/training_panel.py" line="166" />
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="183" />
+        <location filename="../../gui/digits/training_panel.py" line="166" />
         <source>Stop early after</source>
         <translation>提前停止于</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="184" />
+        <location filename="../../gui/digits/training_panel.py" line="167" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="184" />
+        <location filename="../../gui/digits/training_panel.py" line="167" />
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="185" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="185" />
+        <location filename="../../gui/digits/training_panel.py" line="168" />
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="186" />
+        <location filename="../../gui/digits/training_panel.py" line="169" />
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="186" />
+        <location filename="../../gui/digits/training_panel.py" line="169" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="189" />
-        <location filename="../../gui/digits/training_panel.py" line="425" />
+        <location filename="../../gui/digits/training_panel.py" line="172" />
+        <source>↺ changing this starts training over from epoch 0 with new weights; the other settings act at once.</source>
+        <translation>↺ 更改此项会用新的权重从第 0 轮重新开始训练；其他设置立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="176" />
+        <location filename="../../gui/digits/training_panel.py" line="432" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="190" />
+        <location filename="../../gui/digits/training_panel.py" line="177" />
         <source>Start or pause training; each finished epoch goes to the canvas.</source>
         <translation>开始或暂停训练；每完成一轮，结果就交给画布使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="192" />
+        <location filename="../../gui/digits/training_panel.py" line="179" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="193" />
+        <location filename="../../gui/digits/training_panel.py" line="180" />
         <source>New random weights, epoch 0.</source>
         <translation>重新随机初始化权重，从第 0 轮开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="194" />
+        <location filename="../../gui/digits/training_panel.py" line="181" />
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="195" />
+        <location filename="../../gui/digits/training_panel.py" line="182" />
         <source>Save the trained network (.npz) to open it later or on the canvas.</source>
         <translation>保存训练好的网络（.npz），以后或在画布上打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="197" />
+        <location filename="../../gui/digits/training_panel.py" line="184" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="199" />
+        <location filename="../../gui/digits/training_panel.py" line="186" />
         <source>500 digits, a wide network, 40 epochs and no cure: watch the validation loss turn up. Then cure it with L2, dropout, random shifts or early stopping.</source>
         <translation>500 个数字、一个宽网络、40 轮且不加任何防治：看验证损失回升。然后用 L2、dropout、随机平移或提前停止来治它。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="201" />
+        <location filename="../../gui/digits/training_panel.py" line="188" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="203" />
+        <location filename="../../gui/digits/training_panel.py" line="190" />
         <source>Put back the weights of the epoch with the lowest validation loss (the green line).</source>
         <translation>恢复验证损失最低的那一轮的权重（绿线）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="206" />
+        <location filename="../../gui/digits/training_panel.py" line="193" />
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="207" />
+        <location filename="../../gui/digits/training_panel.py" line="194" />
         <source>Stop the download; nothing half-written is kept.</source>
         <translation>停止下载；不会保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="220" />
+        <location filename="../../gui/digits/training_panel.py" line="207" />
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="231" />
+        <location filename="../../gui/digits/training_panel.py" line="219" />
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="232" />
+        <location filename="../../gui/digits/training_panel.py" line="220" />
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="233" />
+        <location filename="../../gui/digits/training_panel.py" line="221" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="234" />
+        <location filename="../../gui/digits/training_panel.py" line="222" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="241" />
-        <source>Confusion (row: true digit, column: predicted)</source>
-        <translation>混淆矩阵（行：真实数字，列：预测数字）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/digits/training_panel.py" line="245" />
-        <source>Misclassified (click one to draw it)</source>
-        <translation>分类错误的样本（点击一个载入画板）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/digits/training_panel.py" line="249" />
-        <source>First-layer weights: what each neuron looks for</source>
-        <translation>第一层权重：每个神经元在寻找什么</translation>
-    </message>
-    <message>
-        <location filename="../../gui/digits/training_panel.py" line="270" />
+        <location filename="../../gui/digits/training_panel.py" line="256" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="353" />
+        <location filename="../../gui/digits/training_panel.py" line="289" />
+        <source>Start training over?</source>
+        <translation>重新开始训练？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="290" />
+        <source>This change builds a new network: training starts again from epoch 0 with new weights, and what was learned in {0} steps is lost. Go on?</source>
+        <translation>这项更改会构建一个新网络：训练将用新的权重从第 0 轮重新开始，前 {0} 步学到的内容会丢失。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="358" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="363" />
+        <location filename="../../gui/digits/training_panel.py" line="368" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="366" />
+        <location filename="../../gui/digits/training_panel.py" line="371" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="393" />
+        <location filename="../../gui/digits/training_panel.py" line="398" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="399" />
+        <location filename="../../gui/digits/training_panel.py" line="404" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="405" />
+        <location filename="../../gui/digits/training_panel.py" line="410" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="411" />
+        <location filename="../../gui/digits/training_panel.py" line="416" />
         <source>Download cancelled; nothing half-written was kept.</source>
         <translation>下载已取消；没有保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="413" />
+        <location filename="../../gui/digits/training_panel.py" line="418" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="425" />
+        <location filename="../../gui/digits/training_panel.py" line="432" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="427" />
+        <location filename="../../gui/digits/training_panel.py" line="434" />
         <source>Data: {0}; learning from {1:,d} of the training digits</source>
         <translation>数据：{0}；只用其中 {1:,d} 个训练数字学习</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="431" />
+        <location filename="../../gui/digits/training_panel.py" line="438" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="438" />
+        <location filename="../../gui/digits/training_panel.py" line="445" />
         <source>Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, whose weights are back. To go on, let it stop later.</source>
         <translation>在第 {0} 轮后提前停止：验证损失在第 {1} 轮最低，已恢复那一轮的权重。若要继续，请让它更晚停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="443" />
+        <location filename="../../gui/digits/training_panel.py" line="450" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="490" />
+        <location filename="../../gui/digits/training_panel.py" line="491" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="514" />
+        <location filename="../../gui/digits/training_panel.py" line="494" />
+        <source>No validation digit is misclassified.</source>
+        <translation>没有被分错的验证数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="507" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="515" />
+        <location filename="../../gui/digits/training_panel.py" line="508" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="522" />
+        <location filename="../../gui/digits/training_panel.py" line="515" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="524" />
+        <location filename="../../gui/digits/training_panel.py" line="517" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -1387,27 +1508,27 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>HealthDialog</name>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="48" />
+        <location filename="../../gui/playground/health_dialog.py" line="49" />
         <source>Inside the training</source>
         <translation>训练内部</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="78" />
+        <location filename="../../gui/playground/health_dialog.py" line="79" />
         <source>layer {0}: weights over time</source>
         <translation>第 {0} 层：权重随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="80" />
+        <location filename="../../gui/playground/health_dialog.py" line="81" />
         <source>layer {0}: gradients over time</source>
         <translation>第 {0} 层：梯度随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="90" />
+        <location filename="../../gui/playground/health_dialog.py" line="91" />
         <source>The network has no hidden layer.</source>
         <translation>这个网络没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="113" />
+        <location filename="../../gui/playground/health_dialog.py" line="114" />
         <source>{0}
 dead: {1:.0%}
 saturated: {2:.0%}
@@ -1504,198 +1625,193 @@ gradients RMS: {4:.2e}</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="38" />
+        <location filename="../../gui/main_window.py" line="39" />
         <source>Curve fitting</source>
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="42" />
+        <location filename="../../gui/main_window.py" line="43" />
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63" />
+        <location filename="../../gui/main_window.py" line="64" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="64" />
+        <location filename="../../gui/main_window.py" line="65" />
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66" />
+        <location filename="../../gui/main_window.py" line="67" />
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68" />
+        <location filename="../../gui/main_window.py" line="69" />
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="70" />
+        <location filename="../../gui/main_window.py" line="71" />
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="75" />
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="75" />
+        <location filename="../../gui/main_window.py" line="76" />
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76" />
+        <location filename="../../gui/main_window.py" line="77" />
         <source>Export training &amp;history (CSV)…</source>
         <translation>导出训练历史 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78" />
+        <location filename="../../gui/main_window.py" line="79" />
         <source>Export the &amp;network (.npz)…</source>
         <translation>导出网络 (.npz)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82" />
+        <location filename="../../gui/main_window.py" line="83" />
         <source>Export a &amp;plot (PNG/SVG)</source>
         <translation>导出图表 (PNG/SVG)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/main_window.py" line="86" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="88" />
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Play / pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="91" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>&amp;Help for this mode</source>
         <translation>本模式的帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="121" />
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
-        <source>Pick a curve, click where to start, then press Play.</source>
-        <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Press Next step to follow one sample forward and back.</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="150" />
         <source>{0} — Neural Playground</source>
         <translation>{0} — 神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="157" />
         <source>The language changes when you start Neural Playground again.</source>
         <translation>语言将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>The theme changes when you start Neural Playground again.</source>
         <translation>主题将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>About Neural Playground</source>
         <translation>关于神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="169" />
         <source>Neural Playground: watch a neural network learn.
 
 A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
@@ -1733,19 +1849,32 @@ A multi-layer network and a linear classifier train side by side on the same dat
     </message>
 </context>
 <context>
+    <name>MisclassifiedView</name>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="123" />
+        <source>Misclassified (click one to draw it)</source>
+        <translation>分类错误的样本（点击一个载入画板）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="124" />
+        <source>Train a model to see the digits it gets wrong.</source>
+        <translation>训练一个模型后，这里会显示它认错的数字。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkActivityView</name>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="71" />
+        <location filename="../../gui/digits/digits_page.py" line="72" />
         <source>input: 28×28 = 784 neurons</source>
         <translation>输入：28×28 = 784 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="76" />
+        <location filename="../../gui/digits/digits_page.py" line="77" />
         <source>output: 10 neurons</source>
         <translation>输出：10 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="98" />
+        <location filename="../../gui/digits/digits_page.py" line="99" />
         <source>layer {0}: {1} neurons</source>
         <translation>第 {0} 层：{1} 个神经元</translation>
     </message>
@@ -1753,52 +1882,52 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="144" />
+        <location filename="../../gui/playground/network_view.py" line="145" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="146" />
+        <location filename="../../gui/playground/network_view.py" line="147" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="146" />
+        <location filename="../../gui/playground/network_view.py" line="147" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="148" />
+        <location filename="../../gui/playground/network_view.py" line="149" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="285" />
+        <location filename="../../gui/playground/network_view.py" line="292" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="286" />
+        <location filename="../../gui/playground/network_view.py" line="293" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="294" />
+        <location filename="../../gui/playground/network_view.py" line="301" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="295" />
+        <location filename="../../gui/playground/network_view.py" line="302" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="304" />
+        <location filename="../../gui/playground/network_view.py" line="311" />
         <source>{0} {1} {2:.2f}</source>
         <translation>{0} {1} {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="308" />
+        <location filename="../../gui/playground/network_view.py" line="315" />
         <source>{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})
 z = {7}
 (batch norm: the sum is standardised, then scaled and shifted by learned γ, β)</source>
@@ -1807,12 +1936,12 @@ z = {7}
 （批归一化：先把加权和标准化，再用学到的 γ、β 缩放和平移）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="314" />
+        <location filename="../../gui/playground/network_view.py" line="321" />
         <source>{0} = {1}({2})</source>
         <translation>{0} = {1}({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="333" />
+        <location filename="../../gui/playground/network_view.py" line="340" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -1820,218 +1949,218 @@ z = {7}
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="116" />
+        <location filename="../../gui/playground/playground_page.py" line="119" />
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="117" />
+        <location filename="../../gui/playground/playground_page.py" line="120" />
         <source>Linear classifier</source>
         <translation>线性分类器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="119" />
+        <location filename="../../gui/playground/playground_page.py" line="122" />
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="120" />
+        <location filename="../../gui/playground/playground_page.py" line="123" />
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="121" />
+        <location filename="../../gui/playground/playground_page.py" line="124" />
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="122" />
+        <location filename="../../gui/playground/playground_page.py" line="125" />
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="124" />
+        <location filename="../../gui/playground/playground_page.py" line="127" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="125" />
+        <location filename="../../gui/playground/playground_page.py" line="128" />
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="127" />
+        <location filename="../../gui/playground/playground_page.py" line="130" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="128" />
+        <location filename="../../gui/playground/playground_page.py" line="131" />
         <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
         <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130" />
+        <location filename="../../gui/playground/playground_page.py" line="133" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="132" />
+        <location filename="../../gui/playground/playground_page.py" line="135" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="134" />
+        <location filename="../../gui/playground/playground_page.py" line="137" />
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="136" />
+        <location filename="../../gui/playground/playground_page.py" line="139" />
         <source>Each layer's weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or 'zeros' initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及失活或饱和的单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="138" />
+        <location filename="../../gui/playground/playground_page.py" line="141" />
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="140" />
+        <location filename="../../gui/playground/playground_page.py" line="143" />
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="142" />
+        <location filename="../../gui/playground/playground_page.py" line="145" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="144" />
+        <location filename="../../gui/playground/playground_page.py" line="147" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="161" />
+        <location filename="../../gui/playground/playground_page.py" line="164" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="165" />
+        <location filename="../../gui/playground/playground_page.py" line="168" />
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="167" />
+        <location filename="../../gui/playground/playground_page.py" line="170" />
         <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="182" />
+        <location filename="../../gui/playground/playground_page.py" line="185" />
         <source>Drag back to replay how the boundary and the neurons changed; training goes on meanwhile.</source>
         <translation>向回拖动，重放边界和神经元的变化过程；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="185" />
+        <location filename="../../gui/playground/playground_page.py" line="188" />
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="188" />
-        <location filename="../../gui/playground/playground_page.py" line="297" />
+        <location filename="../../gui/playground/playground_page.py" line="191" />
+        <location filename="../../gui/playground/playground_page.py" line="304" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="190" />
+        <location filename="../../gui/playground/playground_page.py" line="193" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="260" />
+        <location filename="../../gui/playground/playground_page.py" line="264" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="260" />
+        <location filename="../../gui/playground/playground_page.py" line="264" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="298" />
+        <location filename="../../gui/playground/playground_page.py" line="305" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="346" />
+        <location filename="../../gui/playground/playground_page.py" line="361" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="348" />
+        <location filename="../../gui/playground/playground_page.py" line="363" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="349" />
+        <location filename="../../gui/playground/playground_page.py" line="364" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="354" />
+        <location filename="../../gui/playground/playground_page.py" line="369" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="357" />
+        <location filename="../../gui/playground/playground_page.py" line="372" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="394" />
+        <location filename="../../gui/playground/playground_page.py" line="409" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="395" />
+        <location filename="../../gui/playground/playground_page.py" line="410" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="413" />
+        <location filename="../../gui/playground/playground_page.py" line="428" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="449" />
+        <location filename="../../gui/playground/playground_page.py" line="464" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="450" />
+        <location filename="../../gui/playground/playground_page.py" line="465" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="456" />
+        <location filename="../../gui/playground/playground_page.py" line="471" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="464" />
+        <location filename="../../gui/playground/playground_page.py" line="479" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="465" />
+        <location filename="../../gui/playground/playground_page.py" line="480" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="473" />
+        <location filename="../../gui/playground/playground_page.py" line="488" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="475" />
+        <location filename="../../gui/playground/playground_page.py" line="490" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -2115,152 +2244,195 @@ z = {7}
     </message>
 </context>
 <context>
+    <name>Surface3DView</name>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="41" />
+        <source>The 3D view needs PyOpenGL (pip install PyOpenGL); the 2D map shows the same surface from above.</source>
+        <translation>三维视图需要 PyOpenGL（pip install PyOpenGL）；二维图从上方显示同一个曲面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="50" />
+        <source>Drag to turn the landscape, scroll to zoom. Height is the loss; each line is an optimiser's walk.</source>
+        <translation>拖动以旋转地形，滚动以缩放。高度是损失；每条线是一个优化器走过的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="65" />
+        <source>No OpenGL context could be made on this display, so the 3D view is off; the 2D map shows the same surface.</source>
+        <translation>此显示器上无法创建 OpenGL 上下文，因此三维视图已关闭；二维图显示的是同一个曲面。</translation>
+    </message>
+</context>
+<context>
     <name>SurfaceLab</name>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="205" />
+        <location filename="../../gui/labs/surface_lab.py" line="44" />
         <source>The cost surface over two weights.</source>
         <translation>关于两个权重的代价曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="206" />
+        <location filename="../../gui/labs/surface_lab.py" line="45" />
         <source>bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="206" />
+        <location filename="../../gui/labs/surface_lab.py" line="45" />
         <source>elongated valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="207" />
+        <location filename="../../gui/labs/surface_lab.py" line="46" />
         <source>Rosenbrock's banana</source>
         <translation>Rosenbrock 香蕉函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="207" />
+        <location filename="../../gui/labs/surface_lab.py" line="46" />
         <source>saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="208" />
+        <location filename="../../gui/labs/surface_lab.py" line="47" />
         <source>Himmelblau (four minima)</source>
         <translation>Himmelblau 函数（四个最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="209" />
+        <location filename="../../gui/labs/surface_lab.py" line="48" />
         <source>a two-weight neuron's real loss</source>
         <translation>一个双权重神经元的真实损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="215" />
+        <location filename="../../gui/labs/surface_lab.py" line="49" />
+        <source>two valleys (a local and a global minimum)</source>
+        <translation>两个山谷（一个局部最小值和一个全局最小值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="55" />
         <source>Plain gradient descent: a step down the slope.</source>
         <translation>普通梯度下降：沿斜坡向下走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="216" />
+        <location filename="../../gui/labs/surface_lab.py" line="56" />
         <source>Keeps a velocity: rolls through flat parts and small bumps.</source>
         <translation>保持一个速度：能滚过平坦处和小的凸起。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="217" />
+        <location filename="../../gui/labs/surface_lab.py" line="57" />
         <source>Momentum that looks ahead before it steps: overshoots less.</source>
         <translation>先向前看再迈步的动量法：越过最低点更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="218" />
+        <location filename="../../gui/labs/surface_lab.py" line="58" />
         <source>Divides each step by the recent size of that gradient.</source>
         <translation>每一步都除以该梯度最近的大小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="219" />
+        <location filename="../../gui/labs/surface_lab.py" line="59" />
         <source>Momentum plus RMSProp's per-weight scaling of the steps.</source>
         <translation>动量加上 RMSProp 对每个权重步长的缩放。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="220" />
+        <location filename="../../gui/labs/surface_lab.py" line="60" />
         <source>Shrinks each weight's steps by all its past gradients.</source>
         <translation>用每个权重过去所有的梯度来缩小它的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="226" />
-        <location filename="../../gui/labs/descent_page.py" line="315" />
+        <location filename="../../gui/labs/surface_lab.py" line="66" />
+        <location filename="../../gui/labs/surface_lab.py" line="161" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="227" />
+        <location filename="../../gui/labs/surface_lab.py" line="67" />
         <source>Drop 30 random starts</source>
         <translation>随机撒下 30 个起点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="228" />
-        <source>Thirty starting points at once: which minimum you reach depends on where you start.</source>
-        <translation>一次放下三十个起点：到达哪个极小值取决于从哪里出发。</translation>
+        <location filename="../../gui/labs/surface_lab.py" line="68" />
+        <source>Thirty starting points at once: which minimum you reach depends on where you start — and on some surfaces you reach none.</source>
+        <translation>一次放下三十个起点：到达哪个最小值取决于从哪里出发——在有些曲面上哪个也到不了。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="230" />
+        <location filename="../../gui/labs/surface_lab.py" line="179" />
+        <source>rates × {0}</source>
+        <translation>学习率 × {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="206" />
+        <source>left the map</source>
+        <translation>走出了图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="222" />
+        <source>Each square is a random start, coloured by the minimum plain gradient descent reached from it; a grey cross reached none.</source>
+        <translation>每个方块是一个随机起点，颜色表示普通梯度下降从那里到达的最小值；灰色叉号表示没有到达任何最小值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="228" />
+        <source>minimum at ({0:.2f}, {1:.2f})</source>
+        <translation>最小值 ({0:.2f}, {1:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="230" />
+        <source>no minimum reached in {0} steps (still on the way, diverged, or stuck on a flat part)</source>
+        <translation>{0} 步内未到达最小值（仍在路上、发散，或卡在平坦处）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="233" />
+        <source>no minimum reached: this surface has none, every walk slides away</source>
+        <translation>未到达最小值：这个曲面没有最小值，每条路径都会滑走</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="235" />
+        <source>Random starts end in: </source>
+        <translation>随机起点的终点：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="71" />
         <source>Scales every optimiser's learning rate together.</source>
         <translation>同时缩放所有优化器的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="231" />
+        <location filename="../../gui/labs/surface_lab.py" line="72" />
         <source>Run the ticked optimisers side by side.</source>
         <translation>让勾选的优化器并排运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="234" />
+        <location filename="../../gui/labs/surface_lab.py" line="75" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="236" />
+        <location filename="../../gui/labs/surface_lab.py" line="77" />
         <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
         <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="252" />
+        <location filename="../../gui/labs/surface_lab.py" line="93" />
         <source>loss along each path</source>
         <translation>各路径上的损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="254" />
+        <location filename="../../gui/labs/surface_lab.py" line="95" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="263" />
+        <location filename="../../gui/labs/surface_lab.py" line="107" />
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="273" />
+        <location filename="../../gui/labs/surface_lab.py" line="117" />
         <source>Click the map to choose the start.</source>
         <translation>点击图中位置选择起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="315" />
+        <location filename="../../gui/labs/surface_lab.py" line="161" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/descent_page.py" line="333" />
-        <source>rates × {0:.2f}</source>
-        <translation>学习率 × {0:.2f}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labs/descent_page.py" line="350" />
-        <source>diverged</source>
-        <translation>已发散</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labs/descent_page.py" line="352" />
+        <location filename="../../gui/labs/surface_lab.py" line="208" />
         <source>Loss after {0} steps — </source>
         <translation>{0} 步后的损失——</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labs/descent_page.py" line="366" />
-        <source>Each dot is a random start, coloured by the minimum plain gradient descent reached from it.</source>
-        <translation>每个点是一个随机起点，颜色表示普通梯度下降从它出发到达的最小值。</translation>
     </message>
 </context>
 <context>
@@ -2354,7 +2526,7 @@ z = {7}
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../gui/training_controller.py" line="188" />
+        <location filename="../../gui/training_controller.py" line="204" />
         <source>The training worker ended unexpectedly; reset or restart to continue.</source>
         <translation>训练进程意外结束；请重置或重新启动以继续。</translation>
     </message>
@@ -2475,6 +2647,39 @@ z = {7}
         <location filename="../../gui/playground/weight_effect_view.py" line="75" />
         <source>No regulariser is on: nothing stops the weights from growing. Switch one on and watch this plot.</source>
         <translation>没有开启正则化：没有什么能阻止权重增长。开启一个，然后观察这张图。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsView</name>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="149" />
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="150" />
+        <source>Train a model to see what each first-layer neuron looks for.</source>
+        <translation>训练一个模型后，这里会显示第一层每个神经元在寻找什么。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="153" />
+        <source>What each first-layer neuron looks for: blue pixels raise its sum, orange ones lower it.</source>
+        <translation>第一层每个神经元在寻找什么：蓝色像素使它的加权和变大，橙色像素使它变小。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="159" />
+        <source>The previous 64 neurons</source>
+        <translation>前 64 个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="160" />
+        <source>The next 64 neurons</source>
+        <translation>后 64 个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/results_views.py" line="210" />
+        <source>neurons {0}–{1} of {2}</source>
+        <translation>第 {0}–{1} 个神经元，共 {2} 个</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 """The learning labs' core: formulas, descent paths, surfaces, curve fits, backprop."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -10,8 +12,13 @@ from core.descent_lab import (
     NEURON_T,
     NEURON_X,
     SURFACES,
+    W_RANGE,
+    curve_minima,
     descend_curve,
     random_starts,
+    readable,
+    round_values,
+    settled_minimum,
 )
 from core.expression import ExpressionError, parse_expression
 from core.network import Network, NetworkSpec
@@ -131,8 +138,90 @@ def test_two_weight_surface_is_the_neurons_real_loss():
 def test_himmelblau_random_starts_find_all_four_minima():
     surface = SURFACES["himmelblau"]
     paths = random_starts(surface, 40, np.random.default_rng(1), "sgd", 0.01, 1500)
-    reached = {surface.nearest_minimum(p.final) for p in paths if p.values[-1] < 1e-3}
+    reached = {surface.basin(p) for p in paths if p.values[-1] < 1e-3}
     assert reached == {0, 1, 2, 3}
+
+
+@pytest.mark.parametrize("name", sorted(SURFACES))
+def test_every_listed_minimum_is_a_minimum(name):
+    surface = SURFACES[name]
+    for w1, w2 in surface.minima:
+        assert np.hypot(*surface.gradient(w1, w2)) < 1e-4
+        ring = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+        around = surface.value(w1 + 0.05 * np.cos(ring), w2 + 0.05 * np.sin(ring))
+        assert np.all(around > surface.value(w1, w2))
+
+
+def test_random_starts_are_classified_on_every_surface():
+    """Each start gets a basin or an honest None; the saddle has no minimum to reach."""
+    rng = np.random.default_rng(2)
+    saddle = SURFACES["saddle"]
+    assert {saddle.basin(p) for p in random_starts(saddle, 10, rng, "sgd", 0.05, 300)} == {None}
+    neuron = SURFACES["neuron"]
+    basins = [neuron.basin(p) for p in random_starts(neuron, 20, rng, "sgd", 2.0, 3000)]
+    assert 0 in basins
+
+
+# -- what the 1D lab knows about its curves ---------------------------------------------
+def test_the_double_well_has_a_global_and_a_local_minimum():
+    left, right = curve_minima(CURVES_1D["double_well"])
+    f = parse_expression(CURVES_1D["double_well"])
+    df = f.derivative()
+    assert abs(float(df(left.w))) < 1e-6 and abs(float(df(right.w))) < 1e-6
+    assert left.w < 3 < 7 < right.w
+    assert left.is_global and not right.is_global and left.cost < right.cost
+    # The lowest point of a fine grid over the whole range is the global minimum.
+    w = np.linspace(*W_RANGE, 200_001)
+    assert float(f(w).min()) == pytest.approx(left.cost, abs=1e-8)
+
+
+@pytest.mark.parametrize(("formula", "derivative", "global_ones"), [
+    ("(w-5)^2", [2, -10], [True]),
+    ("(w-2)^2 (w-9)^2 - w", np.polyder(np.polyadd(
+        np.polymul(np.poly([2, 2]), np.poly([9, 9])), [-1, 0])), [False, True]),
+    ("(w-1)^2 - w^3 / 10", [-0.3, 2, -2], [False]),  # falls below it at the right end
+    ("w", [1], []), ("-(w-5)^2", [-2, 10], []),
+])
+def test_curve_minima_of_typed_formulas_are_the_roots_of_the_slope(
+        formula, derivative, global_ones):
+    """Checked against numpy's polynomial roots: the minima are where the slope's sign
+    turns from − to + inside the range."""
+    roots = np.roots(derivative) if len(derivative) > 1 else np.array([])
+    real = np.sort(roots[np.isreal(roots)].real)
+    slope = np.poly1d(derivative)
+    expected = [r for r in real if W_RANGE[0] < r < W_RANGE[1]
+                and slope(r - 1e-3) < 0 < slope(r + 1e-3)]
+    found = curve_minima(formula)
+    assert [m.w for m in found] == pytest.approx(expected, abs=1e-6)
+    assert [m.is_global for m in found] == global_ones
+
+
+def test_a_walk_is_settled_only_once_it_stops_near_a_minimum():
+    minima = curve_minima(CURVES_1D["double_well"])
+    path = descend_curve(CURVES_1D["double_well"], 9.0, 0.05, 400)
+    assert settled_minimum(path, minima, 1) is None          # still rolling down
+    settled = settled_minimum(path, minima, 400)
+    assert settled is not None and not settled.is_global
+    left = descend_curve(CURVES_1D["double_well"], 0.0, 0.05, 400)
+    assert settled_minimum(left, minima, 400).is_global
+    bouncing = descend_curve(CURVES_1D["absolute"], 0.0, 0.3, 60)
+    assert settled_minimum(bouncing, curve_minima(CURVES_1D["absolute"]), 60) is None
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.5, "0.5000"), (-12.25, "-12.2500"), (0.0, "0.0000"), (1.234e40, "1.234e+40"),
+    (-3e-7, "-3.000e-07"), (123456.0, "1.235e+05"), (float("inf"), "inf"),
+])
+def test_readable_numbers_switch_to_scientific_beyond_sensible_sizes(value, text):
+    assert readable(value) == text
+
+
+def test_rate_slider_stops_are_round_numbers():
+    stops = round_values(0.001, 1.5)
+    assert stops[0] == 0.001 and stops[-1] == 1.5 and 0.1 in stops
+    assert all(float(f"{v:g}") == v and len(f"{v:g}") <= 6 for v in stops)
+    assert all(b > a for a, b in itertools.pairwise(stops))
+    assert max(b / a for a, b in itertools.pairwise(stops)) <= 5 / 3 + 1e-12  # 3 → 5
 
 
 # -- curve fitting ---------------------------------------------------------------------
@@ -177,6 +266,35 @@ def test_points_can_be_replaced_without_resetting():
     assert fit.net.step_count == 10 and len(fit.snapshot().x) == 3
     with pytest.raises(ValueError, match="at least 2"):
         fit.apply(SetPoints(np.array([1.0]), np.array([1.0])))
+
+
+def test_a_new_point_set_starts_new_loss_curves():
+    fit = CurveFit(np.array([0.0, 1.0]), np.array([0.0, 1.0]))
+    fit.advance(10)
+    assert len(fit.snapshot().curve_history["step"]) > 0
+    fit.apply(SetPoints(np.array([-1.0, 0.0, 2.0]), np.array([1.0, 0.0, 4.0]), new_set=True))
+    snap = fit.snapshot()
+    assert snap.step == 0 and fit.line.step_count == 0
+    assert len(snap.curve_history["step"]) == 0 and len(snap.line_history["step"]) == 0
+    fit.advance(5)
+    assert list(fit.snapshot().line_history["step"])[-1] == 5
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"hidden": 0}, "hidden neurons"), ({"hidden": 1000}, "hidden neurons"),
+    ({"loss": "hinge"}, "loss"), ({"activation": "cubic"}, "activation"),
+    ({"optimizer": "newton"}, "optimiser"), ({"learning_rate": 0.0}, "learning rate"),
+    ({"depth": 3}, "unknown setting"),
+])
+def test_a_refused_fit_setting_changes_nothing_and_the_next_one_works(changes, reason):
+    fit = CurveFit(np.linspace(-2, 2, 5), np.linspace(-2, 2, 5) ** 2)
+    fit.advance(7)
+    before, net = fit.config, fit.net
+    with pytest.raises(ValueError, match=reason):
+        fit.apply(ConfigureFit(changes))
+    assert fit.config == before and fit.net is net and fit.net.step_count == 7
+    fit.apply(ConfigureFit({"hidden": 3}))  # the next valid change is not poisoned
+    assert fit.config.hidden == 3 and fit.net.network.spec.hidden == (3,)
 
 
 # -- backpropagation, step by step -----------------------------------------------------

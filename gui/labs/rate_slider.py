@@ -1,0 +1,30 @@
+"""A learning-rate slider that stops only on round numbers, shown as they are."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSlider
+
+from core.descent_lab import round_values
+
+
+class RateSlider(QSlider):
+    """Stops at 1, 1.5, 2, 3, 5, 7 × 10ⁿ from ``low`` to ``high``: α reads 0.1, not 0.1002."""
+
+    def __init__(self, value: float, low: float, high: float, parent=None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.stops = round_values(low, high)
+        self.setRange(0, len(self.stops) - 1)
+        self.setPageStep(3)
+        self.set_rate(value)
+
+    @property
+    def rate(self) -> float:
+        return self.stops[self.value()]
+
+    def set_rate(self, value: float) -> None:
+        """Move to the stop nearest ``value`` (on a log scale)."""
+        self.setValue(min(range(len(self.stops)),
+                          key=lambda i: abs(math.log(self.stops[i] / value))))
