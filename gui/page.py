@@ -1,0 +1,77 @@
+"""One page interface: what the main window, sessions and lessons ask of every page.
+
+Each page (playground, digits, gradient descent, curve fitting, inside the
+network) is seen through a small adapter (``gui/pages/``) that names its
+settings table, applies checked settings by driving the page's own controls
+or configure path, reads the observable values from what the page shows, and
+finds the control of a setting so a lesson can highlight, hide or lock it.
+The adapters wrap the pages instead of living in them, so the page files
+change little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from core.settings_table import check_settings
+
+Observables = dict[str, float | int | str | bool | None]
+
+
+class Page:
+    """Base of the page adapters: ``name`` is the page's settings table."""
+
+    name: str = ""
+    title: str = ""  # the tab's English title (translated by the window)
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+
+    # -- settings ------------------------------------------------------------------
+    def controls(self) -> Mapping[str, QWidget]:
+        """Setting name → the control that shows it (only settings with a control)."""
+        return {}
+
+    def control_for(self, setting_name: str) -> QWidget | None:
+        """The control a lesson highlights, hides or locks for ``setting_name``."""
+        return self.controls().get(setting_name)
+
+    def settings(self) -> dict[str, Any]:
+        """The page's current settings, by table name (what "Save this setup" writes)."""
+        return {}
+
+    def apply_settings(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Check every change first (all or nothing), then set the page; returns them.
+
+        Raises ``core.settings_table.SettingError`` and changes nothing when any
+        value is refused.
+        """
+        checked = check_settings(self.name, changes)
+        if checked:
+            self._apply(checked)
+        return checked
+
+    def _apply(self, checked: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    # -- state ---------------------------------------------------------------------
+    def observables(self) -> Observables:
+        """Named values a lesson's text and goal read; from what the page shows."""
+        return {}
+
+    def ready(self) -> bool:
+        """True once the page shows the settings last applied (workers answer later)."""
+        return True
+
+    def set_training(self, on: bool) -> None:
+        """Start or pause the page's training (or its animation)."""
+
+    def status_message(self) -> str:
+        """A one-line hint for the status bar when the page is shown."""
+        return ""
+
+    def shutdown(self) -> None:
+        """Stop the page's workers; the window is closing."""

@@ -1,0 +1,75 @@
+"""The playground page through the page interface: settings go the Configure path."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from core.playground import Configure
+from gui.page import Observables, Page
+from gui.playground.playground_page import PlaygroundPage
+
+
+class PlaygroundAdapter(Page):
+    name = "playground"
+
+    def __init__(self, page: PlaygroundPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self._wanted: dict[str, Any] = {}
+
+    def controls(self) -> dict[str, QWidget]:
+        bar, data = self.page.controls, self.page.data_panel
+        return {
+            "learning_rate": bar.learning_rate, "activation": bar.activation,
+            "loss": bar.loss, "optimizer": bar.optimizer, "init": bar.init,
+            "l1": bar.regularization, "l2": bar.regularization, "dropout": bar.dropout,
+            "input_noise": bar.input_noise, "batch_norm": bar.batch_norm,
+            "hidden": self.page.architecture, "layer_activations": self.page.architecture,
+            "features": self.page.network_view, "dataset": data.datasets,
+            "noise": data.noise, "train_ratio": data.ratio, "batch_size": data.batch,
+        }
+
+    def settings(self) -> dict[str, Any]:
+        return asdict(self.page.config)
+
+    def _apply(self, checked: dict[str, Any]) -> None:
+        self._wanted = dict(checked)
+        self.page.controller.send(Configure(checked))  # the controls follow its snapshot
+
+    def ready(self) -> bool:
+        snap = self.page.snapshot
+        if snap is None:
+            return False
+        config = asdict(snap.config)
+        return all(config.get(k) == v for k, v in self._wanted.items())
+
+    def observables(self) -> Observables:
+        snap = self.page.snapshot
+        if snap is None:
+            return {}
+        net, lin = snap.network, snap.linear
+        values: Observables = {k: v for k, v in asdict(snap.config).items()
+                               if isinstance(v, int | float | str | bool)}
+        values.update(
+            step=snap.step, epoch=snap.epoch, running=snap.running,
+            train_loss=net.train_loss, test_loss=net.test_loss,
+            train_accuracy=net.train_accuracy, test_accuracy=net.test_accuracy,
+            linear_test_accuracy=lin.test_accuracy, linear_test_loss=lin.test_loss,
+            hidden_layers=len(snap.config.hidden), hidden_neurons=sum(snap.config.hidden),
+            n_features=len(snap.config.features), diverged=snap.divergence is not None,
+        )
+        return values
+
+    def set_training(self, on: bool) -> None:
+        if self.page.running != on:
+            self.page.toggle_play()
+
+    def status_message(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Press Space to train or pause.")
+
+    def shutdown(self) -> None:
+        self.page.shutdown()
