@@ -16,7 +16,7 @@ from core.descent_lab import CURVES_1D
 from gui.labs.descent_page import DescentPage, regime_of
 from gui.page import Observables, Page
 
-RATE_RANGES = {"1d": (0.001, 1.5), "2d": (0.05, 20.0)}
+RATE_RANGES = {"learning_rate": (0.001, 1.5), "learning_rate_2d": (0.05, 20.0)}
 
 
 class DescentAdapter(Page):
@@ -33,9 +33,9 @@ class DescentAdapter(Page):
 
     def controls(self) -> dict[str, QWidget]:
         curve, surface = self.page.curve, self.page.surface
-        lab = surface if self.mode == "2d" else curve
         return {"mode": self.tabs.tabBar(), "curve": curve.curve_choice,
-                "surface": surface.surface_choice, "learning_rate": lab.rate,
+                "surface": surface.surface_choice, "learning_rate": curve.rate,
+                "learning_rate_2d": surface.rate,
                 "start_w": curve.plot, "start_x": surface.map, "start_y": surface.map}
 
     def settings(self) -> dict[str, Any]:
@@ -47,7 +47,7 @@ class DescentAdapter(Page):
             "surface": surface.surface_choice.currentData(), "start_w": curve.start,
             "start_x": surface.start[0], "start_y": surface.start[1],
             "optimizers": tuple(n for n, c in surface.checks.items() if c.isChecked()),
-            "learning_rate": curve.learning_rate if self.mode == "1d" else surface.rate_scale}
+            "learning_rate": curve.learning_rate, "learning_rate_2d": surface.rate_scale}
         return values
 
     def _apply(self, checked: dict[str, Any]) -> None:
@@ -65,11 +65,10 @@ class DescentAdapter(Page):
         if "optimizers" in checked:
             for name, check in surface.checks.items():
                 check.setChecked(name in checked["optimizers"])
-        if "learning_rate" in checked:
-            lab = surface if self.mode == "2d" else curve
-            low, high = RATE_RANGES[self.mode]
-            rate = float(np.clip(checked["learning_rate"], low, high))
-            lab.rate.setValue(round(1000 * np.log(rate / low) / np.log(high / low)))
+        for key, lab in (("learning_rate", curve), ("learning_rate_2d", surface)):
+            if key in checked:
+                low, high = RATE_RANGES[key]
+                lab.rate.setValue(round(1000 * np.log(checked[key] / low) / np.log(high / low)))
         if "start_w" in checked:
             curve.start = float(checked["start_w"])
             curve.recompute()

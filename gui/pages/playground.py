@@ -13,6 +13,10 @@ from gui.page import Observables, Page
 from gui.playground.playground_page import PlaygroundPage
 
 
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
 class PlaygroundAdapter(Page):
     name = "playground"
 
@@ -57,8 +61,8 @@ class PlaygroundAdapter(Page):
         values.update(
             step=snap.step, epoch=snap.epoch, running=snap.running,
             train_loss=net.train_loss, test_loss=net.test_loss,
-            train_accuracy=net.train_accuracy, test_accuracy=net.test_accuracy,
-            linear_test_accuracy=lin.test_accuracy, linear_test_loss=lin.test_loss,
+            train_accuracy=_number(net.train_accuracy), test_accuracy=_number(net.test_accuracy),
+            linear_test_accuracy=_number(lin.test_accuracy), linear_test_loss=lin.test_loss,
             hidden_layers=len(snap.config.hidden), hidden_neurons=sum(snap.config.hidden),
             n_features=len(snap.config.features), diverged=snap.divergence is not None,
         )
