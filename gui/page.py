@@ -11,7 +11,7 @@ change little.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -19,6 +19,11 @@ from PySide6.QtWidgets import QWidget
 from core.settings_table import check_settings
 
 Observables = dict[str, float | int | str | bool | None]
+
+
+def scalars(settings: Mapping[str, Any]) -> Observables:
+    """The settings a goal can compare: numbers, yes/no values and names (not lists)."""
+    return {k: v for k, v in settings.items() if isinstance(v, int | float | str | bool)}
 
 
 class Page:
@@ -57,6 +62,27 @@ class Page:
     def _apply(self, checked: dict[str, Any]) -> None:
         raise NotImplementedError
 
+    def points(self) -> list[tuple[float, ...]] | None:
+        """The page's data points when a person can edit them (None: it has none)."""
+        return None
+
+    def set_points(self, points: tuple[tuple[float, ...], ...]) -> None:
+        """Replace the data points (a lesson's own); pages without points ignore it."""
+
+    def set_weights(self, weights: tuple[tuple[tuple[float, ...], ...], ...]) -> None:
+        """Put in given weights, one matrix a layer; pages that cannot ignore it."""
+
+    def actions(self) -> Mapping[str, Callable[[], None]]:
+        """The page's actions by name (``core.lessons.observables.ACTIONS``)."""
+        return {}
+
+    def act(self, action: str) -> None:
+        """Do a named action, as its button would; an unknown name is a ValueError."""
+        try:
+            self.actions()[action]()
+        except KeyError:
+            raise ValueError(f"{self.name} has no action {action!r}") from None
+
     # -- state ---------------------------------------------------------------------
     def observables(self) -> Observables:
         """Named values a lesson's text and goal read; from what the page shows."""
@@ -65,6 +91,10 @@ class Page:
     def ready(self) -> bool:
         """True once the page shows the settings last applied (workers answer later)."""
         return True
+
+    def training(self) -> bool:
+        """Whether the page trains (or animates) now."""
+        return False
 
     def set_training(self, on: bool) -> None:
         """Start or pause the page's training (or its animation)."""

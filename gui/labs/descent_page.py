@@ -47,18 +47,6 @@ def log_value(slider: QSlider, low: float, high: float) -> float:
     return float(low * (high / low) ** (slider.value() / 1000))
 
 
-def regime_of(path: Path) -> str:
-    """The walk's regime, a key lessons can test: diverging, oscillating, crawling, converging."""
-    if path.diverged:
-        return "diverging"
-    moves = np.diff(path.points[:, 0])
-    if len(moves) > 4 and np.mean(np.sign(moves[1:]) != np.sign(moves[:-1])) > 0.5:
-        return "oscillating"
-    if abs(path.slopes[-1, 0]) > 0.05 * max(abs(path.slopes[0, 0]), 1e-9):
-        return "crawling"
-    return "converging"
-
-
 class CurveLab(QWidget):
     """1D: the tangent, the step −α·slope, and what the learning rate does."""
 
@@ -196,14 +184,14 @@ class CurveLab(QWidget):
         ).format(shown, w, cost, slope, self.learning_rate, move, regime))
 
     def _regime(self, path: Path) -> str:
-        return {
-            "diverging": self.tr("Diverging: each step overshoots further — lower the "
-                                 "learning rate."),
-            "oscillating": self.tr("Oscillating: the steps jump across the minimum."),
-            "crawling": self.tr("Crawling: steps are tiny — the learning rate (or the slope) "
-                                "is small."),
-            "converging": self.tr("Converging: the slope shrinks, so the steps shrink too."),
-        }[regime_of(path)]
+        if path.diverged:
+            return self.tr("Diverging: each step overshoots further — lower the learning rate.")
+        moves = np.diff(path.points[:, 0])
+        if len(moves) > 4 and np.mean(np.sign(moves[1:]) != np.sign(moves[:-1])) > 0.5:
+            return self.tr("Oscillating: the steps jump across the minimum.")
+        if abs(path.slopes[-1, 0]) > 0.05 * max(abs(path.slopes[0, 0]), 1e-9):
+            return self.tr("Crawling: steps are tiny — the learning rate (or the slope) is small.")
+        return self.tr("Converging: the slope shrinks, so the steps shrink too.")
 
 
 class SurfaceLab(QWidget):

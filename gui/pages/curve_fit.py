@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.curve_fit import ConfigureFit
 from gui.labs.curve_fit_page import CurveFitPage
-from gui.page import Observables, Page
+from gui.page import Observables, Page, scalars
+
+
+def _last(history: dict[str, np.ndarray]) -> float | None:
+    losses = history.get("train_loss")
+    return float(losses[-1]) if losses is not None and len(losses) else None
 
 
 class CurveFitAdapter(Page):
@@ -37,14 +44,13 @@ class CurveFitAdapter(Page):
         if "points" in changes:
             p.generator.setCurrentIndex(p.generator.findData(changes.pop("points")))
             p.generator.activated.emit(p.generator.currentIndex())
-        for combo, key in ((p.loss, "loss"),):
-            if key in changes:
-                combo.setCurrentIndex(combo.findData(changes[key]))
+        if "loss" in changes:
+            p.loss.setCurrentIndex(p.loss.findData(changes["loss"]))
         if "hidden" in changes:
             p.hidden.blockSignals(True)  # one ConfigureFit below carries every change
             p.hidden.setValue(changes["hidden"])
             p.hidden.blockSignals(False)
-        self._wanted = {k: v for k, v in changes.items()}
+        self._wanted = changes
         if changes:
             p.controller.send(ConfigureFit(changes))
 
@@ -54,20 +60,32 @@ class CurveFitAdapter(Page):
                                         for k, v in self._wanted.items())
 
     def observables(self) -> Observables:
-        values: Observables = dict(self.settings())
+        values = scalars(self.settings())
         snap = self.page.snapshot
+        values.update(n_points=len(self.page.x), running=self.page.running)
         if snap is not None:
-            line_loss = snap.line_history.get("train_loss")
-            curve_loss = snap.curve_history.get("train_loss")
-            values.update(step=snap.step, running=snap.running, slope=snap.slope,
-                          intercept=snap.intercept, n_points=len(snap.x),
-                          line_loss=float(line_loss[-1]) if len(line_loss) else None,
-                          train_loss=float(curve_loss[-1]) if len(curve_loss) else None)
+            values.update(step=snap.step, a=snap.slope, b=snap.intercept,
+                          loss=_last(snap.curve_history), line_loss=_last(snap.line_history))
         return values
+
+    def points(self) -> list[tuple[float, ...]]:
+        return [(float(x), float(y)) for x, y in zip(self.page.x, self.page.y, strict=True)]
+
+    def set_points(self, points: tuple[tuple[float, ...], ...]) -> None:
+        if points:
+            self.page.x = np.array([p[0] for p in points], dtype=np.float64)
+            self.page.y = np.array([p[1] for p in points], dtype=np.float64)
+            self.page._send_points()
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"train": lambda: self.set_training(True), "reset": self.page.reset.click}
+
+    def training(self) -> bool:
+        return self.page.running
 
     def set_training(self, on: bool) -> None:
         if self.page.running != on:
-            self.page.toggle_play()
+            self.page.play.click()
 
     def status_message(self) -> str:
         return QCoreApplication.translate(

@@ -6,15 +6,17 @@ would send are emitted, so the lab recomputes its paths as usual.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from core.lessons.observables import minimum, regime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from core.descent_lab import CURVES_1D
-from gui.labs.descent_page import DescentPage, regime_of
-from gui.page import Observables, Page
+from gui.labs.descent_page import DescentPage
+from gui.page import Observables, Page, scalars
 
 RATE_RANGES = {"learning_rate": (0.001, 1.5), "learning_rate_2d": (0.05, 20.0)}
 
@@ -78,24 +80,52 @@ class DescentAdapter(Page):
             surface.recompute()
 
     def observables(self) -> Observables:
-        values: Observables = dict(self.settings())
-        values.pop("optimizers")
+        values = scalars(self.settings())
         curve, surface = self.page.curve, self.page.surface
-        if curve.path is not None:
+        if self.mode == "1d" and curve.path is not None:
             path, shown = curve.path, curve.player.shown
-            values.update(step=shown, w=float(path.points[shown, 0]),
-                          cost=float(path.values[shown]),
-                          final_w=float(path.points[-1, 0]), final_cost=float(path.values[-1]),
-                          regime=regime_of(path), diverged=bool(path.diverged))
-        for name, path in surface.paths.items():
-            values[f"loss_{name}"] = None if path.diverged else float(path.values[-1])
-        sgd = surface.paths.get("sgd")
-        if sgd is not None and not sgd.diverged and surface.surface.minima:
-            values["minimum"] = surface.surface.nearest_minimum(sgd.final)
+            w = float(path.points[shown, 0])
+            values.update(steps=shown, w=w, cost=float(path.values[shown]),
+                          slope=float(path.slopes[shown, 0]), regime=regime(path),
+                          diverged=bool(path.diverged),
+                          minimum=minimum(curve.formula, w) if not path.diverged else "none")
+        walker = next((n for n, c in surface.checks.items() if c.isChecked()), None)
+        if self.mode == "2d" and walker in surface.paths:
+            path = surface.paths[walker]
+            shown = min(surface.player.shown, len(path.points) - 1)
+            w1, w2 = (float(v) for v in path.points[shown])
+            values.update(steps=shown, w1=w1, w2=w2, cost=float(path.values[shown]),
+                          diverged=bool(path.diverged),
+                          minimum=self._surface_minimum(path, shown))
         return values
 
+    def _surface_minimum(self, path, shown: int) -> str:
+        """local/global/none: whether the first walker rests at one of the surface's minima."""
+        surface = self.page.surface.surface
+        if path.diverged or not surface.minima:
+            return "none"
+        point = path.points[shown]
+        k = surface.nearest_minimum(point)
+        if np.hypot(*(point - surface.minima[k])) > 0.1:
+            return "none"
+        depths = [float(surface.value(np.array(m[0]), np.array(m[1]))) for m in surface.minima]
+        return "global" if depths[k] <= min(depths) + 1e-9 else "local"
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"run": lambda: self.set_training(True), "reset": self._reset}
+
+    def _reset(self) -> None:
+        self.set_training(False)
+        self._lab().recompute()
+
+    def _lab(self):
+        return self.page.surface if self.mode == "2d" else self.page.curve
+
+    def training(self) -> bool:
+        return self._lab().player.playing
+
     def set_training(self, on: bool) -> None:
-        lab = self.page.surface if self.mode == "2d" else self.page.curve
+        lab = self._lab()
         if lab.player.playing != on:
             lab.play.click()
 

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from gui.digits.digits_page import DigitsPage
-from gui.page import Observables, Page
+from gui.page import Observables, Page, scalars
+
+
+def _last(history: dict[str, np.ndarray], column: str) -> float | None:
+    """The newest finite value of a history column (None before the first epoch)."""
+    values = history.get(column)
+    if values is None:
+        return None
+    finite = values[np.isfinite(values)]
+    return float(finite[-1]) if len(finite) else None
 
 
 class DigitsAdapter(Page):
@@ -33,7 +45,7 @@ class DigitsAdapter(Page):
 
     def _apply(self, checked: dict[str, Any]) -> None:
         self.panel.config = replace(self.panel.config, **checked)
-        self.panel._show_config(self.panel.config)  # noqa: SLF001 - the panel's own sync
+        self.panel._show_config(self.panel.config)
         self.panel.configure(checked)
 
     def ready(self) -> bool:
@@ -41,23 +53,33 @@ class DigitsAdapter(Page):
         return snap is not None and snap.config == self.panel.config
 
     def observables(self) -> Observables:
-        snap = self.panel.snapshot
-        values: Observables = {k: v for k, v in asdict(self.panel.config).items()
-                               if isinstance(v, int | float | str | bool)}
-        hidden = self.panel.config.hidden
-        values.update(hidden_layers=len(hidden), hidden_neurons=sum(hidden))
+        config, snap = self.panel.config, self.panel.snapshot
+        values = scalars(asdict(config))
+        sizes = (784, *config.hidden, 10)
+        values.update(neurons=sum(config.hidden), training=self.panel.running,
+                      parameters=sum(a * b + b for a, b in itertools.pairwise(sizes)))
         recognition = self.page.recognition
-        values["recognised"] = recognition.digit if recognition is not None else None
+        blank = recognition is None or recognition.blank
+        values.update(predicted_digit=-1 if blank else recognition.digit,
+                      confidence=0.0 if blank else float(recognition.probabilities.max()))
         if snap is not None:
-            values.update(step=snap.step, epoch=snap.epoch, running=snap.running,
-                          train_loss=snap.train_loss,
-                          test_accuracy=snap.validation_accuracy,
-                          validation_accuracy=snap.validation_accuracy)
+            values.update(epoch=snap.epoch, best_epoch=snap.best_epoch,
+                          train_loss=_last(snap.history, "train_loss"),
+                          val_loss=_last(snap.history, "test_loss"),
+                          train_accuracy=_last(snap.history, "train_accuracy"),
+                          val_accuracy=_last(snap.history, "test_accuracy"))
         return values
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"train": lambda: self.set_training(True),
+                "stop": lambda: self.set_training(False)}
+
+    def training(self) -> bool:
+        return self.panel.running
 
     def set_training(self, on: bool) -> None:
         if self.panel.running != on:
-            self.panel.toggle_training()
+            self.panel.train_button.click()
 
     def status_message(self) -> str:
         return QCoreApplication.translate(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from core.playground import Configure
-from gui.page import Observables, Page
+from core.datasets import parse_points_csv
+from core.playground import Configure, LoadData
+from gui.page import Observables, Page, scalars
 from gui.playground.playground_page import PlaygroundPage
 
 
@@ -44,6 +46,11 @@ class PlaygroundAdapter(Page):
         self._wanted = dict(checked)
         self.page.controller.send(Configure(checked))  # the controls follow its snapshot
 
+    def set_points(self, points: tuple[tuple[float, ...], ...]) -> None:
+        if points:  # through the CSV reader: the same task inference as an import
+            text = "\n".join(",".join(repr(float(v)) for v in p) for p in points)
+            self.page.controller.send(LoadData(parse_points_csv(text)))
+
     def ready(self) -> bool:
         snap = self.page.snapshot
         if snap is None:
@@ -55,22 +62,31 @@ class PlaygroundAdapter(Page):
         snap = self.page.snapshot
         if snap is None:
             return {}
-        net, lin = snap.network, snap.linear
-        values: Observables = {k: v for k, v in asdict(snap.config).items()
-                               if isinstance(v, int | float | str | bool)}
+        net = snap.network
+        values = scalars(asdict(snap.config))
         values.update(
             step=snap.step, epoch=snap.epoch, running=snap.running,
-            train_loss=net.train_loss, test_loss=net.test_loss,
+            train_loss=_number(net.train_loss), test_loss=_number(net.test_loss),
             train_accuracy=_number(net.train_accuracy), test_accuracy=_number(net.test_accuracy),
-            linear_test_accuracy=_number(lin.test_accuracy), linear_test_loss=lin.test_loss,
-            hidden_layers=len(snap.config.hidden), hidden_neurons=sum(snap.config.hidden),
-            n_features=len(snap.config.features), diverged=snap.divergence is not None,
+            linear_test_accuracy=_number(snap.linear.test_accuracy),
+            neurons=sum(snap.config.hidden), layers=len(snap.config.hidden),
+            inputs=len(snap.config.features),
+            parameters=sum(w.size + b.size for w, b in net.weights),
+            diverged=snap.divergence is not None,
         )
         return values
 
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"reset": self.page.controls.reset_button.click,
+                "regenerate": self.page.data_panel.regenerate.click,
+                "train": lambda: self.set_training(True)}
+
+    def training(self) -> bool:
+        return self.page.running
+
     def set_training(self, on: bool) -> None:
         if self.page.running != on:
-            self.page.toggle_play()
+            self.page.controls.play_button.click()
 
     def status_message(self) -> str:
         return QCoreApplication.translate("MainWindow", "Press Space to train or pause.")

@@ -1,0 +1,118 @@
+"""The Learn panel's place in the main window: its dock and its menu entries.
+
+Kept apart from ``gui/main_window.py`` so the window only calls :func:`install`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.lessons.course import load_course
+from core.lessons.model import Lesson
+from core.lessons.parse import LessonError, read_lesson
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from gui.i18n import chosen_language
+from gui.learn.panel import LearnPanel
+from gui.learn.progress import Progress
+from gui.learn.teacher import step_toml
+from gui.page import Page
+from gui.pages import adapt_pages
+
+
+class Learn(QObject):
+    """Owns the Learn dock and the teacher's file actions of one window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pages: dict[str, Page] = adapt_pages(window)
+        self.progress = Progress()
+        self.panel = LearnPanel(self.pages, self._show_page, chosen_language(),
+                                self.progress, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()
+        course = load_course()
+        self.panel.set_lessons(list(course.lessons))
+        self.problems = course.problems  # shown by the check-lesson command and in tests
+
+    def _show_page(self, page: Page) -> None:
+        self.window.tabs.setCurrentWidget(page.widget)
+
+    def current_page(self) -> Page | None:
+        shown = self.window.tabs.currentWidget()
+        return next((p for p in self.pages.values() if p.widget is shown), None)
+
+    def add_actions(self, file_menu: QMenu, help_menu: QMenu) -> None:
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("Open &lesson…"), self.open_lesson)
+        file_menu.addAction(self.tr("Save this setup as a lesson step…"), self.save_setup)
+        file_menu.addAction(self.tr("Export lesson answers (CSV)…"), self.export_answers)
+        help_menu.addAction(self.tr("&Lessons"), self.open_panel)
+
+    def open_panel(self) -> None:
+        self.panel.show()
+        self.panel.raise_()
+        if self.panel.lesson is None:
+            self.panel.resume()
+
+    def open_on_first_start(self) -> None:
+        if not self.progress.seen():
+            self.open_panel()
+
+    # -- teachers --------------------------------------------------------------------
+    def open_lesson(self, path: str = "") -> Lesson | None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Open lesson"), "", self.tr("Lessons (*.toml)"))
+        if not path:
+            return None
+        try:
+            lesson = read_lesson(path)
+        except LessonError as exc:  # one "file:line: reason" per line
+            QMessageBox.warning(self.window, self.tr("Cannot open the lesson"), str(exc))
+            return None
+        self.panel.show()
+        self.panel.add_lesson(lesson)
+        return lesson
+
+    def save_setup(self, path: str = "") -> str | None:
+        page = self.current_page()
+        if page is None:
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Save this setup as a lesson step"),
+                f"{page.name}-step.toml", self.tr("Lessons (*.toml)"))
+        if not path:
+            return None
+        try:
+            Path(path).write_text(step_toml(page.name, page.settings(), page.points()),
+                                  encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot save"), str(exc))
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("Saved {0}: add the step's text, then put it in a lesson.").format(path),
+            8000)
+        return path
+
+    def export_answers(self, path: str = "") -> str | None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export lesson answers"), "lesson-answers.csv",
+                self.tr("CSV files (*.csv)"))
+        if not path:
+            return None
+        try:
+            rows = self.progress.export_csv(path)
+        except OSError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot export"), str(exc))
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("Saved {0} answers to {1}").format(rows, path), 8000)
+        return path
+
+    def shutdown(self) -> None:
+        self.panel.leave()
