@@ -80,6 +80,7 @@ def run_app(argv: list[str] | None = None) -> int:
     window.resize(1580, 960)
     window.sessions.restore_geometry()
     window.show()
+    window.learn.open_on_first_start()
     window.sessions.restore_last()
     freeze_startup_objects()
     return app.exec()

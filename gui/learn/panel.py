@@ -10,8 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 
-from core.lessons.model import Lesson, Step, Text
-from core.lessons.text import fill
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.lessons.model import Lesson, Step, Text
+from core.lessons.text import fill
 from core.settings_table import SettingError, defaults
+from gui.learn.choice import ChoiceButton
 from gui.learn.progress import Progress
 from gui.learn.spotlight import Spotlight, StudentMode
 from gui.page import Page
@@ -34,6 +35,7 @@ from gui.page import Page
 GOAL_CHECK_MS = 250          # the goal line is checked about 4× a second
 EXPLAIN_AFTER_S = 4.0        # the explanation follows a prediction once the result was seen
 MAX_CHOICES = 4
+MIN_WIDTH = 300
 # What a solution's ``steps`` counts on each page (core.lessons.model.Solution).
 STEP_COUNTERS = {"playground": "step", "digits": "epoch", "descent": "steps",
                  "curve_fit": "step", "backprop": "stage"}
@@ -68,6 +70,8 @@ class LearnPanel(QDockWidget):
         self.spotlight = Spotlight(parent) if parent is not None else None
 
         self.lesson_list = QListWidget()
+        self.lesson_list.setWordWrap(True)
+        self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lesson_list.setToolTip(self.tr("The course, in the order of the notes. "
                                             "A tick marks a lesson you finished."))
         self.title = QLabel()
@@ -85,7 +89,7 @@ class LearnPanel(QDockWidget):
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-weight: bold;")
-        self.choices = [QPushButton() for _ in range(MAX_CHOICES)]
+        self.choices = [ChoiceButton() for _ in range(MAX_CHOICES)]
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.explain_button = QPushButton(self.tr("I have seen it — explain"))
@@ -95,9 +99,7 @@ class LearnPanel(QDockWidget):
         box.addWidget(QLabel(self.tr("Predict first, then try it:")))
         box.addWidget(self.question)
         for i, button in enumerate(self.choices):
-            button.setCheckable(True)
-            button.setStyleSheet("text-align: left; padding: 4px;")
-            button.clicked.connect(lambda _=False, i=i: self.answer(i))
+            button.clicked.connect(lambda i=i: self.answer(i))
             box.addWidget(button)
         box.addWidget(self.verdict)
         box.addWidget(self.explain_button)
@@ -130,6 +132,7 @@ class LearnPanel(QDockWidget):
         scroll.setWidget(step_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         helpers = QHBoxLayout()
         helpers.addWidget(self.hint_button)
         helpers.addWidget(self.show_me)
@@ -137,6 +140,7 @@ class LearnPanel(QDockWidget):
         moves.addWidget(self.back)
         moves.addWidget(self.next)
         body = QWidget()
+        body.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(body)
         layout.addWidget(self.lesson_list, 1)
         layout.addWidget(scroll, 3)
@@ -274,7 +278,7 @@ class LearnPanel(QDockWidget):
             for i, button in enumerate(self.choices):
                 button.setVisible(i < len(prediction.choices))
                 button.setEnabled(True)
-                button.setChecked(False)
+                button.set_chosen(False)
                 if i < len(prediction.choices):
                     button.setText(pick(prediction.choices[i].text, self.language))
             self.verdict.clear()
@@ -284,6 +288,7 @@ class LearnPanel(QDockWidget):
         self.hint_button.setEnabled(step.hint is not None)
         self.show_me.setEnabled(step.solution is not None)
         self.back.setEnabled(self.index > 0)
+        self.next.setEnabled(True)
         last = self.index == len(lesson.steps) - 1
         self.next.setText(self.tr("Finish ✓") if last else self.tr("Next ▸"))
 
@@ -328,7 +333,7 @@ class LearnPanel(QDockWidget):
             return
         correct = choice == step.prediction.correct_index
         for i, button in enumerate(self.choices):
-            button.setChecked(i == choice)
+            button.set_chosen(i == choice)
             button.setEnabled(False)
         self.progress.record(self.lesson.id, self.index + 1, choice + 1, correct)
         self._answered_at = time.monotonic()
@@ -341,7 +346,7 @@ class LearnPanel(QDockWidget):
         if step is None or step.prediction is None or self._answered_at is None:
             return
         prediction = step.prediction
-        chosen = next(i for i, b in enumerate(self.choices) if b.isChecked())
+        chosen = next(i for i, b in enumerate(self.choices) if b.is_chosen())
         right = chosen == prediction.correct_index
         self.verdict.setText(
             self.tr("✓ You predicted it.") if right else

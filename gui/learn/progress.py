@@ -9,8 +9,9 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from core.lessons.progress import AnswerRecord, answers_csv
 from PySide6.QtCore import QSettings
+
+from core.lessons.progress import AnswerRecord, answers_csv
 
 GROUP = "learn"
 class Progress:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
 from core.lessons.course import load_course
 from core.lessons.model import Lesson
 from core.lessons.parse import LessonError, read_lesson
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
-
 from gui.i18n import chosen_language
 from gui.learn.panel import LearnPanel
 from gui.learn.progress import Progress
@@ -44,12 +45,20 @@ class Learn(QObject):
         shown = self.window.tabs.currentWidget()
         return next((p for p in self.pages.values() if p.widget is shown), None)
 
-    def add_actions(self, file_menu: QMenu, help_menu: QMenu) -> None:
-        file_menu.addSeparator()
-        file_menu.addAction(self.tr("Open &lesson…"), self.open_lesson)
-        file_menu.addAction(self.tr("Save this setup as a lesson step…"), self.save_setup)
-        file_menu.addAction(self.tr("Export lesson answers (CSV)…"), self.export_answers)
-        help_menu.addAction(self.tr("&Lessons"), self.open_panel)
+    def add_actions(self, file_menu: QMenu, before: QAction, help_menu: QMenu) -> None:
+        """The teacher's file entries go above ``before``; Help → Lessons opens the panel."""
+        for text, slot in ((self.tr("Open &lesson…"), self.open_lesson),
+                           (self.tr("Save this setup as a lesson step…"), self.save_setup),
+                           (self.tr("Export lesson answers (CSV)…"), self.export_answers)):
+            action = QAction(text, self.window)
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+            file_menu.insertAction(before, action)
+        file_menu.insertSeparator(before)
+        lessons = QAction(self.tr("&Lessons"), self.window)
+        lessons.setShortcut(QKeySequence("Ctrl+L"))
+        lessons.triggered.connect(self.open_panel)
+        self.window.addAction(lessons)
+        help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, lessons)
 
     def open_panel(self) -> None:
         self.panel.show()

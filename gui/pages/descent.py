@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from core.lessons.observables import minimum, regime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from core.descent_lab import CURVES_1D
+from core.lessons.observables import minimum, regime
 from gui.labs.descent_page import DescentPage
 from gui.page import Observables, Page, scalars
 
