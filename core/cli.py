@@ -34,6 +34,7 @@ from core.digits_data import (
 )
 from core.features import FEATURE_NAMES, feature_matrix, parse_features
 from core.initializers import INITIALIZERS
+from core.lessons import check_lesson_file
 from core.losses import LOSS_NAMES
 from core.model_io import ModelFileError, load_model, save_model
 from core.network import DTYPES, Network, NetworkSpec
@@ -141,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--model", required=True, metavar="PATH")
     predict.add_argument("image", metavar="IMAGE.png")
     predict.add_argument("--json", action="store_true")
+
+    check = commands.add_parser("check-lesson", help="validate lesson files (TOML)")
+    check.add_argument("files", nargs="+", metavar="FILE")
     return parser
 
 
@@ -336,6 +340,16 @@ def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def check_lesson_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print ``file:line: reason`` for each problem; status 1 if any file is refused."""
+    problems = [problem for path in args.files for problem in check_lesson_file(path)]
+    for problem in problems:
+        out.write(f"{problem}\n")
+    refused = len({problem.file for problem in problems})
+    err.write(f"{len(args.files) - refused} of {len(args.files)} lesson files are fine\n")
+    return 1 if problems else 0
+
+
 def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -343,7 +357,7 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     try:
         args = build_parser().parse_args(list(argv))
         command = {"train": train_command, "evaluate": evaluate_command,
-                   "predict": predict_command}[args.command]
+                   "predict": predict_command, "check-lesson": check_lesson_command}[args.command]
         return command(args, out, err)
     except UsageError as exc:
         err.write(f"neural-playground: error: {exc}\n")

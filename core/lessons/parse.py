@@ -144,21 +144,23 @@ class _Checker:
         if len(raw_steps) > MAX_STEPS:
             self.fail(("steps", MAX_STEPS), f"at most {MAX_STEPS} steps; split the lesson")
             return None
-        steps: list[Step] = []
-        for i, raw in enumerate(raw_steps):
-            step = self.step(raw, i, steps[-1] if steps else None)
-            if step is None:
-                return None
-            steps.append(step)
-        if self.problems or title is None or minutes is None:
+        steps: list[Step | None] = []
+        page = None
+        for i, raw in enumerate(raw_steps):   # go on after a bad step: report every problem
+            steps.append(self.step(raw, i, page))
+            page = raw.get("page", page)
+            if page not in PAGES:   # the steps after it cannot be checked against a page
+                break
+        if self.problems or title is None or minutes is None or None in steps:
             return None
         return Lesson(lesson_id, title, tuple(concepts), tuple(steps), self.path, minutes)
 
     # -- one step --------------------------------------------------------------------
-    def step(self, raw: dict, i: int, previous: Step | None) -> Step | None:
+    def step(self, raw: dict, i: int, previous: str | None) -> Step | None:
+        """Step ``i``; ``previous`` is the page of the step before it."""
         where: Where = ("steps", i)
         self.keys(raw, _STEP_KEYS, where)
-        page = raw.get("page", previous.page if previous else None)
+        page = raw.get("page", previous)
         if page not in PAGES:
             self.fail((*where, "page") if "page" in raw else where,
                       f"unknown page {page!r}: use one of {', '.join(PAGES)}" if page
@@ -168,7 +170,7 @@ class _Checker:
         if not isinstance(keep, bool):
             self.fail((*where, "keep"), "keep must be true or false")
         elif keep:
-            if previous is None or previous.page != page:
+            if previous != page:
                 self.fail((*where, "keep"), "keep = true continues the previous step's page")
             for key in ("settings", "points", "weights", "goal"):
                 if key in raw:
