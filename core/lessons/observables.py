@@ -14,12 +14,13 @@ values listed; yes/no values are ``true``/``false``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.descent_lab import Path
+from core.descent_lab import Path, Surface
 from core.expression import BOOL, NUMBER, Kind, Node
 from core.settings_table import table
 
@@ -82,7 +83,7 @@ OBSERVABLES: dict[str, dict[str, Observable]] = {
     ),
     "curve_fit": _declare(
         ("step", NUMBER, "fitting steps so far"),
-        ("loss", NUMBER, "the network's loss on the points"),
+        ("curve_loss", NUMBER, "the network's loss on the points"),
         ("line_loss", NUMBER, "the straight line's loss on the points"),
         ("a", NUMBER, "the line's slope in y = ax + b"),
         ("b", NUMBER, "the line's intercept in y = ax + b"),
@@ -155,3 +156,15 @@ def minimum(curve: Node, w: float, span: tuple[float, float] = (-2.0, 12.0),
         return "none"
     here = float(curve(found[np.argmin(np.abs(found - w))]))
     return "global" if here <= float(np.min(values[1:-1][inner])) + 1e-9 else "local"
+
+
+def surface_minimum(surface: Surface, point: tuple[float, float],
+                    tolerance: float = 0.05) -> str:
+    """Which of ``surface``'s known minima ``point`` is within ``tolerance`` of: MINIMA."""
+    if not surface.minima:
+        return "none"
+    index = surface.nearest_minimum(point)
+    if math.dist(point, surface.minima[index]) > tolerance:
+        return "none"
+    depths = [float(surface.value(np.array(x), np.array(y))) for x, y in surface.minima]
+    return "global" if depths[index] <= min(depths) + 1e-6 else "local"
