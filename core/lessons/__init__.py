@@ -33,7 +33,8 @@ Live values: ``observables.names(page)`` -> {name: kind} — the page's OBSERVAB
 plus its scalar settings; a page passes a mapping with those values to
 ``fill(text, values)`` and to ``step.goal(values)``.  ``observables.ACTIONS[page]``
 are the solution's action names.  ``observables.regime(path)`` and
-``observables.minimum(curve, w)`` compute the descent lab's text values.
+``observables.minimum(curve, w)`` / ``surface_minimum(surface, point)`` compute the
+descent lab's text values (of the walk so far: the path up to the step shown).
 
 Answers: ``AnswerRecord.now(lesson, step, answer, correct)`` (step and answer from 1),
 ``answers_csv(records) -> str``, ``read_answers_csv(text)``.

@@ -14,12 +14,13 @@ values listed; yes/no values are ``true``/``false``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.descent_lab import Path
+from core.descent_lab import Path, Surface
 from core.expression import BOOL, NUMBER, Kind, Node
 from core.settings_table import table
 
@@ -72,17 +73,17 @@ OBSERVABLES: dict[str, dict[str, Observable]] = {
     "descent": _declare(
         ("steps", NUMBER, "steps the walker has taken"),
         ("w", NUMBER, "1D: the walker's weight"),
-        ("cost", NUMBER, "the cost where the (first) walker stands"),
+        ("cost", NUMBER, "the cost where the walker stands (2D: the lowest of the walkers)"),
         ("slope", NUMBER, "1D: the slope under the walker"),
-        ("w1", NUMBER, "2D: the first walker's first weight"),
-        ("w2", NUMBER, "2D: the first walker's second weight"),
-        ("regime", REGIMES, "1D: how the walk behaves, as the readout says"),
-        ("minimum", MINIMA, "the minimum the (first) walker settled in"),
-        ("diverged", BOOL, "the (first) walker ran off to infinity"),
+        ("w1", NUMBER, "2D: the first weight of the walker with the lowest cost"),
+        ("w2", NUMBER, "2D: the second weight of the walker with the lowest cost"),
+        ("regime", REGIMES, "1D: how the walk so far behaves, as the readout says"),
+        ("minimum", MINIMA, "the minimum the walker (2D: with the lowest cost) is in"),
+        ("diverged", BOOL, "a walker ran off to infinity"),
     ),
     "curve_fit": _declare(
         ("step", NUMBER, "fitting steps so far"),
-        ("loss", NUMBER, "the network's loss on the points"),
+        ("curve_loss", NUMBER, "the network's loss on the points"),
         ("line_loss", NUMBER, "the straight line's loss on the points"),
         ("a", NUMBER, "the line's slope in y = ax + b"),
         ("b", NUMBER, "the line's intercept in y = ax + b"),
@@ -155,3 +156,15 @@ def minimum(curve: Node, w: float, span: tuple[float, float] = (-2.0, 12.0),
         return "none"
     here = float(curve(found[np.argmin(np.abs(found - w))]))
     return "global" if here <= float(np.min(values[1:-1][inner])) + 1e-9 else "local"
+
+
+def surface_minimum(surface: Surface, point: tuple[float, float],
+                    tolerance: float = 0.05) -> str:
+    """Which of ``surface``'s known minima ``point`` is within ``tolerance`` of: MINIMA."""
+    if not surface.minima:
+        return "none"
+    index = surface.nearest_minimum(point)
+    if math.dist(point, surface.minima[index]) > tolerance:
+        return "none"
+    depths = [float(surface.value(np.array(x), np.array(y))) for x, y in surface.minima]
+    return "global" if depths[index] <= min(depths) + 1e-6 else "local"
