@@ -34,6 +34,11 @@ class Page:
 
     def __init__(self, widget: QWidget) -> None:
         self.widget = widget
+        self._stale: object = None  # the worker's frame from before the last change
+
+    def _latest(self) -> object:
+        """The page's newest frame from its worker (None: the page has no worker)."""
+        return None
 
     # -- settings ------------------------------------------------------------------
     def controls(self) -> Mapping[str, QWidget]:
@@ -56,6 +61,7 @@ class Page:
         """
         checked = check_settings(self.name, changes)
         if checked:
+            self._stale = self._latest()
             self._apply(checked)
         return checked
 
@@ -79,9 +85,11 @@ class Page:
     def act(self, action: str) -> None:
         """Do a named action, as its button would; an unknown name is a ValueError."""
         try:
-            self.actions()[action]()
+            do = self.actions()[action]
         except KeyError:
             raise ValueError(f"{self.name} has no action {action!r}") from None
+        self._stale = self._latest()
+        do()
 
     # -- state ---------------------------------------------------------------------
     def observables(self) -> Observables:
@@ -89,8 +97,9 @@ class Page:
         return {}
 
     def ready(self) -> bool:
-        """True once the page shows the settings last applied (workers answer later)."""
-        return True
+        """True once the page shows a frame made after the last change (workers answer later)."""
+        latest = self._latest()
+        return self._stale is None or (latest is not None and latest is not self._stale)
 
     def training(self) -> bool:
         """Whether the page trains (or animates) now."""

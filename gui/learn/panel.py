@@ -302,7 +302,8 @@ class LearnPanel(QDockWidget):
         now = time.monotonic()
         self._check_solution_run(page, values, now)
         if step.goal is not None:
-            met = self._goal_met or _safe_check(step.goal, values)
+            fresh = page is None or page.ready()  # never judge the frame from before the setup
+            met = self._goal_met or (fresh and _safe_check(step.goal, values))
             if met and not self._goal_met:
                 self._goal_met = True
                 self.goal_reached.emit(self.lesson.id, self.index)

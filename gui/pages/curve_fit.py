@@ -25,7 +25,6 @@ class CurveFitAdapter(Page):
     def __init__(self, page: CurveFitPage) -> None:
         super().__init__(page)
         self.page = page
-        self._wanted: dict[str, Any] = {}
 
     def controls(self) -> dict[str, QWidget]:
         p = self.page
@@ -50,14 +49,11 @@ class CurveFitAdapter(Page):
             p.hidden.blockSignals(True)  # one ConfigureFit below carries every change
             p.hidden.setValue(changes["hidden"])
             p.hidden.blockSignals(False)
-        self._wanted = changes
         if changes:
             p.controller.send(ConfigureFit(changes))
 
-    def ready(self) -> bool:
-        snap = self.page.snapshot
-        return snap is not None and all(getattr(snap.config, k) == v
-                                        for k, v in self._wanted.items())
+    def _latest(self) -> object:
+        return self.page.snapshot
 
     def observables(self) -> Observables:
         values = scalars(self.settings())
@@ -65,7 +61,7 @@ class CurveFitAdapter(Page):
         values.update(n_points=len(self.page.x), running=self.page.running)
         if snap is not None:
             values.update(step=snap.step, a=snap.slope, b=snap.intercept,
-                          loss=_last(snap.curve_history), line_loss=_last(snap.line_history))
+                          curve_loss=_last(snap.curve_history), line_loss=_last(snap.line_history))
         return values
 
     def points(self) -> list[tuple[float, ...]]:

@@ -13,8 +13,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from core.descent_lab import CURVES_1D
-from core.lessons.observables import minimum, regime
+from core.descent_lab import CURVES_1D, Path
+from core.lessons.observables import minimum, regime, surface_minimum
 from gui.labs.descent_page import DescentPage
 from gui.page import Observables, Page, scalars
 
@@ -81,35 +81,41 @@ class DescentAdapter(Page):
 
     def observables(self) -> Observables:
         values = scalars(self.settings())
-        curve, surface = self.page.curve, self.page.surface
-        if self.mode == "1d" and curve.path is not None:
-            path, shown = curve.path, curve.player.shown
-            w = float(path.points[shown, 0])
-            values.update(steps=shown, w=w, cost=float(path.values[shown]),
-                          slope=float(path.slopes[shown, 0]), regime=regime(path),
-                          diverged=bool(path.diverged),
-                          minimum=minimum(curve.formula, w) if not path.diverged else "none")
-        walker = next((n for n, c in surface.checks.items() if c.isChecked()), None)
-        if self.mode == "2d" and walker in surface.paths:
-            path = surface.paths[walker]
-            shown = min(surface.player.shown, len(path.points) - 1)
-            w1, w2 = (float(v) for v in path.points[shown])
-            values.update(steps=shown, w1=w1, w2=w2, cost=float(path.values[shown]),
-                          diverged=bool(path.diverged),
-                          minimum=self._surface_minimum(path, shown))
+        values.update(self._walker() if self.mode == "1d" else self._walkers())
         return values
 
-    def _surface_minimum(self, path, shown: int) -> str:
-        """local/global/none: whether the first walker rests at one of the surface's minima."""
-        surface = self.page.surface.surface
-        if path.diverged or not surface.minima:
-            return "none"
-        point = path.points[shown]
-        k = surface.nearest_minimum(point)
-        if np.hypot(*(point - surface.minima[k])) > 0.1:
-            return "none"
-        depths = [float(surface.value(np.array(m[0]), np.array(m[1]))) for m in surface.minima]
-        return "global" if depths[k] <= min(depths) + 1e-9 else "local"
+    def _walker(self) -> Observables:
+        """1D: the walker as far as it has walked."""
+        curve = self.page.curve
+        path = curve.path
+        if path is None:
+            return {}
+        shown = min(curve.player.shown, len(path.points) - 1)
+        end = shown + 1
+        so_far = Path(path.points[:end], path.values[:end], path.slopes[:end],
+                      path.diverged and end == len(path.points))
+        w = float(path.points[shown, 0])
+        return {"steps": shown, "w": w, "cost": float(path.values[shown]),
+                "slope": float(path.slopes[shown, 0]), "regime": regime(so_far),
+                "diverged": so_far.diverged,
+                "minimum": "none" if so_far.diverged else minimum(curve.formula, w)}
+
+    def _walkers(self) -> Observables:
+        """2D: the shown walker with the lowest cost."""
+        surface = self.page.surface
+        shown_paths = [path for name, path in surface.paths.items()
+                       if surface.checks[name].isChecked()]
+        if not shown_paths:
+            return {}
+        at = [min(surface.player.shown, len(p.points) - 1) for p in shown_paths]
+        costs = [float(p.values[i]) if np.isfinite(p.values[i]) else np.inf
+                 for p, i in zip(shown_paths, at, strict=True)]
+        best = int(np.argmin(costs))
+        path, shown = shown_paths[best], at[best]
+        point = (float(path.points[shown, 0]), float(path.points[shown, 1]))
+        return {"steps": surface.player.shown, "w1": point[0], "w2": point[1],
+                "cost": costs[best], "diverged": any(p.diverged for p in shown_paths),
+                "minimum": surface_minimum(surface.surface, point)}
 
     def actions(self) -> dict[str, Callable[[], None]]:
         return {"run": lambda: self.set_training(True), "reset": self._reset}

@@ -48,9 +48,8 @@ class DigitsAdapter(Page):
         self.panel._show_config(self.panel.config)
         self.panel.configure(checked)
 
-    def ready(self) -> bool:
-        snap = self.panel.snapshot
-        return snap is not None and snap.config == self.panel.config
+    def _latest(self) -> object:
+        return self.panel.snapshot
 
     def observables(self) -> Observables:
         config, snap = self.panel.config, self.panel.snapshot

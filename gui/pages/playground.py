@@ -43,7 +43,7 @@ class PlaygroundAdapter(Page):
         return asdict(self.page.config)
 
     def _apply(self, checked: dict[str, Any]) -> None:
-        self._wanted = dict(checked)
+        self._wanted = checked
         self.page.controller.send(Configure(checked))  # the controls follow its snapshot
 
     def set_points(self, points: tuple[tuple[float, ...], ...]) -> None:
@@ -51,12 +51,13 @@ class PlaygroundAdapter(Page):
             text = "\n".join(",".join(repr(float(v)) for v in p) for p in points)
             self.page.controller.send(LoadData(parse_points_csv(text)))
 
+    def _latest(self) -> object:
+        return self.page.snapshot
+
     def ready(self) -> bool:
         snap = self.page.snapshot
-        if snap is None:
-            return False
-        config = asdict(snap.config)
-        return all(config.get(k) == v for k, v in self._wanted.items())
+        config = asdict(snap.config) if snap is not None else {}
+        return super().ready() and all(config.get(k) == v for k, v in self._wanted.items())
 
     def observables(self) -> Observables:
         snap = self.page.snapshot

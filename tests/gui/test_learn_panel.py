@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from core.lessons.parse import parse_lesson
 from core.settings_table import SettingError
@@ -114,6 +114,13 @@ def test_a_step_sets_up_its_page_and_points_at_its_control(window, panel, qtbot)
     # Student mode: the data set is locked and dropout hidden while the step runs.
     assert not page.data_panel.datasets.isEnabled()
     assert not page.controls.dropout.isVisible()
+    # Leaving the lesson (closing the panel) gives every control back.
+    close = next(b for b in panel.findChildren(QAbstractButton)
+                 if b.objectName() == "qt_dockwidget_closebutton")
+    _click(qtbot, close)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=3000)
+    assert page.data_panel.datasets.isEnabled() and page.controls.dropout.isVisible()
+    assert not spot.isVisible()
 
 
 def test_predict_answer_is_recorded_then_explained(window, panel, qtbot):
