@@ -93,6 +93,7 @@ class LearnPanel(QDockWidget):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.explain_button = QPushButton(self.tr("I have seen it — explain"))
+        self.explain_button.setToolTip(self.tr("Show why, once you have watched the result."))
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         box = QVBoxLayout(self.prediction)
@@ -117,7 +118,9 @@ class LearnPanel(QDockWidget):
         self.show_me.setToolTip(self.tr("Apply a solution and run it, to see what reaches "
                                         "the goal."))
         self.back = QPushButton(self.tr("◂ Back"))
+        self.back.setToolTip(self.tr("The step before; it sets its page up again."))
         self.next = QPushButton(self.tr("Next ▸"))
+        self.next.setToolTip(self.tr("The next step. You may go on before reaching a goal."))
 
         step_box = QWidget()
         step_layout = QVBoxLayout(step_box)

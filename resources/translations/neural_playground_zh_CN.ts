@@ -1579,78 +1579,93 @@ gradients RMS: {4:.2e}</source>
         <translation>我看到结果了 —— 请解释</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="99"/>
+        <location filename="../../gui/learn/panel.py" line="96"/>
+        <source>Show why, once you have watched the result.</source>
+        <translation>看完结果后，显示其中的道理。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/panel.py" line="100"/>
         <source>Predict first, then try it:</source>
         <translation>先预测，再动手试：</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="114"/>
+        <location filename="../../gui/learn/panel.py" line="115"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="115"/>
+        <location filename="../../gui/learn/panel.py" line="116"/>
         <source>A nudge towards the goal.</source>
         <translation>朝目标推你一把。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="116"/>
+        <location filename="../../gui/learn/panel.py" line="117"/>
         <source>Show me</source>
         <translation>演示给我看</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="117"/>
+        <location filename="../../gui/learn/panel.py" line="118"/>
         <source>Apply a solution and run it, to see what reaches the goal.</source>
         <translation>应用一个解法并运行，看看怎样达到目标。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="119"/>
+        <location filename="../../gui/learn/panel.py" line="120"/>
         <source>◂ Back</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="120"/>
-        <location filename="../../gui/learn/panel.py" line="293"/>
+        <location filename="../../gui/learn/panel.py" line="121"/>
+        <source>The step before; it sets its page up again.</source>
+        <translation>上一步；会重新设置它的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/panel.py" line="122"/>
+        <location filename="../../gui/learn/panel.py" line="296"/>
         <source>Next ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="272"/>
+        <location filename="../../gui/learn/panel.py" line="123"/>
+        <source>The next step. You may go on before reaching a goal.</source>
+        <translation>下一步。没有达到目标也可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/panel.py" line="275"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="293"/>
+        <location filename="../../gui/learn/panel.py" line="296"/>
         <source>Finish ✓</source>
         <translation>完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="340"/>
+        <location filename="../../gui/learn/panel.py" line="344"/>
         <source>Your answer is recorded. Now try it and watch what happens.</source>
         <translation>你的答案已记录。现在动手试试，看看会发生什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="352"/>
+        <location filename="../../gui/learn/panel.py" line="356"/>
         <source>✓ You predicted it.</source>
         <translation>✓ 你预测对了。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="353"/>
+        <location filename="../../gui/learn/panel.py" line="357"/>
         <source>✗ Not quite — the answer is: {0}</source>
         <translation>✗ 不太对 —— 答案是：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="361"/>
+        <location filename="../../gui/learn/panel.py" line="365"/>
         <source>Hint: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="422"/>
+        <location filename="../../gui/learn/panel.py" line="426"/>
         <source>Choose a lesson</source>
         <translation>选择一节课</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="423"/>
+        <location filename="../../gui/learn/panel.py" line="427"/>
         <source>Pick a lesson above. Each one sets up a page, asks you to predict what will happen, and gives you a goal.</source>
         <translation>在上面选一节课。每节课会设置好一个页面，请你先预测会发生什么，再给你一个目标。</translation>
     </message>
@@ -1803,22 +1818,22 @@ gradients RMS: {4:.2e}</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/playground.py" line="92"/>
+        <location filename="../../gui/pages/playground.py" line="93"/>
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/digits.py" line="85"/>
+        <location filename="../../gui/pages/digits.py" line="84"/>
         <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/descent.py" line="133"/>
+        <location filename="../../gui/pages/descent.py" line="139"/>
         <source>Pick a curve, click where to start, then press Play.</source>
         <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/curve_fit.py" line="91"/>
+        <location filename="../../gui/pages/curve_fit.py" line="87"/>
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
