@@ -10,6 +10,7 @@ teacher fixes them in one go; a file with any problem is refused whole.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import os
 import re
@@ -153,7 +154,22 @@ class _Checker:
                 break
         if self.problems or title is None or minutes is None or None in steps:
             return None
-        return Lesson(lesson_id, title, tuple(concepts), tuple(steps), self.path, minutes)
+        lesson = Lesson(lesson_id, title, tuple(concepts), tuple(steps), self.path, minutes)
+        for i, step in enumerate(lesson.steps):
+            if step.weights:
+                self.weight_shapes(step.weights, lesson.setup(i).settings, ("steps", i, "weights"))
+        return None if self.problems else lesson
+
+    def weight_shapes(self, weights: tuple, settings: Mapping[str, Any], where: Where) -> None:
+        """Backprop weights must fit the network: a row per neuron, inputs then bias."""
+        setup = settings.get("setup", table("backprop")["setup"].default)
+        sizes = [int(n) for n in setup.split("-")]
+        wanted = [(n_out, n_in + 1) for n_in, n_out in itertools.pairwise(sizes)]
+        shapes = [(len(m), len({len(row) for row in m}) == 1 and len(m[0])) for m in weights]
+        if shapes != wanted:
+            rows = " and ".join(f"{r} rows of {c} numbers" for r, c in wanted)
+            self.fail(where, f"weights for {setup}: {rows} (each row a neuron's weights, "
+                             "then its bias)")
 
     # -- one step --------------------------------------------------------------------
     def step(self, raw: dict, i: int, previous: str | None) -> Step | None:
