@@ -385,4 +385,8 @@ class _Checker:
             steps = None
         if settings is None or actions is None or seconds is None or steps is None:
             return None
+        if not (settings or actions or seconds or steps):
+            self.fail(where, "the solution does nothing: give settings, actions, "
+                             "train_seconds or steps")
+            return None
         return Solution(settings, tuple(actions), seconds, steps)
