@@ -10,7 +10,14 @@ import pytest
 
 from core.cli import run
 from core.lessons import CONCEPTS, COURSE_DIR, OBSERVABLES, Text, load_course, names
-from core.lessons.parse import MAX_SOLUTION_STEPS
+from core.lessons.parse import (
+    _LESSON_KEYS,
+    _SOLUTION_KEYS,
+    _STEP_KEYS,
+    MAX_SOLUTION_STEPS,
+    parse_lesson,
+)
+from core.lessons.reference import reference
 from core.lessons.text import placeholders
 from core.settings_table import PAGES, table
 
@@ -93,3 +100,23 @@ def test_every_page_is_used_and_observables_do_not_shadow_settings():
 def test_check_lesson_accepts_the_shipped_course(capsys):
     assert run(["check-lesson", *map(str, sorted(COURSE_DIR.glob("*.toml")))]) == 0
     assert capsys.readouterr().out == ""
+
+
+# -- the guide ---------------------------------------------------------------------------
+GUIDE = (Path(__file__).resolve().parents[3] / "docs" / "lessons.md").read_text("utf-8")
+
+
+def test_guide_reference_is_generated_from_the_code():
+    assert reference() in GUIDE, "run: python -m core.lessons.reference, paste into docs"
+
+
+def test_guide_example_is_a_shipped_lesson_that_loads():
+    example = re.search(r"```toml\n(.*?)```", GUIDE, re.S).group(1)
+    assert parse_lesson(example, "docs/lessons.md").id == "one-line-is-not-enough"
+    assert example == (COURSE_DIR / "05-one-line-is-not-enough.toml").read_text("utf-8")
+
+
+def test_guide_explains_every_field():
+    for key in (*_LESSON_KEYS, *_STEP_KEYS, *_SOLUTION_KEYS, "question", "choices",
+                "explanation", "correct"):
+        assert f"`{key}" in GUIDE or f"[steps.{key}]" in GUIDE or f"{key}." in GUIDE, key
