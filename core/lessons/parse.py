@@ -133,7 +133,7 @@ class _Checker:
         title = self.text(data.get("title"), ("title",), None)
         concepts = data.get("concepts", [])
         if not isinstance(concepts, list) or not concepts or \
-                any(c not in CONCEPTS for c in concepts):
+                any(not isinstance(c, str) or c not in CONCEPTS for c in concepts):
             self.fail(("concepts",), f"concepts must list some of: {', '.join(CONCEPTS)}")
             concepts = []
         minutes = self.number(data.get("minutes", 3.0), ("minutes",), *MINUTES)
@@ -286,7 +286,7 @@ class _Checker:
         if not isinstance(value, list) or len(value) > MAX_LIST:
             self.fail(where, f"{where[-1]} lists setting names, e.g. [\"learning_rate\"]")
             return None
-        unknown = [v for v in value if v not in known]
+        unknown = [v for v in value if not isinstance(v, str) or v not in known]
         if unknown:
             self.fail(where, f"{unknown[0]!r} is not a setting on page {page}")
             return None
@@ -373,7 +373,7 @@ class _Checker:
         actions = value.get("actions", [])
         allowed = ACTIONS[page]
         if not isinstance(actions, list) or len(actions) > MAX_LIST or \
-                any(a not in allowed for a in actions):
+                any(not isinstance(a, str) or a not in allowed for a in actions):
             self.fail((*where, "actions"), f"actions on page {page}: {', '.join(allowed)}")
             actions = None
         seconds = self.number(value.get("train_seconds", 0), (*where, "train_seconds"),
