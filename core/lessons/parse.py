@@ -10,6 +10,7 @@ teacher fixes them in one go; a file with any problem is refused whole.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import os
 import re
@@ -132,7 +133,7 @@ class _Checker:
         title = self.text(data.get("title"), ("title",), None)
         concepts = data.get("concepts", [])
         if not isinstance(concepts, list) or not concepts or \
-                any(c not in CONCEPTS for c in concepts):
+                any(not isinstance(c, str) or c not in CONCEPTS for c in concepts):
             self.fail(("concepts",), f"concepts must list some of: {', '.join(CONCEPTS)}")
             concepts = []
         minutes = self.number(data.get("minutes", 3.0), ("minutes",), *MINUTES)
@@ -153,7 +154,22 @@ class _Checker:
                 break
         if self.problems or title is None or minutes is None or None in steps:
             return None
-        return Lesson(lesson_id, title, tuple(concepts), tuple(steps), self.path, minutes)
+        lesson = Lesson(lesson_id, title, tuple(concepts), tuple(steps), self.path, minutes)
+        for i, step in enumerate(lesson.steps):
+            if step.weights:
+                self.weight_shapes(step.weights, lesson.setup(i).settings, ("steps", i, "weights"))
+        return None if self.problems else lesson
+
+    def weight_shapes(self, weights: tuple, settings: Mapping[str, Any], where: Where) -> None:
+        """Backprop weights must fit the network: a row per neuron, inputs then bias."""
+        setup = settings.get("setup", table("backprop")["setup"].default)
+        sizes = [int(n) for n in setup.split("-")]
+        wanted = [(n_out, n_in + 1) for n_in, n_out in itertools.pairwise(sizes)]
+        shapes = [(len(m), len({len(row) for row in m}) == 1 and len(m[0])) for m in weights]
+        if shapes != wanted:
+            rows = " and ".join(f"{r} rows of {c} numbers" for r, c in wanted)
+            self.fail(where, f"weights for {setup}: {rows} (each row a neuron's weights, "
+                             "then its bias)")
 
     # -- one step --------------------------------------------------------------------
     def step(self, raw: dict, i: int, previous: str | None) -> Step | None:
@@ -270,7 +286,7 @@ class _Checker:
         if not isinstance(value, list) or len(value) > MAX_LIST:
             self.fail(where, f"{where[-1]} lists setting names, e.g. [\"learning_rate\"]")
             return None
-        unknown = [v for v in value if v not in known]
+        unknown = [v for v in value if not isinstance(v, str) or v not in known]
         if unknown:
             self.fail(where, f"{unknown[0]!r} is not a setting on page {page}")
             return None
@@ -357,7 +373,7 @@ class _Checker:
         actions = value.get("actions", [])
         allowed = ACTIONS[page]
         if not isinstance(actions, list) or len(actions) > MAX_LIST or \
-                any(a not in allowed for a in actions):
+                any(not isinstance(a, str) or a not in allowed for a in actions):
             self.fail((*where, "actions"), f"actions on page {page}: {', '.join(allowed)}")
             actions = None
         seconds = self.number(value.get("train_seconds", 0), (*where, "train_seconds"),
@@ -368,5 +384,9 @@ class _Checker:
             self.fail((*where, "steps"), f"steps must be a whole number, 0–{MAX_SOLUTION_STEPS}")
             steps = None
         if settings is None or actions is None or seconds is None or steps is None:
+            return None
+        if not (settings or actions or seconds or steps):
+            self.fail(where, "the solution does nothing: give settings, actions, "
+                             "train_seconds or steps")
             return None
         return Solution(settings, tuple(actions), seconds, steps)
