@@ -108,6 +108,10 @@ class Page:
     def set_training(self, on: bool) -> None:
         """Start or pause the page's training (or its animation)."""
 
+    def advance(self, steps: int) -> bool:
+        """Take ``steps`` of a page that moves by hand (True); False: it trains instead."""
+        return False
+
     def status_message(self) -> str:
         """A one-line hint for the status bar when the page is shown."""
         return ""

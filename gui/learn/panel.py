@@ -35,6 +35,7 @@ from gui.page import Page
 GOAL_CHECK_MS = 250          # the goal line is checked about 4× a second
 EXPLAIN_AFTER_S = 4.0        # the explanation follows a prediction once the result was seen
 MAX_CHOICES = 4
+SETTLE_S = 0.3               # a step's goal is judged this long after its setup at the earliest
 MIN_WIDTH = 300
 # What a solution's ``steps`` counts on each page (core.lessons.model.Solution).
 STEP_COUNTERS = {"playground": "step", "digits": "epoch", "descent": "steps",
@@ -305,7 +306,8 @@ class LearnPanel(QDockWidget):
         now = time.monotonic()
         self._check_solution_run(page, values, now)
         if step.goal is not None:
-            fresh = page is None or page.ready()  # never judge the frame from before the setup
+            # Never judge a frame from before the setup (one may still be on its way).
+            fresh = page is None or (page.ready() and now - self._entered_at > SETTLE_S)
             met = self._goal_met or (fresh and _safe_check(step.goal, values))
             if met and not self._goal_met:
                 self._goal_met = True
@@ -377,6 +379,8 @@ class LearnPanel(QDockWidget):
                 page.act(action)
         except (SettingError, ValueError) as exc:
             self.hint.setText(str(exc))
+            return
+        if solution.steps > 0 and page.advance(solution.steps):
             return
         trains = any(a in START_ACTIONS for a in solution.actions)
         if trains or solution.train_seconds > 0 or solution.steps > 0:

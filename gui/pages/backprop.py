@@ -65,6 +65,11 @@ class BackpropAdapter(Page):
         self.page.stage = 0
         self.page.recompute()
 
+    def advance(self, steps: int) -> bool:
+        for _ in range(steps):
+            self.page.forward_button.click()
+        return True
+
     def actions(self) -> dict[str, Callable[[], None]]:
         page = self.page
         return {"forward": page.forward_button.click, "update": page.apply_button.click,
