@@ -234,3 +234,23 @@ def test_apply_settings_is_all_or_nothing(window, qtbot):
     for name, page in pages.items():
         for setting, control in page.controls().items():
             assert page.control_for(setting) is control, (name, setting)
+
+
+def test_every_page_saves_a_setup_the_lesson_reader_accepts(window, qtbot, tmp_path,
+                                                            monkeypatch):
+    header = 'id = "saved"\ntitle.en = "S"\ntitle.zh = "S"\nconcepts = ["neuron"]\n'
+    for index, (name, page) in enumerate(window.learn.pages.items()):
+        qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                         pos=window.tabs.tabBar().tabRect(index).center())
+        assert window.learn.current_page() is page
+        out = tmp_path / f"{name}.toml"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, **k: (str(o), ""))
+        _menu_action(window, "File", "Save this setup as a lesson step…").trigger()
+        lesson = parse_lesson(header + out.read_text(encoding="utf-8"), str(out))
+        step = lesson.steps[0]
+        assert step.page == name
+        saved = page.settings()
+        assert all(saved[k] == pytest.approx(v) if isinstance(v, float) else saved[k] == v
+                   for k, v in step.settings.items()), name
+        if page.points() is not None:
+            assert len(step.points) == len(page.points())
