@@ -34,9 +34,21 @@ class Learn(QObject):
                                 self.progress, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
-        course = load_course()
-        self.panel.set_lessons(list(course.lessons))
-        self.problems = course.problems  # shown by the check-lesson command and in tests
+        self.problems: tuple = ()
+        self._loaded = False
+
+    def _load_course(self) -> None:
+        """Read the course when the panel is first wanted, not at every start (~70 ms)."""
+        if not self._loaded:
+            self._loaded = True
+            course = load_course()
+            self.panel.set_lessons([*course.lessons, *self.panel.lessons])
+            self.problems = course.problems
+            if course.problems:  # the rest of the course still loads
+                files = len({p.file for p in course.problems})
+                self.window.statusBar().showMessage(
+                    self.tr("{0} lesson files were refused, e.g. {1}").format(
+                        files, course.problems[0]), 20_000)
 
     def _show_page(self, page: Page) -> None:
         self.window.tabs.setCurrentWidget(page.widget)
@@ -61,6 +73,7 @@ class Learn(QObject):
         help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, lessons)
 
     def open_panel(self) -> None:
+        self._load_course()
         self.panel.show()
         self.panel.raise_()
         if self.panel.lesson is None:
@@ -77,6 +90,7 @@ class Learn(QObject):
                 self.window, self.tr("Open lesson"), "", self.tr("Lessons (*.toml)"))
         if not path:
             return None
+        self._load_course()
         try:
             lesson = read_lesson(path)
         except LessonError as exc:  # one "file:line: reason" per line

@@ -209,6 +209,54 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
     </message>
 </context>
 <context>
+    <name>ComputeGraphView</name>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="50"/>
+        <source>◂ Back</source>
+        <translation>◂ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="51"/>
+        <source>Next ▸</source>
+        <translation>下一步 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="52"/>
+        <source>Hide the last number computed.</source>
+        <translation>隐藏最后算出的那个数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="53"/>
+        <source>Compute the next node: values forward, then gradients backward.</source>
+        <translation>计算下一个节点：先向前算值，再向后算梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="146"/>
+        <source>Next ▸ computes the graph one node at a time: first every value (blue), then every gradient ∂L/∂node (orange) by the chain rule.</source>
+        <translation>“下一步 ▸”每次计算图中的一个节点：先算出每个值（蓝色），再用链式法则算出每个梯度 ∂L/∂节点（橙色）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="171"/>
+        <source>the loss of the outputs against the targets</source>
+        <translation>输出相对于目标的损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="175"/>
+        <source>Forward: {0} = {1} = {2}</source>
+        <translation>前向：{0} = {1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="182"/>
+        <source>Backward starts at the loss: ∂L/∂L = 1.</source>
+        <translation>反向传播从损失开始：∂L/∂L = 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/compute_graph_view.py" line="187"/>
+        <source>Backward (chain rule): ∂L/∂{0} = {1} = {2} = {3}</source>
+        <translation>反向（链式法则）：∂L/∂{0} = {1} = {2} = {3}</translation>
+    </message>
+</context>
+<context>
     <name>ControlsBar</name>
     <message>
         <location filename="../../gui/playground/controls.py" line="74"/>
@@ -1491,72 +1539,77 @@ gradients RMS: {4:.2e}</source>
     <name>Learn</name>
     <message>
         <location filename="../../gui/learn/window.py" line="50"/>
+        <source>{0} lesson files were refused, e.g. {1}</source>
+        <translation>有 {0} 个课程文件被拒绝，例如 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/window.py" line="62"/>
         <source>Open &amp;lesson…</source>
         <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="51"/>
+        <location filename="../../gui/learn/window.py" line="63"/>
         <source>Save this setup as a lesson step…</source>
         <translation>把当前设置保存为课程步骤…</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="52"/>
+        <location filename="../../gui/learn/window.py" line="64"/>
         <source>Export lesson answers (CSV)…</source>
         <translation>导出课程答案（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="57"/>
+        <location filename="../../gui/learn/window.py" line="69"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="77"/>
+        <location filename="../../gui/learn/window.py" line="90"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="77"/>
-        <location filename="../../gui/learn/window.py" line="96"/>
+        <location filename="../../gui/learn/window.py" line="90"/>
+        <location filename="../../gui/learn/window.py" line="110"/>
         <source>Lessons (*.toml)</source>
         <translation>课程文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="83"/>
+        <location filename="../../gui/learn/window.py" line="97"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="95"/>
+        <location filename="../../gui/learn/window.py" line="109"/>
         <source>Save this setup as a lesson step</source>
         <translation>把当前设置保存为课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="103"/>
+        <location filename="../../gui/learn/window.py" line="117"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="106"/>
+        <location filename="../../gui/learn/window.py" line="120"/>
         <source>Saved {0}: add the step&apos;s text, then put it in a lesson.</source>
         <translation>已保存 {0}：补上这一步的文字，再放进一个课程。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="113"/>
+        <location filename="../../gui/learn/window.py" line="127"/>
         <source>Export lesson answers</source>
         <translation>导出课程答案</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="114"/>
+        <location filename="../../gui/learn/window.py" line="128"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="120"/>
+        <location filename="../../gui/learn/window.py" line="134"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="123"/>
+        <location filename="../../gui/learn/window.py" line="137"/>
         <source>Saved {0} answers to {1}</source>
         <translation>已将 {0} 个答案保存到 {1}</translation>
     </message>
@@ -1564,108 +1617,108 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../gui/learn/panel.py" line="59"/>
+        <location filename="../../gui/learn/panel.py" line="60"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="75"/>
+        <location filename="../../gui/learn/panel.py" line="76"/>
         <source>The course, in the order of the notes. A tick marks a lesson you finished.</source>
         <translation>课程按讲义的顺序排列。打勾的是你已完成的课。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="95"/>
+        <location filename="../../gui/learn/panel.py" line="96"/>
         <source>I have seen it — explain</source>
         <translation>我看到结果了 —— 请解释</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="96"/>
+        <location filename="../../gui/learn/panel.py" line="97"/>
         <source>Show why, once you have watched the result.</source>
         <translation>看完结果后，显示其中的道理。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="100"/>
+        <location filename="../../gui/learn/panel.py" line="101"/>
         <source>Predict first, then try it:</source>
         <translation>先预测，再动手试：</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="115"/>
+        <location filename="../../gui/learn/panel.py" line="116"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="116"/>
+        <location filename="../../gui/learn/panel.py" line="117"/>
         <source>A nudge towards the goal.</source>
         <translation>朝目标推你一把。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="117"/>
+        <location filename="../../gui/learn/panel.py" line="118"/>
         <source>Show me</source>
         <translation>演示给我看</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="118"/>
+        <location filename="../../gui/learn/panel.py" line="119"/>
         <source>Apply a solution and run it, to see what reaches the goal.</source>
         <translation>应用一个解法并运行，看看怎样达到目标。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="120"/>
+        <location filename="../../gui/learn/panel.py" line="121"/>
         <source>◂ Back</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="121"/>
+        <location filename="../../gui/learn/panel.py" line="122"/>
         <source>The step before; it sets its page up again.</source>
         <translation>上一步；会重新设置它的页面。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="122"/>
-        <location filename="../../gui/learn/panel.py" line="296"/>
+        <location filename="../../gui/learn/panel.py" line="123"/>
+        <location filename="../../gui/learn/panel.py" line="297"/>
         <source>Next ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="123"/>
+        <location filename="../../gui/learn/panel.py" line="124"/>
         <source>The next step. You may go on before reaching a goal.</source>
         <translation>下一步。没有达到目标也可以继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="275"/>
+        <location filename="../../gui/learn/panel.py" line="276"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="296"/>
+        <location filename="../../gui/learn/panel.py" line="297"/>
         <source>Finish ✓</source>
         <translation>完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="344"/>
+        <location filename="../../gui/learn/panel.py" line="346"/>
         <source>Your answer is recorded. Now try it and watch what happens.</source>
         <translation>你的答案已记录。现在动手试试，看看会发生什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="356"/>
+        <location filename="../../gui/learn/panel.py" line="358"/>
         <source>✓ You predicted it.</source>
         <translation>✓ 你预测对了。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="357"/>
+        <location filename="../../gui/learn/panel.py" line="359"/>
         <source>✗ Not quite — the answer is: {0}</source>
         <translation>✗ 不太对 —— 答案是：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="365"/>
+        <location filename="../../gui/learn/panel.py" line="367"/>
         <source>Hint: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="426"/>
+        <location filename="../../gui/learn/panel.py" line="430"/>
         <source>Choose a lesson</source>
         <translation>选择一节课</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="427"/>
+        <location filename="../../gui/learn/panel.py" line="431"/>
         <source>Pick a lesson above. Each one sets up a page, asks you to predict what will happen, and gives you a goal.</source>
         <translation>在上面选一节课。每节课会设置好一个页面，请你先预测会发生什么，再给你一个目标。</translation>
     </message>
@@ -1838,7 +1891,7 @@ gradients RMS: {4:.2e}</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/backprop.py" line="74"/>
+        <location filename="../../gui/pages/backprop.py" line="79"/>
         <source>Press Next step to follow one sample forward and back.</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
@@ -2263,6 +2316,24 @@ z = {7}
         <location filename="../../gui/session_manager.py" line="154"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3DView</name>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="41"/>
+        <source>The 3D view needs PyOpenGL (pip install PyOpenGL); the 2D map shows the same surface from above.</source>
+        <translation>3D 视图需要 PyOpenGL（pip install PyOpenGL）；2D 地图从上方显示同一个曲面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="50"/>
+        <source>Drag to turn the landscape, scroll to zoom. Height is the loss; each line is an optimiser&apos;s walk.</source>
+        <translation>拖动可旋转地形，滚轮可缩放。高度是损失；每条线是一个优化器走过的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_3d.py" line="65"/>
+        <source>No OpenGL context could be made on this display, so the 3D view is off; the 2D map shows the same surface.</source>
+        <translation>无法在此显示器上创建 OpenGL 上下文，因此 3D 视图已关闭；2D 地图显示同一个曲面。</translation>
     </message>
 </context>
 <context>
