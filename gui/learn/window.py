@@ -74,10 +74,27 @@ class Learn(QObject):
 
     def open_panel(self) -> None:
         self._load_course()
+        if not self.panel.isVisible():
+            self._float_if_too_wide()
         self.panel.show()
         self.panel.raise_()
         if self.panel.lesson is None:
             self.panel.resume()
+
+    def _float_if_too_wide(self) -> None:
+        """On a screen too narrow for the page and the dock side by side, float the panel
+        at the screen's right edge (the learner can dock it again) instead of pushing the
+        window off the screen."""
+        screen = self.window.screen()
+        if self.panel.isFloating() or screen is None:
+            return
+        room = screen.availableGeometry()
+        width = self.panel.minimumSizeHint().width() + 20
+        if self.window.minimumSizeHint().width() + width <= room.width():
+            return
+        self.panel.setFloating(True)
+        self.panel.setGeometry(room.right() - width, room.top() + 40, width,
+                               room.height() - 80)
 
     def open_on_first_start(self) -> None:
         if not self.progress.seen():
