@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import time
 import tomllib
 
 import pytest
@@ -50,6 +51,7 @@ goal_text.en = "test accuracy {test_accuracy:.0%} — goal ≥ 90 %"
 goal_text.zh = "测试准确率 {test_accuracy:.0%} —— 目标 ≥ 90%"
 hint.en = "Click + above the network."
 hint.zh = "点击网络上方的 +。"
+hint_after = 5
 
 [steps.solution]
 settings = { hidden = [4] }
@@ -254,3 +256,24 @@ def test_every_page_saves_a_setup_the_lesson_reader_accepts(window, qtbot, tmp_p
                    for k, v in step.settings.items()), name
         if page.points() is not None:
             assert len(step.points) == len(page.points())
+
+
+def test_the_hint_comes_by_itself_after_a_while(window, panel, qtbot):
+    _click(qtbot, panel.next)
+    entered = time.monotonic()
+    qtbot.wait(3000)
+    assert not panel.hint.text()
+    qtbot.waitUntil(lambda: bool(panel.hint.text()), timeout=6000)
+    assert time.monotonic() - entered >= 5
+    assert "Click + above the network." in panel.hint.text()
+
+
+def test_the_panel_opens_by_itself_on_the_first_start_only(window, qtbot, fresh_progress):
+    learn = window.learn
+    learn.open_on_first_start()
+    qtbot.waitUntil(learn.panel.isVisible, timeout=3000)
+    learn.panel.close()
+    qtbot.waitUntil(lambda: not learn.panel.isVisible(), timeout=3000)
+    learn.open_on_first_start()
+    qtbot.wait(200)
+    assert not learn.panel.isVisible()
