@@ -30,7 +30,6 @@ class Page:
     """Base of the page adapters: ``name`` is the page's settings table."""
 
     name: str = ""
-    title: str = ""  # the tab's English title (translated by the window)
 
     def __init__(self, widget: QWidget) -> None:
         self.widget = widget
@@ -100,10 +99,6 @@ class Page:
         """True once the page shows a frame made after the last change (workers answer later)."""
         latest = self._latest()
         return self._stale is None or (latest is not None and latest is not self._stale)
-
-    def training(self) -> bool:
-        """Whether the page trains (or animates) now."""
-        return False
 
     def set_training(self, on: bool) -> None:
         """Start or pause the page's training (or its animation)."""

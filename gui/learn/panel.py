@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -27,14 +27,12 @@ from PySide6.QtWidgets import (
 from core.lessons.model import Lesson, Step, Text
 from core.lessons.text import fill
 from core.settings_table import SettingError, defaults
-from gui.learn.choice import ChoiceButton
+from gui.learn.prediction import PredictionBox
 from gui.learn.progress import Progress
 from gui.learn.spotlight import Spotlight, StudentMode
 from gui.page import Page
 
 GOAL_CHECK_MS = 250          # the goal line is checked about 4× a second
-EXPLAIN_AFTER_S = 4.0        # the explanation follows a prediction once the result was seen
-MAX_CHOICES = 4
 SETTLE_S = 0.3               # a step's goal is judged this long after its setup at the earliest
 MIN_WIDTH = 300
 # What a solution's ``steps`` counts on each page (core.lessons.model.Solution).
@@ -50,9 +48,6 @@ def pick(text: Text | None, language: str) -> str:
 class LearnPanel(QDockWidget):
     """A dock beside whichever page is showing; it can be closed and reopened."""
 
-    step_entered = Signal(str, int)   # lesson id, step index
-    goal_reached = Signal(str, int)
-
     def __init__(self, pages: Mapping[str, Page], show_page: Callable[[Page], None],
                  language: str, progress: Progress | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -64,7 +59,6 @@ class LearnPanel(QDockWidget):
         self.lesson: Lesson | None = None
         self.index = 0
         self._entered_at = 0.0
-        self._answered_at: float | None = None
         self._goal_met = False
         self._run: tuple[float, float] | None = None  # a "Show me" run: started, counter
         self.student = StudentMode()
@@ -85,27 +79,13 @@ class LearnPanel(QDockWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.prediction = QFrame()
-        self.prediction.setFrameShape(QFrame.Shape.StyledPanel)
-        self.question = QLabel()
-        self.question.setWordWrap(True)
-        self.question.setStyleSheet("font-weight: bold;")
-        self.choices = [ChoiceButton() for _ in range(MAX_CHOICES)]
-        self.verdict = QLabel()
-        self.verdict.setWordWrap(True)
-        self.explain_button = QPushButton(self.tr("I have seen it — explain"))
-        self.explain_button.setToolTip(self.tr("Show why, once you have watched the result."))
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        box = QVBoxLayout(self.prediction)
-        box.addWidget(QLabel(self.tr("Predict first, then try it:")))
-        box.addWidget(self.question)
-        for i, button in enumerate(self.choices):
-            button.clicked.connect(lambda i=i: self.answer(i))
-            box.addWidget(button)
-        box.addWidget(self.verdict)
-        box.addWidget(self.explain_button)
-        box.addWidget(self.explanation)
+        self.prediction = PredictionBox()
+        self.prediction.answered.connect(self._on_prediction_answered)
+        # The learner's widgets, named for tests and the spotlight.
+        self.choices = self.prediction.choices
+        self.verdict = self.prediction.verdict
+        self.explanation = self.prediction.explanation
+        self.explain_button = self.prediction.explain_button
 
         self.goal = QLabel()
         self.goal.setWordWrap(True)
@@ -157,7 +137,6 @@ class LearnPanel(QDockWidget):
         self.timer.timeout.connect(self.refresh)
         self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
         self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
-        self.explain_button.clicked.connect(self._show_explanation)
         self.hint_button.clicked.connect(self._show_hint)
         self.show_me.clicked.connect(self.apply_solution)
         self.back.clicked.connect(lambda: self.go(self.index - 1))
@@ -234,7 +213,6 @@ class LearnPanel(QDockWidget):
         self.index = max(0, min(index, len(self.lesson.steps) - 1))
         step, page = self.step, self.page
         self._entered_at = time.monotonic()
-        self._answered_at = None
         self._goal_met = False
         self._run = None
         self.progress.set_position(self.lesson.id, self.index)
@@ -244,7 +222,6 @@ class LearnPanel(QDockWidget):
         self._show_step(step)
         self.timer.start()
         self.refresh()
-        self.step_entered.emit(self.lesson.id, self.index)
 
     def _set_up(self, page: Page, step: Step) -> None:
         """The page afresh: table defaults, the lesson's settings, points, weights, restart."""
@@ -275,19 +252,7 @@ class LearnPanel(QDockWidget):
         self.title.setText(pick(lesson.title, self.language))
         self.counter.setText(self.tr("Step {0} of {1}").format(self.index + 1,
                                                                 len(lesson.steps)))
-        prediction = step.prediction
-        self.prediction.setVisible(prediction is not None)
-        if prediction is not None:
-            self.question.setText(pick(prediction.question, self.language))
-            for i, button in enumerate(self.choices):
-                button.setVisible(i < len(prediction.choices))
-                button.setEnabled(True)
-                button.set_chosen(False)
-                if i < len(prediction.choices):
-                    button.setText(pick(prediction.choices[i].text, self.language))
-            self.verdict.clear()
-            self.explanation.clear()
-            self.explain_button.hide()
+        self.prediction.ask(step.prediction, self.language)
         self.hint.clear()
         self.hint_button.setEnabled(step.hint is not None)
         self.show_me.setEnabled(step.solution is not None)
@@ -309,9 +274,7 @@ class LearnPanel(QDockWidget):
             # Never judge a frame from before the setup (one may still be on its way).
             fresh = page is None or (page.ready() and now - self._entered_at > SETTLE_S)
             met = self._goal_met or (fresh and _safe_check(step.goal, values))
-            if met and not self._goal_met:
-                self._goal_met = True
-                self.goal_reached.emit(self.lesson.id, self.index)
+            self._goal_met = met
             line = fill(pick(step.goal_text, self.language), values) or step.goal.text
             self.goal.setText(("✓ " if met else "◎ ") + line)
             self.goal.setStyleSheet("color: #2e7d32; font-weight: bold;" if met
@@ -322,9 +285,7 @@ class LearnPanel(QDockWidget):
         if step.hint is not None and not self.hint.text() and \
                 now - self._entered_at > step.hint_after and not self._goal_met:
             self._show_hint()
-        if self._answered_at is not None and not self.explanation.text() and (
-                self._goal_met or now - self._answered_at > EXPLAIN_AFTER_S):
-            self._show_explanation()
+        self.prediction.explain_when_seen(self._goal_met)
         if self.spotlight is not None:
             self.spotlight.follow()
 
@@ -333,33 +294,9 @@ class LearnPanel(QDockWidget):
         return self._goal_met
 
     # -- the learner's actions --------------------------------------------------------
-    def answer(self, choice: int) -> None:
-        step = self.step
-        if step is None or step.prediction is None or self._answered_at is not None:
-            return
-        correct = choice == step.prediction.correct_index
-        for i, button in enumerate(self.choices):
-            button.set_chosen(i == choice)
-            button.setEnabled(False)
-        self.progress.record(self.lesson.id, self.index + 1, choice + 1, correct)
-        self._answered_at = time.monotonic()
-        self.verdict.setText(self.tr("Your answer is recorded. Now try it and watch what "
-                                     "happens."))
-        self.explain_button.show()
-
-    def _show_explanation(self) -> None:
-        step = self.step
-        if step is None or step.prediction is None or self._answered_at is None:
-            return
-        prediction = step.prediction
-        chosen = next(i for i, b in enumerate(self.choices) if b.is_chosen())
-        right = chosen == prediction.correct_index
-        self.verdict.setText(
-            self.tr("✓ You predicted it.") if right else
-            self.tr("✗ Not quite — the answer is: {0}").format(
-                pick(prediction.choices[prediction.correct_index].text, self.language)))
-        self.explanation.setText(pick(prediction.explanation, self.language))
-        self.explain_button.hide()
+    def _on_prediction_answered(self, choice: int) -> None:
+        self.progress.record(self.lesson.id, self.index + 1, choice + 1,
+                             self.prediction.correct)
 
     def _show_hint(self) -> None:
         step = self.step
@@ -430,8 +367,8 @@ class LearnPanel(QDockWidget):
         self.title.setText(self.tr("Choose a lesson"))
         self.text.setText(self.tr("Pick a lesson above. Each one sets up a page, asks you "
                                   "to predict what will happen, and gives you a goal."))
-        for widget in (self.prediction, self.goal):
-            widget.hide()
+        self.prediction.ask(None, self.language)
+        self.goal.hide()
         for button in (self.hint_button, self.show_me, self.back, self.next):
             button.setEnabled(False)
 

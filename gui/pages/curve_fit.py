@@ -76,9 +76,6 @@ class CurveFitAdapter(Page):
     def actions(self) -> dict[str, Callable[[], None]]:
         return {"train": lambda: self.set_training(True), "reset": self.page.reset.click}
 
-    def training(self) -> bool:
-        return self.page.running
-
     def set_training(self, on: bool) -> None:
         if self.page.running != on:
             self.page.play.click()

@@ -127,9 +127,6 @@ class DescentAdapter(Page):
     def _lab(self):
         return self.page.surface if self.mode == "2d" else self.page.curve
 
-    def training(self) -> bool:
-        return self._lab().player.playing
-
     def set_training(self, on: bool) -> None:
         lab = self._lab()
         if lab.player.playing != on:

@@ -73,9 +73,6 @@ class DigitsAdapter(Page):
         return {"train": lambda: self.set_training(True),
                 "stop": lambda: self.set_training(False)}
 
-    def training(self) -> bool:
-        return self.panel.running
-
     def set_training(self, on: bool) -> None:
         if self.panel.running != on:
             self.panel.train_button.click()

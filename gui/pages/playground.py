@@ -82,9 +82,6 @@ class PlaygroundAdapter(Page):
                 "regenerate": self.page.data_panel.regenerate.click,
                 "train": lambda: self.set_training(True)}
 
-    def training(self) -> bool:
-        return self.page.running
-
     def set_training(self, on: bool) -> None:
         if self.page.running != on:
             self.page.controls.play_button.click()

@@ -1563,53 +1563,53 @@ gradients RMS: {4:.2e}</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="90"/>
+        <location filename="../../gui/learn/window.py" line="107"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="90"/>
-        <location filename="../../gui/learn/window.py" line="110"/>
+        <location filename="../../gui/learn/window.py" line="107"/>
+        <location filename="../../gui/learn/window.py" line="127"/>
         <source>Lessons (*.toml)</source>
         <translation>课程文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="97"/>
+        <location filename="../../gui/learn/window.py" line="114"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="109"/>
+        <location filename="../../gui/learn/window.py" line="126"/>
         <source>Save this setup as a lesson step</source>
         <translation>把当前设置保存为课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="117"/>
+        <location filename="../../gui/learn/window.py" line="134"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="120"/>
+        <location filename="../../gui/learn/window.py" line="137"/>
         <source>Saved {0}: add the step&apos;s text, then put it in a lesson.</source>
         <translation>已保存 {0}：补上这一步的文字，再放进一个课程。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="127"/>
+        <location filename="../../gui/learn/window.py" line="144"/>
         <source>Export lesson answers</source>
         <translation>导出课程答案</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="128"/>
+        <location filename="../../gui/learn/window.py" line="145"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="134"/>
+        <location filename="../../gui/learn/window.py" line="151"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/window.py" line="137"/>
+        <location filename="../../gui/learn/window.py" line="154"/>
         <source>Saved {0} answers to {1}</source>
         <translation>已将 {0} 个答案保存到 {1}</translation>
     </message>
@@ -1617,108 +1617,78 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../gui/learn/panel.py" line="60"/>
+        <location filename="../../gui/learn/panel.py" line="55"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="76"/>
+        <location filename="../../gui/learn/panel.py" line="70"/>
         <source>The course, in the order of the notes. A tick marks a lesson you finished.</source>
         <translation>课程按讲义的顺序排列。打勾的是你已完成的课。</translation>
     </message>
     <message>
         <location filename="../../gui/learn/panel.py" line="96"/>
-        <source>I have seen it — explain</source>
-        <translation>我看到结果了 —— 请解释</translation>
-    </message>
-    <message>
-        <location filename="../../gui/learn/panel.py" line="97"/>
-        <source>Show why, once you have watched the result.</source>
-        <translation>看完结果后，显示其中的道理。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/learn/panel.py" line="101"/>
-        <source>Predict first, then try it:</source>
-        <translation>先预测，再动手试：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/learn/panel.py" line="116"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="117"/>
+        <location filename="../../gui/learn/panel.py" line="97"/>
         <source>A nudge towards the goal.</source>
         <translation>朝目标推你一把。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="118"/>
+        <location filename="../../gui/learn/panel.py" line="98"/>
         <source>Show me</source>
         <translation>演示给我看</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="119"/>
+        <location filename="../../gui/learn/panel.py" line="99"/>
         <source>Apply a solution and run it, to see what reaches the goal.</source>
         <translation>应用一个解法并运行，看看怎样达到目标。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="121"/>
+        <location filename="../../gui/learn/panel.py" line="101"/>
         <source>◂ Back</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="122"/>
+        <location filename="../../gui/learn/panel.py" line="102"/>
         <source>The step before; it sets its page up again.</source>
         <translation>上一步；会重新设置它的页面。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="123"/>
-        <location filename="../../gui/learn/panel.py" line="297"/>
+        <location filename="../../gui/learn/panel.py" line="103"/>
+        <location filename="../../gui/learn/panel.py" line="262"/>
         <source>Next ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="124"/>
+        <location filename="../../gui/learn/panel.py" line="104"/>
         <source>The next step. You may go on before reaching a goal.</source>
         <translation>下一步。没有达到目标也可以继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="276"/>
+        <location filename="../../gui/learn/panel.py" line="253"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="297"/>
+        <location filename="../../gui/learn/panel.py" line="262"/>
         <source>Finish ✓</source>
         <translation>完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="346"/>
-        <source>Your answer is recorded. Now try it and watch what happens.</source>
-        <translation>你的答案已记录。现在动手试试，看看会发生什么。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/learn/panel.py" line="358"/>
-        <source>✓ You predicted it.</source>
-        <translation>✓ 你预测对了。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/learn/panel.py" line="359"/>
-        <source>✗ Not quite — the answer is: {0}</source>
-        <translation>✗ 不太对 —— 答案是：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/learn/panel.py" line="367"/>
+        <location filename="../../gui/learn/panel.py" line="304"/>
         <source>Hint: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="430"/>
+        <location filename="../../gui/learn/panel.py" line="367"/>
         <source>Choose a lesson</source>
         <translation>选择一节课</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="431"/>
+        <location filename="../../gui/learn/panel.py" line="368"/>
         <source>Pick a lesson above. Each one sets up a page, asks you to predict what will happen, and gives you a goal.</source>
         <translation>在上面选一节课。每节课会设置好一个页面，请你先预测会发生什么，再给你一个目标。</translation>
     </message>
@@ -1871,22 +1841,22 @@ gradients RMS: {4:.2e}</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/playground.py" line="93"/>
+        <location filename="../../gui/pages/playground.py" line="90"/>
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/digits.py" line="84"/>
+        <location filename="../../gui/pages/digits.py" line="81"/>
         <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/descent.py" line="139"/>
+        <location filename="../../gui/pages/descent.py" line="136"/>
         <source>Pick a curve, click where to start, then press Play.</source>
         <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/curve_fit.py" line="87"/>
+        <location filename="../../gui/pages/curve_fit.py" line="84"/>
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
@@ -2243,6 +2213,39 @@ z = {7}
         <location filename="../../gui/playground/playground_page.py" line="490"/>
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionBox</name>
+    <message>
+        <location filename="../../gui/learn/prediction.py" line="39"/>
+        <source>I have seen it — explain</source>
+        <translation>我看到结果了 —— 请解释</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/prediction.py" line="40"/>
+        <source>Show why, once you have watched the result.</source>
+        <translation>看完结果后，显示其中的道理。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/prediction.py" line="44"/>
+        <source>Predict first, then try it:</source>
+        <translation>先预测，再动手试：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/prediction.py" line="79"/>
+        <source>Your answer is recorded. Now try it and watch what happens.</source>
+        <translation>你的答案已记录。现在动手试试，看看会发生什么。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/prediction.py" line="99"/>
+        <source>✓ You predicted it.</source>
+        <translation>✓ 你预测对了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/learn/prediction.py" line="100"/>
+        <source>✗ Not quite — the answer is: {0}</source>
+        <translation>✗ 不太对 —— 答案是：{0}</translation>
     </message>
 </context>
 <context>
