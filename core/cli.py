@@ -10,6 +10,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 import numpy as np
@@ -41,6 +42,7 @@ from core.network import DTYPES, Network, NetworkSpec
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.playground import output_activation
 from core.png import PngError, read_png, to_grey
+from core.pytorch_export import ExportError, export_pytorch
 from core.regularization import Penalty
 from core.trainer import Trainer
 
@@ -122,8 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--l1", type=_in_range(float, 0, 1e6, "--l1"), default=0.0)
     train.add_argument("--l2", type=_in_range(float, 0, 1e6, "--l2"), default=0.0)
     train.add_argument("--dropout", type=_in_range(float, 0, 0.95, "--dropout"), default=0.0)
-    train.add_argument("--batch-norm", action="store_true",
-                       help="normalise each hidden layer's weighted sums per batch")
+    norm = train.add_mutually_exclusive_group()
+    norm.add_argument("--batch-norm", action="store_true",
+                      help="normalise each hidden layer's weighted sums per batch")
+    norm.add_argument("--layer-norm", action="store_true",
+                      help="normalise each hidden layer's weighted sums per sample")
     train.add_argument("--init", default="xavier", choices=sorted(INITIALIZERS))
     train.add_argument("--dtype", default="float32", choices=DTYPES)
     train.add_argument("--patience", type=_in_range(int, 1, 1_000_000, "--patience"),
@@ -142,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--model", required=True, metavar="PATH")
     predict.add_argument("image", metavar="IMAGE.png")
     predict.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", help="write a model as a PyTorch script")
+    export.add_argument("--format", default="pytorch", choices=("pytorch",))
+    export.add_argument("--model", required=True, metavar="PATH")
+    export.add_argument("--out", required=True, metavar="SCRIPT.py")
 
     check = commands.add_parser("check-lesson", help="validate lesson files (TOML)")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -244,6 +254,7 @@ def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         n_inputs=len(args.features), hidden=args.hidden, n_outputs=data.n_outputs,
         activation=args.activation, output_activation=output_activation(data.task),
         init=args.init, dropout=args.dropout, dtype=args.dtype, batch_norm=args.batch_norm,
+        layer_norm=args.layer_norm,
     )
     trainer = Trainer(
         Network(spec, rng), make_optimizer(args.optimizer, learning_rate=args.lr), loss,
@@ -340,6 +351,22 @@ def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The script at ``--out`` and the weights beside it, under the same name + ``.npz``."""
+    script = Path(args.out)
+    if script.suffix != ".py":
+        raise UsageError("--out must name a .py file")
+    try:
+        network, metadata = load_model(args.model)
+        export_pytorch(network, metadata, script)
+    except (ModelFileError, ExportError) as exc:
+        raise UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot write {script}: {exc.strerror or exc}") from exc
+    out.write(f"wrote {script} and {script.with_suffix('.npz')}\n")
+    return 0
+
+
 def check_lesson_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print ``file:line: reason`` for each problem; status 1 if any file is refused."""
     problems = [problem for path in args.files for problem in check_lesson_file(path)]
@@ -357,7 +384,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     try:
         args = build_parser().parse_args(list(argv))
         command = {"train": train_command, "evaluate": evaluate_command,
-                   "predict": predict_command, "check-lesson": check_lesson_command}[args.command]
+                   "predict": predict_command, "export": export_command,
+                   "check-lesson": check_lesson_command}[args.command]
         return command(args, out, err)
     except UsageError as exc:
         err.write(f"neural-playground: error: {exc}\n")

@@ -128,6 +128,18 @@ def neuron_loss_gradient(w1, w2):
     return (dz * NEURON_X).sum(axis=-1), dz.sum(axis=-1)
 
 
+def _two_valleys(x, y):
+    """A shallow valley (local minimum, loss −0.81) and a deeper one (global, −1.76)."""
+    return (0.05 * (x * x + y * y) - np.exp(-((x + 2) ** 2 + y * y) / 1.5)
+            - 2 * np.exp(-((x - 2) ** 2 + (y - 1) ** 2) / 2))
+
+
+def _two_valleys_grad(x, y):
+    near = np.exp(-((x + 2) ** 2 + y * y) / 1.5) / 0.75
+    far = 2 * np.exp(-((x - 2) ** 2 + (y - 1) ** 2) / 2)
+    return 0.1 * x + near * (x + 2) + far * (x - 2), 0.1 * y + near * y + far * (y - 1)
+
+
 SURFACES = {
     "bowl": Surface("bowl", lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y),
                     (-4, 4, -4, 4), ((0.0, 0.0),), (-3.0, 3.5)),
@@ -146,6 +158,8 @@ SURFACES = {
         (0.0, 0.0)),
     "neuron": Surface("neuron", neuron_loss, neuron_loss_gradient, (-6, 6, -6, 6), (),
                       (-5.0, 5.0)),
+    "two_valleys": Surface("two_valleys", _two_valleys, _two_valleys_grad, (-5, 5, -5, 5),
+                           ((-1.856730, 0.000505), (1.904188, 0.952107)), (-3.5, 2.0)),
 }
 
 

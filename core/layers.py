@@ -1,4 +1,5 @@
-"""Layers with ``forward`` / ``backward``: dense (y = Wx + b), activation, dropout.
+"""Layers with ``forward`` / ``backward``: dense (y = Wx + b), dropout, batch and
+layer normalisation.
 
 Each layer caches in ``forward`` what ``backward`` needs.  A trainable layer
 keeps ``params`` and ``grads`` dicts with the same keys (``"W"``, ``"b"``);
@@ -10,8 +11,6 @@ handed views into the network's flat parameter buffer.
 from __future__ import annotations
 
 import numpy as np
-
-from core.activations import Activation, get_activation
 
 
 class Dense:
@@ -55,27 +54,6 @@ class Dense:
         return dZ @ self.params["W"].T if need_input_grad else None
 
 
-class ActivationLayer:
-    """Wraps an :class:`Activation` as a layer (no parameters)."""
-
-    def __init__(self, activation: Activation | str) -> None:
-        self.activation = (
-            get_activation(activation) if isinstance(activation, str) else activation
-        )
-        self._Z: np.ndarray | None = None
-        self._A: np.ndarray | None = None
-
-    def forward(self, Z: np.ndarray) -> np.ndarray:
-        self._Z = Z
-        self._A = self.activation.forward(Z)
-        return self._A
-
-    def backward(self, dA: np.ndarray) -> np.ndarray:
-        if self._Z is None or self._A is None:
-            raise RuntimeError("backward() called before forward()")
-        return self.activation.backward(self._Z, self._A, dA)
-
-
 class Dropout:
     """Inverted dropout: in training, zero a unit with probability ``rate``.
 
@@ -112,6 +90,8 @@ class BatchNorm:
     prediction does not depend on which other samples share its batch.
     """
 
+    parts = ("gamma", "beta", "mean", "var")  # what :meth:`arrays` returns, in order
+
     def __init__(self, n_features: int, momentum: float = 0.9, epsilon: float = NORM_EPSILON,
                  dtype: str | np.dtype = "float32",
                  buffers: dict[str, np.ndarray] | None = None) -> None:
@@ -133,6 +113,19 @@ class BatchNorm:
         self.params["beta"][...] = 0
         self.running_mean[...] = 0
         self.running_var[...] = 1
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """Copies of γ, β and the running mean and variance (see ``parts``)."""
+        return (self.params["gamma"].copy(), self.params["beta"].copy(),
+                self.running_mean.copy(), self.running_var.copy())
+
+    def load(self, arrays: tuple[np.ndarray, ...]) -> None:
+        """Put back what :meth:`arrays` returned (checked by the network)."""
+        gamma, beta, mean, var = arrays
+        self.params["gamma"][...] = gamma
+        self.params["beta"][...] = beta
+        self.running_mean[...] = mean
+        self.running_var[...] = var
 
     @property
     def scale(self) -> np.ndarray:
@@ -174,3 +167,61 @@ class BatchNorm:
             return dx_hat * inv_std
         return (inv_std / n) * (n * dx_hat - dx_hat.sum(axis=0)
                                 - x_hat * (dx_hat * x_hat).sum(axis=0))
+
+
+class LayerNorm:
+    """Layer normalisation: ``γ·(x − μ)/√(σ² + ε) + β`` with μ, σ² over one sample's units.
+
+    Unlike batch norm it needs no batch and no running statistics: each sample is
+    standardised on its own, so training and evaluation compute the same thing.
+    (A layer of one unit has σ² = 0 and always outputs β.)
+    """
+
+    parts = ("gamma", "beta")
+
+    def __init__(self, n_features: int, epsilon: float = NORM_EPSILON,
+                 dtype: str | np.dtype = "float32",
+                 buffers: dict[str, np.ndarray] | None = None) -> None:
+        """``buffers`` hands in views (``gamma``, ``beta``, ``dgamma``, ``dbeta``)."""
+        b = buffers or {k: np.zeros(n_features, dtype=dtype)
+                        for k in ("gamma", "beta", "dgamma", "dbeta")}
+        self.params = {"gamma": b["gamma"], "beta": b["beta"]}
+        self.grads = {"gamma": b["dgamma"], "beta": b["dbeta"]}
+        self.epsilon = epsilon
+        self._cache: tuple[np.ndarray, np.ndarray] | None = None
+        self.reset()
+
+    def reset(self) -> None:
+        self.params["gamma"][...] = 1
+        self.params["beta"][...] = 0
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        return self.params["gamma"].copy(), self.params["beta"].copy()
+
+    def load(self, arrays: tuple[np.ndarray, ...]) -> None:
+        gamma, beta = arrays
+        self.params["gamma"][...] = gamma
+        self.params["beta"][...] = beta
+
+    def standardise(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(x̂, 1/√(σ² + ε))`` of every row of ``X`` (n, units)."""
+        mean = X.mean(axis=1, keepdims=True)
+        inv_std = 1.0 / np.sqrt(X.var(axis=1, keepdims=True) + self.epsilon)
+        return (X - mean) * inv_std, inv_std
+
+    def forward(self, X: np.ndarray, training: bool = True) -> np.ndarray:
+        x_hat, inv_std = self.standardise(X)
+        self._cache = (x_hat, inv_std)
+        return self.params["gamma"] * x_hat + self.params["beta"]
+
+    def backward(self, dY: np.ndarray) -> np.ndarray:
+        """Gradient through each row's own μ and σ (every unit moves them)."""
+        if self._cache is None:
+            raise RuntimeError("backward() called before forward()")
+        x_hat, inv_std = self._cache
+        units = dY.shape[1]
+        self.grads["gamma"][...] = (dY * x_hat).sum(axis=0)
+        self.grads["beta"][...] = dY.sum(axis=0)
+        dx_hat = dY * self.params["gamma"]
+        return (inv_std / units) * (units * dx_hat - dx_hat.sum(axis=1, keepdims=True)
+                                    - x_hat * (dx_hat * x_hat).sum(axis=1, keepdims=True))

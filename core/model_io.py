@@ -22,7 +22,6 @@ from core.network import Network, NetworkSpec
 FORMAT = "neural-playground-model"
 VERSION = 1
 MAX_MODEL_BYTES = 512 * 1024 * 1024
-NORM_PARTS = ("gamma", "beta", "mean", "var")  # batch norm's arrays, per hidden layer
 
 
 class ModelFileError(ValueError):
@@ -41,7 +40,7 @@ def model_bytes(network: Network, metadata: dict[str, Any] | None = None) -> byt
     for i, (W, b) in enumerate(network.get_weights()):
         arrays[f"W{i}"], arrays[f"b{i}"] = W, b
     for i, norm in enumerate(network.get_norms()):
-        arrays.update({f"{part}{i}": a for part, a in zip(NORM_PARTS, norm, strict=True)})
+        arrays.update({f"{part}{i}": a for part, a in zip(network.norm_parts, norm, strict=True)})
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     return buffer.getvalue()
@@ -106,11 +105,11 @@ def model_from_bytes(
     norms = []
     for i in range(len(network.norms)):
         try:
-            norm = tuple(arrays[f"{part}{i}"] for part in NORM_PARTS)
+            norm = tuple(arrays[f"{part}{i}"] for part in network.norm_parts)
         except KeyError:
-            raise ModelFileError(f"{name} lacks the batch norm of layer {i + 1}") from None
+            raise ModelFileError(f"{name} lacks the normaliser of layer {i + 1}") from None
         if not all(np.issubdtype(a.dtype, np.floating) and np.isfinite(a).all() for a in norm):
-            raise ModelFileError(f"{name}: the batch norm of layer {i + 1} is not finite numbers")
+            raise ModelFileError(f"{name}: the normaliser of layer {i + 1} is not finite numbers")
         norms.append(norm)
     try:
         network.set_weights(weights)

@@ -20,7 +20,7 @@ import numpy as np
 
 from core.activations import ACTIVATIONS, Activation, get_activation
 from core.initializers import INITIALIZERS, get_initializer
-from core.layers import BatchNorm, Dense, Dropout
+from core.layers import BatchNorm, Dense, Dropout, LayerNorm
 
 DTYPES = ("float32", "float64")
 
@@ -38,6 +38,7 @@ class NetworkSpec:
     dropout: float = 0.0
     dtype: str = "float32"
     batch_norm: bool = False  # normalise each hidden layer's weighted sums per batch
+    layer_norm: bool = False  # normalise each hidden layer's weighted sums per sample
     leaky_alpha: float = field(default=0.01, repr=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +62,8 @@ class NetworkSpec:
             raise ValueError("dropout must be in [0, 1)")
         if self.dtype not in DTYPES:
             raise ValueError(f"dtype must be one of {DTYPES}")
+        if self.batch_norm and self.layer_norm:
+            raise ValueError("choose batch norm or layer norm, not both")
 
     @property
     def hidden_activations(self) -> tuple[str, ...]:
@@ -100,9 +103,11 @@ class Network:
         shapes = list(itertools.pairwise(sizes))
         self.n_weights = sum(a * b for a, b in shapes)
         n_biases = sum(sizes[1:])
-        n_norm = 2 * sum(spec.hidden) if spec.batch_norm else 0
+        normalised = spec.batch_norm or spec.layer_norm
+        n_norm = 2 * sum(spec.hidden) if normalised else 0
+        n_running = n_norm if spec.batch_norm else 0
         n_params = self.n_weights + n_biases + n_norm
-        self.state = np.zeros(n_params + n_norm, dtype=self.dtype)
+        self.state = np.zeros(n_params + n_running, dtype=self.dtype)
         self.params = self.state[:n_params]
         self.grads = np.zeros_like(self.params)
         self.layers: list[Dense] = []
@@ -118,17 +123,20 @@ class Network:
                 )
             )
             w_off, b_off = w_end, b_end
-        self.norms: list[BatchNorm] = []
-        if spec.batch_norm:
+        self.norms: list[BatchNorm | LayerNorm] = []
+        if normalised:
             p_off, s_off = b_off, n_params
             for h in spec.hidden:
                 views = {"gamma": self.params[p_off:p_off + h],
                          "beta": self.params[p_off + h:p_off + 2 * h],
                          "dgamma": self.grads[p_off:p_off + h],
-                         "dbeta": self.grads[p_off + h:p_off + 2 * h],
-                         "mean": self.state[s_off:s_off + h],
-                         "var": self.state[s_off + h:s_off + 2 * h]}
-                self.norms.append(BatchNorm(h, dtype=self.dtype, buffers=views))
+                         "dbeta": self.grads[p_off + h:p_off + 2 * h]}
+                if spec.layer_norm:
+                    self.norms.append(LayerNorm(h, dtype=self.dtype, buffers=views))
+                else:
+                    views |= {"mean": self.state[s_off:s_off + h],
+                              "var": self.state[s_off + h:s_off + 2 * h]}
+                    self.norms.append(BatchNorm(h, dtype=self.dtype, buffers=views))
                 p_off, s_off = p_off + 2 * h, s_off + 2 * h
         names = (*spec.hidden_activations, spec.output_activation)
         self.activations: list[Activation] = [get_activation(n) for n in names]
@@ -172,25 +180,28 @@ class Network:
         """Copies of ``(W, b)`` for every layer, input side first."""
         return [(lay.params["W"].copy(), lay.params["b"].copy()) for lay in self.layers]
 
+    @property
+    def norm_parts(self) -> tuple[str, ...]:
+        """Names of each normaliser's arrays: batch norm's γ, β, μ, σ²; layer norm's γ, β."""
+        return self.norms[0].parts if self.norms else ()
+
     def get_norms(self) -> tuple[tuple[np.ndarray, ...], ...]:
-        """Copies of batch norm's ``(γ, β, running mean, running variance)`` per hidden layer."""
-        return tuple((n.params["gamma"].copy(), n.params["beta"].copy(),
-                      n.running_mean.copy(), n.running_var.copy()) for n in self.norms)
+        """Copies of every hidden layer's normaliser arrays (see :attr:`norm_parts`)."""
+        return tuple(n.arrays() for n in self.norms)
 
     def set_norms(self, norms: tuple[tuple[np.ndarray, ...], ...] | list) -> None:
         if len(norms) != len(self.norms):
-            raise ValueError(f"expected batch norm for {len(self.norms)} layers, "
-                             f"got {len(norms)}")
+            kind = "layer norm" if self.spec.layer_norm else "batch norm"
+            raise ValueError(f"expected {kind} for {len(self.norms)} layers, got {len(norms)}")
         for norm, arrays in zip(self.norms, norms, strict=True):
-            if len(arrays) != 4 or any(np.shape(a) != norm.running_mean.shape for a in arrays):
-                raise ValueError("batch norm arrays do not match the layer's size")
-            if not all(np.isfinite(a).all() for a in arrays) or np.any(np.asarray(arrays[3]) < 0):
-                raise ValueError("batch norm needs finite numbers and variances ≥ 0")
-        for norm, (gamma, beta, mean, var) in zip(self.norms, norms, strict=True):
-            norm.params["gamma"][...] = gamma
-            norm.params["beta"][...] = beta
-            norm.running_mean[...] = mean
-            norm.running_var[...] = var
+            shape = norm.params["gamma"].shape
+            if len(arrays) != len(norm.parts) or any(np.shape(a) != shape for a in arrays):
+                raise ValueError("normaliser arrays do not match the layer's size")
+            if not all(np.isfinite(a).all() for a in arrays) or (
+                    isinstance(norm, BatchNorm) and np.any(np.asarray(arrays[3]) < 0)):
+                raise ValueError("normalisers need finite numbers and variances ≥ 0")
+        for norm, arrays in zip(self.norms, norms, strict=True):
+            norm.load(tuple(arrays))
 
     def set_weights(self, weights: list[tuple[np.ndarray, np.ndarray]]) -> None:
         if len(weights) != len(self.layers):
@@ -296,3 +307,48 @@ def with_batch_norm(network: Network, on: bool, X: np.ndarray) -> Network:
         norm.params["gamma"][...] = np.sqrt(var + norm.epsilon)
         norm.params["beta"][...] = mean
     return result
+
+
+def with_layer_norm(network: Network, on: bool, X: np.ndarray) -> Network:
+    """The network with layer norm switched on or off, answering as nearly as before.
+
+    Unlike batch norm's, this switch cannot be exact: each sample is standardised by
+    its own mean and spread, which no choice of γ, β or W, b undoes for every input.
+    So each hidden layer, input side first, is fitted by least squares over ``X``
+    (the training inputs) to the weighted sums the old network computed there:
+    switching on fits each unit's γ, β; switching off fits W and b.
+    """
+    spec = network.spec
+    if spec.layer_norm == on:
+        return network
+    if on and spec.batch_norm:
+        network = with_batch_norm(network, False, X)
+    result = Network(replace(network.spec, layer_norm=on), np.random.default_rng(0))
+    result.set_weights(network.get_weights())
+    network.predict(X)
+    targets = network.pre_activations
+    A = np.asarray(X, dtype=result.dtype)
+    for i, layer in enumerate(result.layers[:-1]):
+        if on:
+            x_hat, _ = result.norms[i].standardise(layer.forward(A))
+            gamma, beta = _fit_lines(x_hat, targets[i])
+            result.norms[i].load((gamma, beta))
+        else:
+            ones = np.ones((len(A), 1), dtype=np.float64)
+            solution = np.linalg.lstsq(np.hstack([A, ones]), targets[i].astype(np.float64),
+                                       rcond=None)[0]
+            layer.params["W"][...] = solution[:-1]
+            layer.params["b"][...] = solution[-1]
+        result.predict(X)
+        A = result.layer_outputs[i]
+    return result
+
+
+def _fit_lines(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column, the least-squares ``y ≈ γ·x + β``; a constant column gets γ = 1."""
+    x, y = x.astype(np.float64), y.astype(np.float64)
+    dx = x - x.mean(axis=0)
+    spread = (dx * dx).sum(axis=0)
+    gamma = np.divide((dx * (y - y.mean(axis=0))).sum(axis=0), spread,
+                      out=np.ones_like(spread), where=spread > 1e-12)
+    return gamma, y.mean(axis=0) - gamma * x.mean(axis=0)

@@ -18,7 +18,7 @@ import numpy as np
 
 from core.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
 from core.digits_session import DigitsConfig, DigitsSnapshot, RestoreDigits
-from core.model_io import NORM_PARTS
+from core.layers import BatchNorm
 from core.playground import PlaygroundConfig, PlaygroundSnapshot, RestorePlayground
 from core.session_file import SessionFileError, read_session, write_session
 
@@ -51,7 +51,8 @@ def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnaps
         for name in MODELS:
             _put_weights(arrays, name, getattr(playground, name).weights)
         for i, norm in enumerate(playground.network.norms):
-            for part, array in zip(NORM_PARTS, norm, strict=True):
+            # batch norm's γ, β, μ, σ², or layer norm's first two
+            for part, array in zip(BatchNorm.parts, norm, strict=False):
                 arrays[f"network_{part}{i}"] = array
     if digits is not None:
         document["digits"] = {"config": _plain(dataclasses.asdict(digits.config))}
@@ -124,9 +125,12 @@ def _get_norms(arrays: dict[str, np.ndarray]) -> tuple[tuple[np.ndarray, ...], .
     norms = []
     while f"network_gamma{len(norms)}" in arrays:
         i = len(norms)
-        parts = tuple(_array(arrays, f"network_{p}{i}").astype(np.float32) for p in NORM_PARTS)
-        if any(a.shape != parts[0].shape or a.ndim != 1 for a in parts):
-            raise SessionFileError(f"batch norm of layer {i + 1} has arrays of different sizes")
+        names = [p for p in BatchNorm.parts if f"network_{p}{i}" in arrays]
+        parts = tuple(_array(arrays, f"network_{p}{i}").astype(np.float32) for p in names)
+        if names not in (["gamma", "beta"], list(BatchNorm.parts)) or any(
+                a.shape != parts[0].shape or a.ndim != 1 for a in parts):
+            raise SessionFileError(f"the normaliser of layer {i + 1} is incomplete or its "
+                                   "arrays differ in size")
         norms.append(parts)
     return tuple(norms)
 

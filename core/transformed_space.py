@@ -1,7 +1,8 @@
 """The input plane as a hidden layer sees it: grid lines and points, warped.
 
-Pick two neurons of a hidden layer; every point of the plane maps to their two
-activations.  Straight grid lines bend, and classes that no straight line
+Pick two neurons — of one hidden layer or of two, or an input feature, or an
+output's weighted sum (before its activation); every point of the plane maps to
+their two values.  Straight grid lines bend, and classes that no straight line
 could separate in the plane can become separable here — the picture of why
 hidden layers help.
 """
@@ -19,11 +20,21 @@ from core.network import Network
 
 @dataclass(frozen=True)
 class WatchNeurons:
-    """Command: show the plane through neurons ``i`` and ``j`` of hidden ``layer`` (1-based)."""
+    """Command: show the plane through unit ``i`` of ``layer`` and unit ``j`` of ``layer_j``.
+
+    Layers count from the input: 0 is the input features, 1… the hidden layers'
+    activations, and one past the last hidden layer the output's weighted sum z.
+    ``layer_j`` ``None`` means the same layer as ``i``.
+    """
 
     layer: int
     i: int
     j: int
+    layer_j: int | None = None
+
+    @property
+    def second_layer(self) -> int:
+        return self.layer if self.layer_j is None else self.layer_j
 
 
 @dataclass(frozen=True)
@@ -54,18 +65,27 @@ def transform(network: Network, features: Sequence[str], watch: WatchNeurons,
               points: np.ndarray, labels: np.ndarray, n_lines: int = 13,
               samples: int = 60) -> TransformedSpace:
     """Map grid lines and ``points`` ``(n, 2)`` through the network to (a_i, a_j)."""
-    hidden = len(network.layers) - 1
-    if not 1 <= watch.layer <= hidden:
-        raise ValueError(f"choose a hidden layer 1–{hidden}")
-    width = network.layers[watch.layer - 1].W.shape[1]
-    if not (0 <= watch.i < width and 0 <= watch.j < width):
-        raise ValueError(f"layer {watch.layer} has neurons 1–{width}")
+    sizes = network.spec.layer_sizes
+    for layer, unit in ((watch.layer, watch.i), (watch.second_layer, watch.j)):
+        if not 0 <= layer < len(sizes):
+            raise ValueError(f"choose a layer 0–{len(sizes) - 1} (0: the inputs)")
+        if not 0 <= unit < sizes[layer]:
+            raise ValueError(f"layer {layer} has neurons 1–{sizes[layer]}")
     lines, keep = _grid_polylines(n_lines, samples)
+    last = len(sizes) - 1
+
+    def column(X: np.ndarray, layer: int, unit: int) -> np.ndarray:
+        if layer == 0:
+            return X[:, unit]
+        if layer == last:
+            return network.pre_activations[-1][:, unit]
+        return network.layer_outputs[layer - 1][:, unit]
 
     def through(P: np.ndarray) -> np.ndarray:
-        network.predict(feature_matrix(P, features, network.dtype))
-        A = network.layer_outputs[watch.layer - 1]
-        return np.column_stack([A[:, watch.i], A[:, watch.j]]).astype(np.float64)
+        X = feature_matrix(P, features, network.dtype)
+        network.predict(X)
+        return np.column_stack([column(X, watch.layer, watch.i),
+                                column(X, watch.second_layer, watch.j)]).astype(np.float64)
 
     mapped = np.full(lines.shape, np.nan)
     mapped[keep] = through(lines[keep])

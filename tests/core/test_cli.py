@@ -89,3 +89,18 @@ def test_batch_norm_option_trains_and_saves_the_statistics(tmp_path, capsys):
     network, _ = load_model(path)
     assert network.spec.batch_norm and len(network.norms) == 2
     assert not np.allclose(network.norms[0].running_mean, 0)  # learned from the data
+
+
+def test_layer_norm_option_trains_and_saves_gamma_and_beta(tmp_path, capsys):
+    path = tmp_path / "ln.npz"
+    assert run(["train", "--dataset", "circle", "--hidden", "6,6", "--activation", "relu",
+                "--layer-norm", "--epochs", "60", "--save", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["test_accuracy"] >= 0.9
+    network, _ = load_model(path)
+    assert network.spec.layer_norm and len(network.norms) == 2
+    assert not np.allclose(network.norms[0].params["gamma"], 1)  # γ learned
+
+
+def test_batch_and_layer_norm_options_exclude_each_other(capsys):
+    assert run(["train", "--batch-norm", "--layer-norm"]) == 2
+    assert "not allowed with" in capsys.readouterr().err
