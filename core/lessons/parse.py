@@ -100,7 +100,7 @@ def parse_lesson(source: str, path: str = "<lesson>") -> Lesson:
     checker = _Checker(source, path)
     lesson = checker.lesson(data)
     if checker.problems or lesson is None:
-        raise LessonError(checker.problems)
+        raise LessonError(sorted(checker.problems, key=lambda p: p.line))
     return lesson
 
 
@@ -278,7 +278,7 @@ class _Checker:
             try:
                 checked[name] = known[name].check(tuple(raw) if isinstance(raw, list) else raw)
             except SettingError as exc:
-                self.fail((*where, name), f"{name}: {exc}")
+                self.fail((*where, name), str(exc))   # the message names the setting
         return MappingProxyType(checked) if len(checked) == len(value) else None
 
     def setting_names(self, value: Any, page: str, where: Where) -> tuple[str, ...] | None:
