@@ -148,12 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("image", metavar="IMAGE.png")
     predict.add_argument("--json", action="store_true")
 
-    check = commands.add_parser("check-lesson", help="validate lesson files (TOML)")
-    check.add_argument("files", nargs="+", metavar="FILE")
     export = commands.add_parser("export", help="write a model as a PyTorch script")
     export.add_argument("--format", default="pytorch", choices=("pytorch",))
     export.add_argument("--model", required=True, metavar="PATH")
     export.add_argument("--out", required=True, metavar="SCRIPT.py")
+
+    check = commands.add_parser("check-lesson", help="validate lesson files (TOML)")
+    check.add_argument("files", nargs="+", metavar="FILE")
     return parser
 
 
@@ -350,16 +351,6 @@ def predict_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def check_lesson_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Print ``file:line: reason`` for each problem; status 1 if any file is refused."""
-    problems = [problem for path in args.files for problem in check_lesson_file(path)]
-    for problem in problems:
-        out.write(f"{problem}\n")
-    refused = len({problem.file for problem in problems})
-    err.write(f"{len(args.files) - refused} of {len(args.files)} lesson files are fine\n")
-    return 1 if problems else 0
-
-
 def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The script at ``--out`` and the weights beside it, under the same name + ``.npz``."""
     script = Path(args.out)
@@ -376,6 +367,16 @@ def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def check_lesson_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print ``file:line: reason`` for each problem; status 1 if any file is refused."""
+    problems = [problem for path in args.files for problem in check_lesson_file(path)]
+    for problem in problems:
+        out.write(f"{problem}\n")
+    refused = len({problem.file for problem in problems})
+    err.write(f"{len(args.files) - refused} of {len(args.files)} lesson files are fine\n")
+    return 1 if problems else 0
+
+
 def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -383,8 +384,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     try:
         args = build_parser().parse_args(list(argv))
         command = {"train": train_command, "evaluate": evaluate_command,
-                   "predict": predict_command, "check-lesson": check_lesson_command,
-                   "export": export_command}[args.command]
+                   "predict": predict_command, "export": export_command,
+                   "check-lesson": check_lesson_command}[args.command]
         return command(args, out, err)
     except UsageError as exc:
         err.write(f"neural-playground: error: {exc}\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +48,7 @@ class Solution:
     (playground updates, digits epochs, descent steps, fit steps, backprop stages).
     """
 
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)   # read-only
     actions: tuple[str, ...] = ()
     train_seconds: float = 0.0
     steps: int = 0
@@ -66,7 +67,7 @@ class Step:
     text: Text
     line: int                                  # where the step starts in its file
     keep: bool = False
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)   # read-only
     points: tuple[tuple[float, ...], ...] = ()  # curve_fit (x, y); playground (x1, x2, label)
     weights: tuple[tuple[tuple[float, ...], ...], ...] = ()   # backprop: one matrix a layer
     hide: tuple[str, ...] = ()

@@ -1,11 +1,14 @@
 """The reference tables of docs/lessons.md, generated from the code they describe.
 
-``python -m core.lessons.reference`` prints them; a test checks that the guide
-contains exactly this text, so the guide cannot drift from the settings tables,
-the observables or the actions.
+``python -m core.lessons.reference`` prints them, ``python -m core.lessons.reference
+docs/lessons.md`` rewrites them in place; a test checks that the guide contains
+exactly this text, so the guide cannot drift from the settings tables, the
+observables or the actions.
 """
 
 from __future__ import annotations
+
+import sys
 
 from core.expression import BOOL, NUMBER
 from core.lessons.concepts import CONCEPTS
@@ -70,5 +73,17 @@ def reference() -> str:
     return "\n".join(out)
 
 
+def update(path: str) -> None:
+    """Replace the generated block of the Markdown file at ``path``."""
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(text[:start] + reference() + text[end:])
+
+
 if __name__ == "__main__":
-    print(reference())
+    if len(sys.argv) > 1:
+        update(sys.argv[1])
+    else:
+        print(reference())

@@ -107,7 +107,7 @@ GUIDE = (Path(__file__).resolve().parents[3] / "docs" / "lessons.md").read_text(
 
 
 def test_guide_reference_is_generated_from_the_code():
-    assert reference() in GUIDE, "run: python -m core.lessons.reference, paste into docs"
+    assert reference() in GUIDE, "run: python -m core.lessons.reference docs/lessons.md"
 
 
 def test_guide_example_is_a_shipped_lesson_that_loads():

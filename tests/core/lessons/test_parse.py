@@ -211,3 +211,16 @@ def test_answers_round_trip_through_csv():
     assert read_answers_csv(text) == records
     with pytest.raises(ValueError, match="row 2"):
         read_answers_csv("lesson,step,answer,correct,time\nx,1,2,maybe,t\n")
+
+
+def test_settings_accumulate_only_over_consecutive_steps_on_one_page():
+    source = GOOD.replace('[[steps]]\nkeep = true\ntext.en = "Done"',
+                          '[[steps]]\npage = "descent"\nsettings = { curve = "absolute" }\n'
+                          'text.en = "Walk"\ntext.zh = "走"\n\n'
+                          '[[steps]]\npage = "playground"\nsettings = { l2 = 0.01 }\n'
+                          'text.en = "Done"')
+    lesson = parse_lesson(source, "t.toml")
+    assert [s.page for s in lesson.steps] == ["playground", "playground", "descent", "playground"]
+    assert lesson.setup(2).settings == {"curve": "absolute"}
+    assert lesson.setup(3).settings == {"l2": 0.01}    # the page was left: a fresh start
+    assert lesson.setup(1).settings["learning_rate"] == 0.3
