@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from core.descent_lab import CURVES_1D, Path
@@ -27,7 +27,7 @@ class DescentAdapter(Page):
     def __init__(self, page: DescentPage) -> None:
         super().__init__(page)
         self.page = page
-        self.tabs = page.findChild(QTabWidget)
+        self.tabs = page.findChild(QTabWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
     @property
     def mode(self) -> str:

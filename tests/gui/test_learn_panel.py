@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
+from core.lessons.observables import names
 from core.lessons.parse import parse_lesson
 from core.settings_table import SettingError
 
@@ -277,3 +278,19 @@ def test_the_panel_opens_by_itself_on_the_first_start_only(window, qtbot, fresh_
     learn.open_on_first_start()
     qtbot.wait(200)
     assert not learn.panel.isVisible()
+
+
+def test_every_page_reports_every_name_its_lessons_may_use(window, qtbot):
+    """The page interface keeps the contract of core/lessons/observables.py."""
+    only_1d, only_2d = {"w", "slope", "regime"}, {"w1", "w2"}
+    for name, page in window.learn.pages.items():
+        qtbot.waitUntil(lambda p=page: bool(p.observables()), timeout=15_000)
+        declared = set(names(name))
+        missing = declared - set(page.observables())
+        if name == "descent":
+            assert missing <= only_2d, missing
+            page.apply_settings({"mode": "2d"})
+            missing = declared - set(page.observables())
+            assert missing <= only_1d, missing
+        else:
+            assert not missing, (name, missing)
