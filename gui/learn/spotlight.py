@@ -44,31 +44,28 @@ class Spotlight(QFrame):
 
 
 class StudentMode:
-    """Hides or locks controls for a lesson and gives each back as it was."""
+    """Hides or locks controls for a lesson and gives each back as it was.
+
+    Only what the lesson changed is given back: a locked control's visibility
+    stays the page's business, and so does a hidden control's enabled state.
+    """
 
     def __init__(self) -> None:
-        self._saved: dict[QWidget, tuple[bool, bool]] = {}
-
-    @property
-    def active(self) -> bool:
-        return bool(self._saved)
+        self._hidden: dict[QWidget, bool] = {}   # control → was it shown
+        self._locked: dict[QWidget, bool] = {}   # control → was it enabled
 
     def apply(self, hidden: Iterable[QWidget], locked: Iterable[QWidget]) -> None:
         self.restore()
         for widget in hidden:
-            self._remember(widget)
+            self._hidden.setdefault(widget, not widget.isHidden())
             widget.setVisible(False)
         for widget in locked:
-            self._remember(widget)
+            self._locked.setdefault(widget, widget.isEnabledTo(widget.parentWidget() or widget))
             widget.setEnabled(False)
 
-    def _remember(self, widget: QWidget) -> None:
-        if widget not in self._saved:
-            self._saved[widget] = (widget.isVisibleTo(widget.parentWidget() or widget),
-                                   widget.isEnabled())
-
     def restore(self) -> None:
-        for widget, (visible, enabled) in self._saved.items():
-            widget.setVisible(visible)
+        for widget, shown in self._hidden.items():
+            widget.setVisible(shown)
+        for widget, enabled in self._locked.items():
             widget.setEnabled(enabled)
-        self._saved = {}
+        self._hidden, self._locked = {}, {}
