@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
@@ -13,6 +14,9 @@ from core.datasets import parse_points_csv
 from core.playground import Configure, LoadData
 from gui.page import Observables, Page, scalars
 from gui.playground.playground_page import PlaygroundPage
+
+# Settings that make new points (and so undo a person's edits).
+DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
 
 
 def _number(value) -> float | None:
@@ -26,6 +30,19 @@ class PlaygroundAdapter(Page):
         super().__init__(page)
         self.page = page
         self._wanted: dict[str, Any] = {}
+        self._edited = False  # points added, removed or imported since the data was made
+        for view in (page.network_boundary, page.linear_boundary):
+            view.point_clicked.connect(self._on_points_edited)
+        page.data_panel.import_requested.connect(self._on_points_edited)
+        page.data_panel.regenerate_requested.connect(self._on_data_made)
+        page.data_panel.changed.connect(
+            lambda changes: self._on_data_made() if DATA_SETTINGS & set(changes) else None)
+
+    def _on_points_edited(self, *_args) -> None:
+        self._edited = True
+
+    def _on_data_made(self) -> None:
+        self._edited = False
 
     def controls(self) -> dict[str, QWidget]:
         bar, data = self.page.controls, self.page.data_panel
@@ -44,10 +61,22 @@ class PlaygroundAdapter(Page):
 
     def _apply(self, checked: dict[str, Any]) -> None:
         self._wanted = checked
+        if DATA_SETTINGS & set(checked):
+            self._on_data_made()
         self.page.controller.send(Configure(checked))  # the controls follow its snapshot
+
+    def points(self) -> list[tuple[float, ...]] | None:
+        """(x1, x2, label) of every point, once a person has edited them."""
+        snap = self.page.snapshot
+        if not self._edited or snap is None:
+            return None
+        X = np.vstack([snap.train_X, snap.test_X])
+        y = np.concatenate([snap.train_y, snap.test_y])
+        return [(float(a), float(b), float(c)) for (a, b), c in zip(X, y, strict=True)]
 
     def set_points(self, points: tuple[tuple[float, ...], ...]) -> None:
         if points:  # through the CSV reader: the same task inference as an import
+            self._edited = True
             text = "\n".join(",".join(repr(float(v)) for v in p) for p in points)
             self.page.controller.send(LoadData(parse_points_csv(text)))
 

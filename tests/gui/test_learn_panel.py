@@ -294,3 +294,17 @@ def test_every_page_reports_every_name_its_lessons_may_use(window, qtbot):
             assert missing <= only_1d, missing
         else:
             assert not missing, (name, missing)
+
+
+def test_an_edited_playground_saves_its_points(window, qtbot, tmp_path, monkeypatch):
+    page = window.learn.pages["playground"]
+    assert page.points() is None  # generated points: the settings and seed make them again
+    view = window.playground.network_boundary
+    qtbot.waitUntil(lambda: window.playground.snapshot is not None, timeout=10_000)
+    before = len(window.playground.snapshot.train_X) + len(window.playground.snapshot.test_X)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport().rect().center())
+    qtbot.waitUntil(lambda: len(page.points() or ()) == before + 1, timeout=10_000)
+    out = tmp_path / "edited.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    _menu_action(window, "File", "Save this setup as a lesson step…").trigger()
+    assert len(tomllib.loads(out.read_text(encoding="utf-8"))["steps"][0]["points"]) == before + 1
