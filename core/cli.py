@@ -46,6 +46,7 @@ from core.digits_data import (
 from core.features import FEATURE_NAMES, feature_matrix, parse_features, validate_features
 from core.fileio import FileError, check_save_target
 from core.initializers import INITIALIZERS
+from core.lessons import check_lesson_file
 from core.limits import MAX_LAYERS, MAX_NEURONS
 from core.losses import LOSS_NAMES
 from core.model_io import ModelFileError, load_model, save_model
@@ -192,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", default="pytorch", choices=("pytorch",))
     export.add_argument("--model", required=True, metavar="PATH")
     export.add_argument("--out", required=True, metavar="SCRIPT.py")
+
+    check = commands.add_parser("check-lesson", help="validate lesson files (TOML)")
+    check.add_argument("files", nargs="+", metavar="FILE")
     return parser
 
 
@@ -488,6 +492,16 @@ def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def check_lesson_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print ``file:line: reason`` for each problem; status 1 if any file is refused."""
+    problems = [problem for path in args.files for problem in check_lesson_file(path)]
+    for problem in problems:
+        out.write(f"{problem}\n")
+    refused = len({problem.file for problem in problems})
+    err.write(f"{len(args.files) - refused} of {len(args.files)} lesson files are fine\n")
+    return 1 if problems else 0
+
+
 def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -495,7 +509,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
     try:
         args = build_parser().parse_args(list(argv))
         command = {"train": train_command, "evaluate": evaluate_command,
-                   "predict": predict_command, "export": export_command}[args.command]
+                   "predict": predict_command, "export": export_command,
+                   "check-lesson": check_lesson_command}[args.command]
         return command(args, out, err)
     except (UsageError, FileError) as exc:
         err.write(f"neural-playground: error: {exc}\n")

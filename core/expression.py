@@ -1,24 +1,43 @@
-"""A small, safe parser for cost curves typed by a person, e.g. ``(w-5)^2``.
+"""A small, safe parser for cost curves typed by a person, e.g. ``(w-5)^2``,
+and for lesson goals such as ``test_accuracy >= 0.95 and neurons <= 4``.
 
 No ``eval``: the text is tokenised and parsed by recursive descent into a tree
 of known operations over the single variable ``w``; anything else (names
 like ``__import__``, attribute access, commas) is refused with a message.  The
 tree evaluates on numpy arrays and differentiates itself exactly, so the lab
 can draw the tangent (the slope) the learner steps along.
+
+:func:`parse_condition` reads the same arithmetic over *declared* names (each
+a number, a yes/no value or a text with a fixed set of values) plus
+comparisons (``< <= > >= == !=``), ``and``/``or``/``not``, ``true``/``false``
+and quoted texts.  Types are checked when parsing, so a goal that compares a
+text with a number, or a text with a value it never takes, is refused before
+a learner ever sees it.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 MAX_LENGTH = 200
+MAX_CONDITION_LENGTH = 400
 MAX_DEPTH = 40
 FUNCTIONS = ("sin", "cos", "exp", "abs", "log", "sqrt", "tanh")
-_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+)|([A-Za-z_]\w*)|(.))")
+COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+KEYWORDS = ("and", "or", "not", "true", "false")
+_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+)|([A-Za-z_]\w*)"
+                    r"|('[^']*'|\"[^\"]*\")|(<=|>=|==|!=)|(.))")
 _ALIASES = {"×": "*", "·": "*", "÷": "/", "−": "-", "**": "^"}
+_CONDITION_ALIASES = {"≤": "<=", "≥": ">=", "≠": "!="}
+NUMBER, BOOL, TEXT = "number", "bool", "text"
+# What a declared name is: NUMBER, BOOL, or the tuple of values a text takes.
+Kind = str | tuple[str, ...]
 
 
 class ExpressionError(ValueError):
@@ -27,9 +46,10 @@ class ExpressionError(ValueError):
 
 @dataclass(frozen=True)
 class Node:
-    op: str                      # "num", "w", "+", "-", "*", "/", "^", "neg", or a function
-    args: tuple[Node, ...] = ()
-    value: float = 0.0
+    op: str                      # "num", "w", "+", "-", "*", "/", "^", "neg", or a function;
+    args: tuple[Node, ...] = ()  # in conditions also "var", "str", "bool", a comparison,
+    value: float = 0.0           # "and", "or", "not"
+    name: str = ""               # the variable's name or the text of a "str" literal
 
     def __call__(self, w: np.ndarray | float) -> np.ndarray:
         w = np.asarray(w, dtype=np.float64)
@@ -40,23 +60,43 @@ class Node:
         return _derivative(self)
 
 
-def _evaluate(node: Node, w: np.ndarray) -> np.ndarray:
+_BINARY = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power,
+           "<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+
+
+def _evaluate(node: Node, w: Any, env: Mapping[str, Any] | None = None) -> Any:
+    """The value of ``node`` at ``w`` (formulas) or with the names in ``env`` (conditions)."""
     op, a = node.op, node.args
     if op == "num":
         return np.float64(node.value)
     if op == "w":
         return w
+    if op == "var":
+        return env[node.name]
+    if op == "str":
+        return node.name
+    if op == "bool":
+        return bool(node.value)
     if op == "neg":
-        return -_evaluate(a[0], w)
+        return -_evaluate(a[0], w, env)
     if op in FUNCTIONS:
-        x = _evaluate(a[0], w)
+        x = _evaluate(a[0], w, env)
         return {"sin": np.sin, "cos": np.cos, "exp": np.exp, "abs": np.abs, "log": np.log,
                 "sqrt": np.sqrt, "tanh": np.tanh}[op](x)
     if op == "sign":
-        return np.sign(_evaluate(a[0], w))
-    left, right = _evaluate(a[0], w), _evaluate(a[1], w)
-    return {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide,
-            "^": np.power}[op](left, right)
+        return np.sign(_evaluate(a[0], w, env))
+    if op == "not":
+        return not _evaluate(a[0], w, env)
+    if op == "and":  # short-circuit, like the words say
+        return bool(_evaluate(a[0], w, env)) and bool(_evaluate(a[1], w, env))
+    if op == "or":
+        return bool(_evaluate(a[0], w, env)) or bool(_evaluate(a[1], w, env))
+    left, right = _evaluate(a[0], w, env), _evaluate(a[1], w, env)
+    if op == "==":
+        return bool(left == right)
+    if op == "!=":
+        return bool(left != right)
+    return _BINARY[op](left, right)
 
 
 def _num(value: float) -> Node:
@@ -104,8 +144,11 @@ def _derivative(n: Node) -> Node:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
-        self.tokens = _tokenise(text)
+    """Recursive descent over the tokens; ``kinds`` is None for a formula in ``w``."""
+
+    def __init__(self, text: str, kinds: Mapping[str, Kind] | None = None) -> None:
+        self.kinds = kinds
+        self.tokens = _tokenise(text, condition=kinds is not None)
         self.pos = 0
         self.depth = 0
 
@@ -120,11 +163,50 @@ class _Parser:
         return token
 
     def parse(self) -> Node:
-        node = self.sum()
+        node = self.sum() if self.kinds is None else self.either()
         if self.peek() is not None:
             raise ExpressionError(f"unexpected {self.peek()!r}")
         return node
 
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError("the formula is nested too deeply")
+
+    # -- conditions: or < and < not < comparison < arithmetic ------------------------
+    def either(self) -> Node:
+        node = self.both()
+        while self.peek() == "or":
+            self.take()
+            node = Node("or", (node, self.both()))
+        return node
+
+    def both(self) -> Node:
+        node = self.negation()
+        while self.peek() == "and":
+            self.take()
+            node = Node("and", (node, self.negation()))
+        return node
+
+    def negation(self) -> Node:
+        if self.peek() != "not":
+            return self.comparison()
+        self.take()
+        self._deeper()
+        try:
+            return Node("not", (self.negation(),))
+        finally:
+            self.depth -= 1
+
+    def comparison(self) -> Node:
+        node = self.sum()
+        if self.peek() in COMPARISONS:
+            node = Node(self.take(), (node, self.sum()))
+            if self.peek() in COMPARISONS:
+                raise ExpressionError("compare two things at a time: write a < b and b < c")
+        return node
+
+    # -- arithmetic ------------------------------------------------------------------
     def sum(self) -> Node:
         node = self.product()
         while self.peek() in ("+", "-"):
@@ -139,19 +221,21 @@ class _Parser:
             if token in ("*", "/"):
                 op = self.take()
                 node = Node(op, (node, self.unary()))
-            elif token is not None and (token == "(" or token == "w" or token in FUNCTIONS
-                                        or _is_number(token)):
+            elif self.kinds is None and token is not None and (
+                    token == "(" or token == "w" or token in FUNCTIONS or _is_number(token)):
                 node = Node("*", (node, self.unary()))  # implicit: 2w, 3(w-1)
             else:
                 return node
 
     def unary(self) -> Node:
-        if self.peek() == "-":
-            self.take()
-            return Node("neg", (self.unary(),))
-        if self.peek() == "+":
-            self.take()
-            return self.unary()
+        if self.peek() in ("-", "+"):
+            sign = self.take()
+            self._deeper()
+            try:
+                inner = self.unary()
+            finally:
+                self.depth -= 1
+            return Node("neg", (inner,)) if sign == "-" else inner
         return self.power()
 
     def power(self) -> Node:
@@ -162,15 +246,13 @@ class _Parser:
         return base
 
     def atom(self) -> Node:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ExpressionError("the formula is nested too deeply")
+        self._deeper()
         try:
             token = self.take()
             if _is_number(token):
                 return _num(float(token))
-            if token == "w":
-                return Node("w")
+            if token[0] in "'\"":
+                return Node("str", name=token[1:-1])
             if token in FUNCTIONS:
                 if self.take() != "(":
                     raise ExpressionError(f"{token} needs brackets, like {token}(w)")
@@ -178,16 +260,28 @@ class _Parser:
                 self._close()
                 return node
             if token == "(":
-                node = self.sum()
+                node = self.sum() if self.kinds is None else self.either()
                 self._close()
                 return node
+            if self.kinds is None and token == "w":
+                return Node("w")
+            if self.kinds is not None and token in ("true", "false"):
+                return Node("bool", value=float(token == "true"))
+            if self.kinds is not None and token in self.kinds:
+                return Node("var", name=token)
             if token.isidentifier():
-                raise ExpressionError(
-                    f"unknown name {token!r}: use w, numbers, + - × ÷ ^ and "
-                    f"{', '.join(FUNCTIONS)}")
+                raise ExpressionError(self._unknown(token))
             raise ExpressionError(f"unexpected {token!r}")
         finally:
             self.depth -= 1
+
+    def _unknown(self, token: str) -> str:
+        if self.kinds is None:
+            return (f"unknown name {token!r}: use w, numbers, + - × ÷ ^ and "
+                    f"{', '.join(FUNCTIONS)}")
+        close = difflib.get_close_matches(token, list(self.kinds), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown name {token!r}{hint}"
 
     def _close(self) -> None:
         if self.peek() != ")":
@@ -199,21 +293,90 @@ def _is_number(token: str) -> bool:
     return token[0].isdigit() or (token[0] == "." and len(token) > 1)
 
 
-def _tokenise(text: str) -> list[str]:
-    if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the formula is longer than {MAX_LENGTH} characters")
-    for alias, plain in _ALIASES.items():
+def _tokenise(text: str, condition: bool = False) -> list[str]:
+    limit = MAX_CONDITION_LENGTH if condition else MAX_LENGTH
+    if len(text) > limit:
+        raise ExpressionError(f"the formula is longer than {limit} characters")
+    for alias, plain in (_ALIASES | (_CONDITION_ALIASES if condition else {})).items():
         text = text.replace(alias, plain)
+    allowed = "+-*/^()" + ("<>" if condition else "")
     tokens = []
-    for number, name, other in _TOKEN.findall(text):
-        token = number or name or other
-        if token.strip():
-            if other and other not in "+-*/^()":
-                raise ExpressionError(f"the character {other!r} is not allowed")
-            tokens.append(token)
+    for number, name, quoted, pair, other in _TOKEN.findall(text):
+        token = number or name or quoted or pair or other
+        if not token.strip():
+            continue
+        if (other and other not in allowed) or ((quoted or pair) and not condition):
+            raise ExpressionError(f"the character {token[0]!r} is not allowed")
+        tokens.append(token)
     if not tokens:
-        raise ExpressionError("type a formula in w, such as (w-5)^2")
+        raise ExpressionError("type a formula in w, such as (w-5)^2" if not condition
+                              else "the condition is empty")
     return tokens
+
+
+def _kind_of(node: Node, kinds: Mapping[str, Kind]) -> Kind:
+    """NUMBER, BOOL or a text's values; ExpressionError where types do not fit."""
+    op, a = node.op, node.args
+    if op in ("num", "bool"):
+        return NUMBER if op == "num" else BOOL
+    if op == "str":
+        return (node.name,)
+    if op == "var":
+        return kinds[node.name]
+    parts = [_kind_of(arg, kinds) for arg in a]
+    if op in ("and", "or", "not"):
+        if any(p != BOOL for p in parts):
+            raise ExpressionError(f"'{op}' joins conditions, such as loss < 0.1 {op} step > 5")
+        return BOOL
+    if op in ("==", "!="):
+        left, right = parts
+        if isinstance(left, tuple) and isinstance(right, tuple):
+            literal, values = (left, right) if a[0].op == "str" else (right, left)
+            if literal[0] not in values and a[0].op != a[1].op:
+                raise ExpressionError(f"{literal[0]!r} is not one of "
+                                      f"{', '.join(repr(v) for v in values)}")
+            return BOOL
+        if left != right:
+            raise ExpressionError(f"'{op}' compares two numbers, two texts or two yes/no values")
+        return BOOL
+    if any(p != NUMBER for p in parts):
+        raise ExpressionError(f"'{op}' needs numbers")
+    return BOOL if op in COMPARISONS else NUMBER
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed goal: call it with the live values of its ``names``."""
+
+    text: str
+    tree: Node
+    names: frozenset[str]
+
+    def __call__(self, values: Mapping[str, Any]) -> bool:
+        missing = self.names - set(values)
+        if missing:
+            raise ExpressionError(f"no value for {', '.join(sorted(missing))}")
+        with np.errstate(all="ignore"):  # 1/0 → inf, and NaN compares false
+            return bool(_evaluate(self.tree, None, values))
+
+
+def _names(node: Node) -> frozenset[str]:
+    own = frozenset((node.name,)) if node.op == "var" else frozenset()
+    return own.union(*(_names(arg) for arg in node.args))
+
+
+def parse_condition(text: str, kinds: Mapping[str, Kind]) -> Condition:
+    """Parse a yes/no ``text`` over the declared names ``kinds`` into a :class:`Condition`.
+
+    ``kinds`` maps each name to NUMBER, BOOL or the tuple of values the text takes.
+    """
+    bad = [name for name in kinds if name in KEYWORDS or name in FUNCTIONS]
+    if bad:
+        raise ValueError(f"{bad[0]!r} is a reserved word and cannot be a name")
+    tree = _Parser(text, kinds).parse()
+    if _kind_of(tree, kinds) != BOOL:
+        raise ExpressionError("a goal must be true or false: compare, e.g. loss < 0.1")
+    return Condition(text, tree, _names(tree))
 
 
 def parse_expression(text: str) -> Node:

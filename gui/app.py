@@ -85,6 +85,7 @@ def run_app(argv: list[str] | None = None) -> int:
     text_size.restyle_new()
     fit_to_screen(window, restored=window.sessions.restore_geometry())
     window.show()
+    window.learn.open_on_first_start()
     window.sessions.restore_last()
     freeze_startup_objects()
     return app.exec()

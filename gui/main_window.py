@@ -28,6 +28,7 @@ from gui.i18n import LANGUAGES, chosen_language, save_language
 from gui.labs.backprop_page import BackpropPage
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.labs.descent_page import DescentPage
+from gui.learn.window import Learn
 from gui.playground.playground_page import PlaygroundPage
 from gui.session_manager import SessionManager
 from gui.theme import chosen_theme, save_theme
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.sessions = SessionManager(self)
         self.sessions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.sessions.path_changed.connect(self._on_session_path_changed)
+        self.learn = Learn(self)  # the Learn dock and the page interface of every page
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions(playground_actions)
         plots = file_menu.addMenu(self.tr("Export a &plot (PNG/SVG)"))
         plots.aboutToShow.connect(lambda: self._fill_plot_menu(plots))
-        file_menu.addSeparator()
+        learn_menu_anchor = file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))
         train_menu = self.menuBar().addMenu(self.tr("&Training"))
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&Help for this mode"),
                                          QKeySequence.StandardKey.HelpContents, self.show_help))
         help_menu.addAction(self._action(self.tr("&About"), None, self._show_about))
+        self.learn.add_actions(file_menu, learn_menu_anchor, help_menu)
 
     def _build_text_size_menu(self, menu: QMenu) -> None:
         """Larger / Smaller / Reset: the application font, which plots follow."""
@@ -182,14 +185,8 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         for action in self._playground_actions:
             action.setEnabled(page is self.playground)
-        hints = {
-            self.playground: self.tr("Press Space to train or pause."),
-            self.digits: self.tr("Draw a digit on the canvas; right-click or Esc clears it."),
-            self.descent: self.descent.hint(),
-            self.curve_fit: self.tr("Press Fit; click to add points, drag to move them."),
-            self.backprop: self.tr("Press Next step to follow one sample forward and back."),
-        }
-        self.statusBar().showMessage(hints.get(page, ""))
+        shown = next((p for p in self.learn.pages.values() if p.widget is page), None)
+        self.statusBar().showMessage(shown.status_message() if shown is not None else "")
 
     # -- exports and help --------------------------------------------------------------
     def _export(self, export) -> None:
@@ -254,9 +251,9 @@ class MainWindow(QMainWindow):
         # Work first: a sweep thread running numpy holds the GIL, and each file
         # call of the autosave then waited for it (0.6 s of the close).
         self.sessions.autosave_timer.stop()
-        self.playground.shutdown()
-        self.digits.shutdown()
-        self.curve_fit.shutdown()
+        self.learn.shutdown()
+        for page in self.learn.pages.values():
+            page.shutdown()
         self.sessions.autosave()  # from the snapshots the window holds: no worker needed
         self.sessions.save_geometry()
         super().closeEvent(event)

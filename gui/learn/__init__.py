@@ -1,0 +1,1 @@
+"""The Learn panel: a guided course beside the pages (issue 17)."""

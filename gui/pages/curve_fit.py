@@ -1,0 +1,88 @@
+"""The curve-fitting lab through the page interface."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from core.curve_fit import ConfigureFit
+from gui.labs.curve_fit_page import CurveFitPage
+from gui.page import Observables, Page, scalars
+
+
+def _last(history: dict[str, np.ndarray]) -> float | None:
+    losses = history.get("train_loss")
+    return float(losses[-1]) if losses is not None and len(losses) else None
+
+
+class CurveFitAdapter(Page):
+    name = "curve_fit"
+
+    def __init__(self, page: CurveFitPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def controls(self) -> dict[str, QWidget]:
+        p = self.page
+        return {"hidden": p.hidden, "loss": p.loss, "points": p.generator}
+
+    def settings(self) -> dict[str, Any]:
+        snap = self.page.snapshot
+        values: dict[str, Any] = {"points": self.page.generator.currentData()}
+        if snap is not None:
+            values.update(vars(snap.config))
+        return values
+
+    def _apply(self, checked: dict[str, Any]) -> None:
+        p = self.page
+        changes = dict(checked)
+        if "points" in changes:
+            p.generator.setCurrentIndex(p.generator.findData(changes.pop("points")))
+            p.generator.activated.emit(p.generator.currentIndex())
+        if "loss" in changes:
+            p.loss.setCurrentIndex(p.loss.findData(changes["loss"]))
+        if "hidden" in changes:
+            p.hidden.blockSignals(True)  # one ConfigureFit below carries every change
+            p.hidden.setValue(changes["hidden"])
+            p.hidden.blockSignals(False)
+        if changes:
+            p.controller.send(ConfigureFit(changes))
+
+    def _latest(self) -> object:
+        return self.page.snapshot
+
+    def observables(self) -> Observables:
+        values = scalars(self.settings())
+        snap = self.page.snapshot
+        values.update(n_points=len(self.page.x), running=self.page.running)
+        if snap is not None:
+            values.update(step=snap.step, a=snap.slope, b=snap.intercept,
+                          curve_loss=_last(snap.curve_history), line_loss=_last(snap.line_history))
+        return values
+
+    def points(self) -> list[tuple[float, ...]]:
+        return [(float(x), float(y)) for x, y in zip(self.page.x, self.page.y, strict=True)]
+
+    def set_points(self, points: tuple[tuple[float, ...], ...]) -> None:
+        if points:
+            self.page.x = np.array([p[0] for p in points], dtype=np.float64)
+            self.page.y = np.array([p[1] for p in points], dtype=np.float64)
+            self.page._send_points()
+
+    def actions(self) -> dict[str, Callable[[], None]]:
+        return {"train": lambda: self.set_training(True), "reset": self.page.reset.click}
+
+    def set_training(self, on: bool) -> None:
+        if self.page.running != on:
+            self.page.play.click()
+
+    def status_message(self) -> str:
+        return QCoreApplication.translate(
+            "MainWindow", "Press Fit; click to add points, drag to move them.")
+
+    def shutdown(self) -> None:
+        self.page.shutdown()
