@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from core.trainer import Divergence
 
@@ -33,6 +33,31 @@ def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:
     return combo
 
 
+def scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
+    """``widget`` in a frameless scroll area: it scrolls instead of being squeezed.
+
+    A page or panel whose minimum size is larger than a small screen (or than
+    what is left at a large text size) then scrolls; where it fits, no scroll
+    bar shows and it stretches as before.
+    """
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(widget.minimumSizeHint().width()
+                             + area.verticalScrollBar().sizeHint().width())
+    return area
+
+
+def resize_to_fit(window: QWidget, width: int, height: int) -> None:
+    """``width``×``height``, or less on a screen with less room (a 1280×720 one)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    window.resize(min(width, room.width() - 40), min(height, room.height() - 60))
+
+
 class LiveLabel(QWidget):
     """Text that changes on every frame without re-laying out the window.
 
@@ -49,7 +74,10 @@ class LiveLabel(QWidget):
         if font is not None:
             self.setFont(font)
         self._colour = QColor(colour) if colour else None
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
+        metrics = self.fontMetrics()
+        # Chinese glyphs come from a fallback font with taller lines than the Latin one.
+        line = max(metrics.lineSpacing(), metrics.boundingRect("国").height())
+        self.setFixedHeight(lines * line + 4)
         if width is not None:
             self.setFixedWidth(width)
         else:
