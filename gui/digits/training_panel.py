@@ -50,7 +50,7 @@ from gui.colors import BLUE, ORANGE
 from gui.history_plot import HistoryPlot
 from gui.image_item import ImageItem
 from gui.training_controller import TrainingController
-from gui.widgets import combo_box, divergence_text
+from gui.widgets import combo_box, divergence_text, scrolling
 
 PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
            ("256,128", "784-256-128-10"), ("256,256", "784-256-256-10"))
@@ -256,7 +256,7 @@ class DigitsTrainingPanel(QWidget):
         results.addWidget(self.weights_view)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(settings)
+        layout.addWidget(scrolling(settings, sideways=False))
         layout.addLayout(curves, 2)
         layout.addLayout(results, 2)
 

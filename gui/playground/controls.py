@@ -152,7 +152,10 @@ class ControlsBar(QFrame):
         self.speed = combo_box([(v, t) for v, t in SPEEDS], None)
         self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
                                       "the machine allows."))
-        for label, widget in (
+        # Two rows: in one, the bar alone was wider than a 1280-pixel screen.
+        settings = QGridLayout()
+        settings.setVerticalSpacing(2)
+        for index, (label, widget) in enumerate((
             (self.tr("Learning rate"), self.learning_rate),
             (self.tr("Activation"), self.activation),
             (self.tr("Loss"), self.loss),
@@ -164,8 +167,9 @@ class ControlsBar(QFrame):
             (self.tr("Input noise"), self.input_noise),
             (self.tr("Batch norm"), self.batch_norm),
             (self.tr("Steps per frame"), self.speed),
-        ):
-            row.addWidget(_labelled(label, widget))
+        )):
+            settings.addWidget(_labelled(label, widget), index // 6, index % 6)
+        row.addLayout(settings)
         row.addStretch(1)
 
         self.optimizer_settings = QWidget()

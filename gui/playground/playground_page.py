@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -53,7 +54,7 @@ from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.transformed_dialog import TransformedDialog
 from gui.training_controller import TrainingController
-from gui.widgets import LiveLabel, divergence_text
+from gui.widgets import LiveLabel, divergence_text, scrolling
 
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links
@@ -146,7 +147,7 @@ class PlaygroundPage(QWidget):
         self.restore_button.setToolTip(self.tr(
             "Early stopping: go back to the weights with the lowest test loss "
             "(the green dotted line)."))
-        self.summary = LiveLabel(lines=2)
+        self.summary = LiveLabel(lines=3)
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -169,10 +170,9 @@ class PlaygroundPage(QWidget):
         self.transformed_button.setToolTip(self.tr(
             "Draw the input grid and the points as two neurons of a hidden layer see them: "
             "bent space where one line can split the classes."))
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(hint, 1)
-        hint_row.addWidget(self.transformed_button)
-        middle_layout.addLayout(hint_row)
+        # The hint above the button, not beside it: beside it, it wrapped a word a line.
+        middle_layout.addWidget(hint)
+        middle_layout.addWidget(self.transformed_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -199,17 +199,17 @@ class PlaygroundPage(QWidget):
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
         right_layout.addLayout(curves, 2)
-        below_curves = QHBoxLayout()
-        below_curves.addWidget(self.log_scale)
-        below_curves.addStretch(1)
-        below_curves.addWidget(self.health_button)
-        below_curves.addWidget(self.sweep_button)
-        below_curves.addWidget(self.overfit_button)
-        below_curves.addWidget(self.restore_button)
+        # Two rows, so that the buttons fit under the curves of a small screen.
+        below_curves = QGridLayout()
+        below_curves.addWidget(self.log_scale, 0, 0)
+        below_curves.addWidget(self.restore_button, 0, 2)
+        below_curves.addWidget(self.health_button, 1, 0)
+        below_curves.addWidget(self.sweep_button, 1, 1)
+        below_curves.addWidget(self.overfit_button, 1, 2)
         right_layout.addLayout(below_curves)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.data_panel)
+        splitter.addWidget(scrolling(self.data_panel, sideways=False))
         splitter.addWidget(middle)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
