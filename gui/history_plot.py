@@ -14,6 +14,31 @@ Series = tuple[str, str, str, str, bool]  # model key, split, label, colour, das
 CURVE_POINTS = 250  # a curve is drawn from at most this many points (see thin)
 GAP_POINTS = 200  # the shaded generalisation gap is drawn from this many points
 
+def legend_above(plot: pg.PlotItem, entries: list[tuple[pg.PlotDataItem, str]],
+                 columns: int = 2, text_size: str = "8pt") -> pg.LegendItem:
+    """A legend in a band between the title and the data, never on top of a curve.
+
+    Inside the view box a legend hid the first steps of the curves (or the
+    first points of a sweep) whichever corner it took; here a row of the plot's
+    own layout (the hidden top axis's) is kept as tall as the legend.
+    """
+    legend = pg.LegendItem(labelTextSize=text_size, colCount=columns, horSpacing=12)
+    legend.setParentItem(plot)
+    for item, name in entries:
+        legend.addItem(item, name)
+    view = plot.getViewBox()
+
+    def place() -> None:
+        legend.updateSize()
+        plot.layout.setRowFixedHeight(1, legend.height() + 2)
+        box = view.geometry()
+        legend.setPos(box.center().x() - legend.width() / 2, box.top() - legend.height() - 1)
+
+    view.sigResized.connect(place)
+    place()
+    return legend
+
+
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 1.5, 2, 3, 4, 5, 7 × 10^k that is ≥ ``value`` (for stable axis ranges)."""
     if value <= 0:
@@ -59,19 +84,16 @@ class HistoryPlot(pg.PlotWidget):
         self.setLabel("bottom", QCoreApplication.translate("HistoryPlot", "step"))
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setMenuEnabled(False)
-        # Loss falls and accuracy rises: keep the legend where the curves are not.
-        legend = self.addLegend(offset=(-5, 5) if metric == "loss" else (-5, -30),
-                                labelTextSize="8pt")
-        paper = pg.mkColor(pg.getConfigOption("background"))
-        paper.setAlpha(200)
-        legend.setBrush(pg.mkBrush(paper))
         self.curves = {}
+        named = []
         for model, split, label, colour, dashed in series:
             style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-            curve = self.plot(pen=pg.mkPen(colour, width=1, style=style), name=label,
+            curve = self.plot(pen=pg.mkPen(colour, width=1, style=style),
                               connect="finite", antialias=True)
             curve.setClipToView(True)
             self.curves[(model, split)] = curve
+            named.append((curve, label))
+        self.legend = legend_above(self.getPlotItem(), named)
         # Ranges are set by hand to "nice" bounds that change rarely, and the
         # axes are painted from a pixmap cache: axis text is the most expensive
         # thing in the window to paint, and auto-ranging repainted it twice.

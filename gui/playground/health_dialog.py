@@ -20,6 +20,7 @@ from core.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
 from core.playground import PlaygroundSnapshot
 from gui.image_item import ImageItem
 from gui.playground.weight_effect_view import WeightEffectView
+from gui.widgets import resize_to_fit
 
 FRAMES = 240  # columns of history kept per layer
 
@@ -47,7 +48,7 @@ class HealthDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inside the training"))
-        self.resize(900, 840)
+        resize_to_fit(self, 900, 840)
         layout = QVBoxLayout(self)
         layers = QWidget()
         self.grid = QGridLayout(layers)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayo
 from core.playground import PlaygroundSnapshot
 from core.transformed_space import WatchNeurons
 from gui.colors import class_colour
+from gui.widgets import resize_to_fit
 
 
 class TransformedDialog(QDialog):
@@ -20,7 +21,7 @@ class TransformedDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("The plane as a hidden layer sees it"))
-        self.resize(620, 640)
+        resize_to_fit(self, 620, 640)
         self.layer, self.neuron_i, self.neuron_j = QComboBox(), QComboBox(), QComboBox()
         self.layer.setToolTip(self.tr("The hidden layer to look through."))
         self.neuron_i.setToolTip(self.tr("The neuron whose activation is the horizontal axis."))
