@@ -14,13 +14,17 @@ from core.trainer import Divergence
 
 
 def divergence_text(divergence: Divergence) -> str:
-    """The divergence banner's words, in the interface's language."""
-    context = "Divergence"
-    what = (QCoreApplication.translate(context, "exploded") if math.isfinite(divergence.loss)
-            else QCoreApplication.translate(context, "became NaN or infinite"))
+    """The divergence banner's words, in the interface's language.
+
+    The context is written out in each call: ``pyside6-lupdate`` only finds
+    strings whose context is a literal.
+    """
+    what = (QCoreApplication.translate("Divergence", "exploded")
+            if math.isfinite(divergence.loss)
+            else QCoreApplication.translate("Divergence", "became NaN or infinite"))
     return QCoreApplication.translate(
-        context, "Training paused: the learning rate is too large: the loss {0} at step {1}; "
-                 "the weights from before that step were kept.").format(
+        "Divergence", "Training paused: the learning rate is too large: the loss {0} at step "
+                      "{1}; the weights from before that step were kept.").format(
         what, f"{divergence.step:,d}")
 
 

@@ -47,6 +47,7 @@ from core.optimizers import OPTIMIZERS
 from core.training_loop import Pause, Play
 from gui.background_task import BackgroundTask
 from gui.colors import BLUE, ORANGE
+from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
 from gui.image_item import ImageItem
 from gui.training_controller import TrainingController
@@ -104,7 +105,7 @@ class DigitsTrainingPanel(QWidget):
         self._pending_restore: DigitsConfig | None = None
         c = self.config
 
-        self.preset = combo_box([(h, t) for h, t in PRESETS], "128")
+        self.preset = combo_box([(h, display_name(t)) for h, t in PRESETS], "128")
         self.hidden = QLineEdit("128")
         self.hidden.setToolTip(self.tr("Neurons per hidden layer, comma-separated"))
         self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
@@ -426,10 +427,10 @@ class DigitsTrainingPanel(QWidget):
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
         if snap.config.train_size:
             self.data_label.setText(self.tr("Data: {0}; learning from {1:,d} of the training "
-                                            "digits").format(snap.data_name,
+                                            "digits").format(display_name(snap.data_name),
                                                              snap.config.train_size))
         else:
-            self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
+            self.data_label.setText(self.tr("Data: {0}").format(display_name(snap.data_name)))
         partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
         done = 1.0 if snap.stopped_early else (snap.epoch + partial) / snap.epochs
         self.progress.setValue(int(1000 * min(done, 1.0)))

@@ -26,6 +26,7 @@ from core.datasets import DATASETS, REGRESSION, make_dataset
 from core.features import EXTENT
 from core.playground import PlaygroundConfig
 from gui.colors import class_colour, diverging_colormap
+from gui.display_names import display_name
 
 ICON = 56
 
@@ -93,7 +94,7 @@ class DataPanel(QWidget):
         self.datasets.setToolTip(self.tr("Pick a data set. Spirals need more neurons "
                                          "(or sin/cos features) than circles."))
         for name in DATASETS:
-            item = QListWidgetItem(dataset_icon(name), name)
+            item = QListWidgetItem(dataset_icon(name), display_name(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.datasets.addItem(item)
         data_layout.addWidget(self.datasets)

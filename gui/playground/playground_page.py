@@ -53,6 +53,7 @@ from gui.playground.health_dialog import HealthDialog
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.transformed_dialog import TransformedDialog
+from gui.theme import plot_ink
 from gui.training_controller import TrainingController
 from gui.widgets import LiveLabel, divergence_text, scrolling
 
@@ -125,8 +126,10 @@ class PlaygroundPage(QWidget):
             ("linear", "train", self.tr("linear, training"), "#888888", False),
             ("linear", "test", self.tr("linear, test"), "#888888", True),
         ]
-        self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
-        self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
+        key = [("#0877bd", False, self.tr("network")), ("#888888", False, self.tr("linear")),
+               (plot_ink(), False, self.tr("training")), (plot_ink(), True, self.tr("test"))]
+        self.loss_view = HistoryPlot("loss", self.tr("Loss"), series, key=key)
+        self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series, key=key)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis: late, small improvements "
@@ -178,8 +181,10 @@ class PlaygroundPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         boundaries = QHBoxLayout()
-        boundaries.addWidget(self.network_boundary)
-        boundaries.addWidget(self.linear_boundary)
+        for view in (self.network_boundary, self.linear_boundary):
+            # Below this the points are specks; at a large text size the page scrolls.
+            view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
+            boundaries.addWidget(view)
         right_layout.addLayout(boundaries, 3)
         self.replay_slider = QSlider(Qt.Orientation.Horizontal)
         self.replay_slider.setToolTip(self.tr("Drag back to replay how the boundary and the "
