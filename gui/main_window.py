@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from core.session import MODES
 from gui.digits.digits_page import DigitsPage
@@ -18,7 +18,7 @@ from gui.labs.descent_page import DescentPage
 from gui.playground.playground_page import PlaygroundPage
 from gui.session_manager import SessionManager
 from gui.theme import save_theme
-from gui.widgets import scrolling
+from gui.widgets import PageTabs
 
 
 class MainWindow(QMainWindow):
@@ -31,20 +31,20 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Neural Playground"))
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.playground = PlaygroundPage()
-        self.tabs.addTab(scrolling(self.playground), self.tr("Playground"))
+        self.tabs.addTab(self.playground, self.tr("Playground"))
         self.digits = DigitsPage()
-        self.tabs.addTab(scrolling(self.digits), self.tr("Digits"))
+        self.tabs.addTab(self.digits, self.tr("Digits"))
         self.digits.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.descent = DescentPage()
-        self.tabs.addTab(scrolling(self.descent), self.tr("Gradient descent"))
+        self.tabs.addTab(self.descent, self.tr("Gradient descent"))
         self.curve_fit = CurveFitPage()
-        self.tabs.addTab(scrolling(self.curve_fit), self.tr("Curve fitting"))
+        self.tabs.addTab(self.curve_fit, self.tr("Curve fitting"))
         self.curve_fit.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 6000))
         self.backprop = BackpropPage()
-        self.tabs.addTab(scrolling(self.backprop), self.tr("Inside the network"))
+        self.tabs.addTab(self.backprop, self.tr("Inside the network"))
         self.setCentralWidget(self.tabs)
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """Space, → and R belong to the playground; elsewhere they must not train it."""
-        page = self.tabs.widget(index).widget()  # the page inside its scroll area
+        page = self.tabs.widget(index)
         for action in self._playground_actions:
             action.setEnabled(page is self.playground)
         hints = {

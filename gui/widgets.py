@@ -8,7 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
 
 from core.trainer import Divergence
 
@@ -53,6 +60,31 @@ def scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
         area.setMinimumWidth(widget.minimumSizeHint().width()
                              + area.verticalScrollBar().sizeHint().width())
     return area
+
+
+class PageTabs(QTabWidget):
+    """Tabs whose pages scroll (see :func:`scrolling`), spoken of as the pages themselves.
+
+    ``addTab`` puts each page in a scroll area, and ``widget``,
+    ``currentWidget``, ``indexOf`` and ``setCurrentWidget`` look through it, so
+    code that thinks in pages need not know about the scroll areas.
+    """
+
+    def addTab(self, page: QWidget, label: str) -> int:
+        return super().addTab(scrolling(page), label)
+
+    def widget(self, index: int) -> QWidget | None:
+        area = super().widget(index)
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def currentWidget(self) -> QWidget | None:
+        return self.widget(self.currentIndex())
+
+    def indexOf(self, page: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self.setCurrentIndex(self.indexOf(page))
 
 
 def resize_to_fit(window: QWidget, width: int, height: int) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -145,6 +146,9 @@ class ControlsBar(QFrame):
                                             "the network cannot memorise exact points."))
         self.batch_norm = QCheckBox(self.tr("on"))
         self.batch_norm.setChecked(config.batch_norm)
+        # As wide as its box and its word: in the settings grid it would span the
+        # column, and a click right of "on" would miss it.
+        self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.batch_norm.setToolTip(self.tr(
             "Normalise each hidden neuron's weighted sum over the batch (batch "
             "normalisation). Switching it changes how the network learns from now on, "
@@ -228,6 +232,9 @@ class ControlsBar(QFrame):
         self.dropout.setValue(config.dropout)
         self.input_noise.setValue(config.input_noise)
         self.batch_norm.setChecked(config.batch_norm)
+        # As wide as its box and its word: in the settings grid it would span the
+        # column, and a click right of "on" would miss it.
+        self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         for w in widgets:
             w.blockSignals(False)
         if config.optimizer != self._config.optimizer or \

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
@@ -203,6 +204,25 @@ def layout_problems(root: QWidget) -> list[str]:
     return found
 
 
+def legend_problems(root: QWidget) -> list[str]:
+    """Legends of the visible plots under ``root`` that lie on their data area."""
+    found = []
+    for view in [root, *root.findChildren(pg.PlotWidget)]:
+        if not isinstance(view, pg.PlotWidget):
+            continue
+        legend = view.getPlotItem().legend
+        if legend is None:  # drawn by legend_above, not by addLegend
+            legend = getattr(view, "legend", None)
+        if legend is None or not view.isVisible():
+            continue
+        data = view.getPlotItem().getViewBox().sceneBoundingRect()
+        shared = legend.sceneBoundingRect().intersected(data)
+        if shared.width() > 1 and shared.height() > 1:
+            found.append(f"the legend of {view.getPlotItem().titleLabel.text or view!r} covers "
+                         f"{shared.width():.0f}×{shared.height():.0f} px of its data")
+    return found
+
+
 def click_tab(qtbot, bar: QTabBar, index: int) -> None:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert bar.currentIndex() == index
@@ -218,7 +238,7 @@ def visit_pages(qtbot, tabs: QTabWidget, where: str = "") -> Iterator[tuple[str,
             yield from visit_pages(qtbot, inner[0], name)
         else:
             qtbot.wait(10)
-            yield name, layout_problems(tabs.window())
+            yield name, layout_problems(tabs.window()) + legend_problems(tabs.window())
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -282,7 +302,8 @@ def test_every_page_and_dialog_fits_a_1280x720_screen(qtbot, small_window):
         if button is page.health_button:  # its numbers come with the next snapshot
             qtbot.waitUntil(lambda d=dialog: d.rows and all(row[2].text() for row in d.rows))
         qtbot.wait(20)
-        problems += [f"{dialog.windowTitle()}: {p}" for p in layout_problems(dialog)]
+        problems += [f"{dialog.windowTitle()}: {p}"
+                     for p in layout_problems(dialog) + legend_problems(dialog)]
         dialog.close()
     assert not problems, "\n".join(problems)
 
@@ -309,3 +330,21 @@ def test_the_checker_sees_an_elided_label_and_an_overlap(qtbot):
     second.move(230, 0)
     combo.setGeometry(0, 50, 280, 30)
     assert not layout_problems(parent)
+
+
+def test_the_checker_sees_a_legend_on_the_data_and_none_above_it(qtbot):
+    from gui.history_plot import legend_above
+
+    inside, above = pg.PlotWidget(title="inside"), pg.PlotWidget(title="above")
+    for view in (inside, above):
+        qtbot.addWidget(view)
+        view.resize(400, 300)
+    inside.addLegend()
+    inside.plot([0, 1, 2], [2, 1, 0], name="training")
+    curve = above.plot([0, 1, 2], [2, 1, 0])
+    legend_above(above.getPlotItem(), [(curve, "training"), (curve, "test")])
+    for view in (inside, above):
+        view.show()
+        qtbot.waitExposed(view)
+    assert legend_problems(inside) and "inside" in legend_problems(inside)[0]
+    assert not legend_problems(above)
