@@ -129,7 +129,7 @@ class HistoryPlot(pg.PlotWidget):
                      for colour, dashed, label in key]
         self.legend = legend_above(self.getPlotItem(), named)
         # Below this the axis numbers run into each other; the page scrolls instead.
-        self.setMinimumHeight(10 * self.fontMetrics().lineSpacing())
+        self.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
         # Ranges are set by hand to "nice" bounds that change rarely, and the
         # axes are painted from a pixmap cache: axis text is the most expensive
         # thing in the window to paint, and auto-ranging repainted it twice.

@@ -119,7 +119,7 @@ class PlaygroundPage(QWidget):
         evaluator = GridEvaluator(FEATURE_NAMES, self.config.resolution)
         self.network_view.set_feature_images(evaluator.feature_tiles())
         self.network_boundary = BoundaryView(self.tr("Network"))
-        self.linear_boundary = BoundaryView(self.tr("Linear classifier"))
+        self.linear_boundary = BoundaryView(self.tr("Linear model"))
         series = [
             ("network", "train", self.tr("network, training"), "#0877bd", False),
             ("network", "test", self.tr("network, test"), "#0877bd", True),
@@ -185,7 +185,7 @@ class PlaygroundPage(QWidget):
             # Below this the points are specks; at a large text size the page scrolls.
             view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
             boundaries.addWidget(view)
-        right_layout.addLayout(boundaries, 3)
+        right_layout.addLayout(boundaries, 1)
         self.replay_slider = QSlider(Qt.Orientation.Horizontal)
         self.replay_slider.setToolTip(self.tr("Drag back to replay how the boundary and the "
                                               "neurons changed; training goes on meanwhile."))
@@ -203,7 +203,7 @@ class PlaygroundPage(QWidget):
         curves = QHBoxLayout()
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
-        right_layout.addLayout(curves, 2)
+        right_layout.addLayout(curves, 1)
         # Two rows, so that the buttons fit under the curves of a small screen.
         below_curves = QGridLayout()
         below_curves.addWidget(self.log_scale, 0, 0)

@@ -4,37 +4,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="284"/>
+        <location filename="../../gui/playground/controls.py" line="291"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="287"/>
+        <location filename="../../gui/playground/controls.py" line="294"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="305"/>
+        <location filename="../../gui/playground/controls.py" line="312"/>
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="325"/>
+        <location filename="../../gui/playground/controls.py" line="332"/>
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="326"/>
+        <location filename="../../gui/playground/controls.py" line="333"/>
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="327"/>
+        <location filename="../../gui/playground/controls.py" line="334"/>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="329"/>
+        <location filename="../../gui/playground/controls.py" line="336"/>
         <source>Layer {0}&apos;s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -211,167 +211,167 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="74"/>
+        <location filename="../../gui/playground/controls.py" line="75"/>
         <source>Reset: new random weights (R)</source>
         <translation>重置：新的随机权重（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="81"/>
+        <location filename="../../gui/playground/controls.py" line="82"/>
         <source>Play / pause training (Space)</source>
         <translation>开始 / 暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="84"/>
+        <location filename="../../gui/playground/controls.py" line="85"/>
         <source>One training step (→)</source>
         <translation>训练一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="101"/>
+        <location filename="../../gui/playground/controls.py" line="102"/>
         <source>How far each step moves the weights, in proportion to the slope. Too small crawls; too large overshoots and can explode.</source>
         <translation>每一步按斜率成比例地移动权重的幅度。太小则进展缓慢；太大则会越过最小值，甚至发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="105"/>
+        <location filename="../../gui/playground/controls.py" line="106"/>
         <source>The squashing function of every hidden layer (each layer can also have its own, next to its neurons). Changing it restarts training.</source>
         <translation>所有隐藏层的激活函数（每层也可以在其神经元旁单独设置）。更改后会重新开始训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="107"/>
+        <location filename="../../gui/playground/controls.py" line="108"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="108"/>
+        <location filename="../../gui/playground/controls.py" line="109"/>
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="109"/>
+        <location filename="../../gui/playground/controls.py" line="110"/>
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="110"/>
+        <location filename="../../gui/playground/controls.py" line="111"/>
         <source>What the network minimises. Absolute error has the same slope everywhere, so it never slows down near 0.</source>
         <translation>网络要最小化的量。绝对误差的斜率处处相同，所以在接近 0 时也不会减速。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="113"/>
+        <location filename="../../gui/playground/controls.py" line="114"/>
         <source>How the gradient becomes a step: plain SGD, with momentum, or with per-weight rates.</source>
         <translation>梯度如何变成一步：普通随机梯度下降、带动量，或为每个权重单独调整学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="118"/>
+        <location filename="../../gui/playground/controls.py" line="119"/>
         <source>Show the optimiser&apos;s own settings</source>
         <translation>显示优化器自身的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="125"/>
+        <location filename="../../gui/playground/controls.py" line="126"/>
         <source>How the starting weights are drawn. Try &apos;zeros&apos; to see every hidden neuron stay identical.</source>
         <translation>初始权重的取法。试试“zeros”（全零），会看到所有隐藏神经元始终一模一样。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="128"/>
+        <location filename="../../gui/playground/controls.py" line="129"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="131"/>
+        <location filename="../../gui/playground/controls.py" line="132"/>
         <source>Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero.</source>
         <translation>惩罚过大的权重：L2 让所有权重缩小，L1 把不需要的权重推向零。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="133"/>
+        <location filename="../../gui/playground/controls.py" line="134"/>
         <source>How strongly weights are penalised.</source>
         <translation>对权重惩罚的强度。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="138"/>
+        <location filename="../../gui/playground/controls.py" line="139"/>
         <source>During training, switch off this fraction of hidden neurons at random, so none can be relied on alone.</source>
         <translation>训练时随机关闭这一比例的隐藏神经元，使网络不能只依赖某一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="144"/>
+        <location filename="../../gui/playground/controls.py" line="145"/>
         <source>Jiggle every training input a little at random: the network cannot memorise exact points.</source>
         <translation>给每个训练输入加一点随机扰动：网络就无法死记硬背精确的数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="146"/>
+        <location filename="../../gui/playground/controls.py" line="147"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="149"/>
+        <location filename="../../gui/playground/controls.py" line="153"/>
         <source>Normalise each hidden neuron&apos;s weighted sum over the batch (batch normalisation). Switching it changes how the network learns from now on, not what it answers now.</source>
         <translation>在每个批次上标准化每个隐藏神经元的加权和（批归一化）。切换它改变的是网络从现在起如何学习，而不是它现在给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="153"/>
+        <location filename="../../gui/playground/controls.py" line="157"/>
         <source>Training steps per frame; &apos;max&apos; trains as fast as the machine allows.</source>
         <translation>每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="159"/>
+        <location filename="../../gui/playground/controls.py" line="163"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="160"/>
+        <location filename="../../gui/playground/controls.py" line="164"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="161"/>
+        <location filename="../../gui/playground/controls.py" line="165"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="162"/>
+        <location filename="../../gui/playground/controls.py" line="166"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="163"/>
+        <location filename="../../gui/playground/controls.py" line="167"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="164"/>
+        <location filename="../../gui/playground/controls.py" line="168"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="165"/>
+        <location filename="../../gui/playground/controls.py" line="169"/>
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="166"/>
+        <location filename="../../gui/playground/controls.py" line="170"/>
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="167"/>
+        <location filename="../../gui/playground/controls.py" line="171"/>
         <source>Input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="168"/>
+        <location filename="../../gui/playground/controls.py" line="172"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="169"/>
+        <location filename="../../gui/playground/controls.py" line="173"/>
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="210"/>
+        <location filename="../../gui/playground/controls.py" line="214"/>
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="211"/>
+        <location filename="../../gui/playground/controls.py" line="215"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -1417,17 +1417,17 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
 <context>
     <name>Divergence</name>
     <message>
-        <location filename="../../gui/widgets.py" line="22"/>
+        <location filename="../../gui/widgets.py" line="29"/>
         <source>exploded</source>
         <translation>爆炸了</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="24"/>
+        <location filename="../../gui/widgets.py" line="31"/>
         <source>became NaN or infinite</source>
         <translation>变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="25"/>
+        <location filename="../../gui/widgets.py" line="32"/>
         <source>Training paused: the learning rate is too large: the loss {0} at step {1}; the weights from before that step were kept.</source>
         <translation>训练已暂停：学习率过大，损失在第 {1} 步{0}；已保留这一步之前的权重。</translation>
     </message>
@@ -1920,8 +1920,8 @@ z = {7}
     </message>
     <message>
         <location filename="../../gui/playground/playground_page.py" line="122"/>
-        <source>Linear classifier</source>
-        <translation>线性分类器</translation>
+        <source>Linear model</source>
+        <translation>线性模型</translation>
     </message>
     <message>
         <location filename="../../gui/playground/playground_page.py" line="124"/>

@@ -204,21 +204,24 @@ def layout_problems(root: QWidget) -> list[str]:
     return found
 
 
-def legend_problems(root: QWidget) -> list[str]:
-    """Legends of the visible plots under ``root`` that lie on their data area."""
+def plot_problems(root: QWidget) -> list[str]:
+    """Visible plots under ``root`` whose title is cut off or whose legend lies on the data."""
     found = []
     for view in [root, *root.findChildren(pg.PlotWidget)]:
-        if not isinstance(view, pg.PlotWidget):
+        if not isinstance(view, pg.PlotWidget) or not view.isVisible():
             continue
+        title = view.getPlotItem().titleLabel
+        if title.isVisible() and title.item.boundingRect().width() > view.width() + SLACK:
+            found.append(f"the title {title.text!r} is wider than its plot ({view.width()} px)")
         legend = view.getPlotItem().legend
         if legend is None:  # drawn by legend_above, not by addLegend
             legend = getattr(view, "legend", None)
-        if legend is None or not view.isVisible():
+        if legend is None:
             continue
         data = view.getPlotItem().getViewBox().sceneBoundingRect()
         shared = legend.sceneBoundingRect().intersected(data)
         if shared.width() > 1 and shared.height() > 1:
-            found.append(f"the legend of {view.getPlotItem().titleLabel.text or view!r} covers "
+            found.append(f"the legend of {title.text or view!r} covers "
                          f"{shared.width():.0f}×{shared.height():.0f} px of its data")
     return found
 
@@ -238,7 +241,7 @@ def visit_pages(qtbot, tabs: QTabWidget, where: str = "") -> Iterator[tuple[str,
             yield from visit_pages(qtbot, inner[0], name)
         else:
             qtbot.wait(10)
-            yield name, layout_problems(tabs.window()) + legend_problems(tabs.window())
+            yield name, layout_problems(tabs.window()) + plot_problems(tabs.window())
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -303,7 +306,7 @@ def test_every_page_and_dialog_fits_a_1280x720_screen(qtbot, small_window):
             qtbot.waitUntil(lambda d=dialog: d.rows and all(row[2].text() for row in d.rows))
         qtbot.wait(20)
         problems += [f"{dialog.windowTitle()}: {p}"
-                     for p in layout_problems(dialog) + legend_problems(dialog)]
+                     for p in layout_problems(dialog) + plot_problems(dialog)]
         dialog.close()
     assert not problems, "\n".join(problems)
 
@@ -346,5 +349,5 @@ def test_the_checker_sees_a_legend_on_the_data_and_none_above_it(qtbot):
     for view in (inside, above):
         view.show()
         qtbot.waitExposed(view)
-    assert legend_problems(inside) and "inside" in legend_problems(inside)[0]
-    assert not legend_problems(above)
+    assert plot_problems(inside) and "inside" in plot_problems(inside)[0]
+    assert not plot_problems(above)
