@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,36 @@ def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:
     return combo
 
 
+class _Sheet(QWidget):
+    """What a page's scroll area holds: ``page``, as tall as its minimum size asks.
+
+    Given a layout, a scroll area sizes its widget by height-for-width, and
+    that made the digits training tab 1,500 pixels tall (a row of columns asks
+    each wrapped label for its height at a narrow guess of its width).  The
+    sheet has no layout: it passes the page's size hints on and fills itself
+    with the page.
+    """
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.page.sizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the page's hints changed
+            self.updateGeometry()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        self.page.setGeometry(self.rect())
+
+
 def scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
     """``widget`` in a frameless scroll area: it scrolls instead of being squeezed.
 
@@ -71,11 +101,11 @@ class PageTabs(QTabWidget):
     """
 
     def addTab(self, page: QWidget, label: str) -> int:
-        return super().addTab(scrolling(page), label)
+        return super().addTab(scrolling(_Sheet(page)), label)
 
     def widget(self, index: int) -> QWidget | None:
         area = super().widget(index)
-        return area.widget() if isinstance(area, QScrollArea) else area
+        return area.widget().page if isinstance(area, QScrollArea) else area
 
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
