@@ -251,10 +251,13 @@ class DigitsTrainingPanel(QWidget):
             self.tr("First-layer weights: what each neuron looks for"),
             [ORANGE, (250, 250, 250), BLUE])
         results = QVBoxLayout()
-        results.addWidget(self.confusion_view)
-        results.addWidget(self.wrong_view)
+        # The confusion matrix gets the most room: in a third of the column its
+        # numbers ran into each other.
+        self.confusion_view.setMinimumHeight(18 * self.fontMetrics().lineSpacing())
+        results.addWidget(self.confusion_view, 2)
+        results.addWidget(self.wrong_view, 1)
         results.addWidget(self.wrong_caption)
-        results.addWidget(self.weights_view)
+        results.addWidget(self.weights_view, 1)
 
         layout = QHBoxLayout(self)
         layout.addWidget(scrolling(settings, sideways=False))
