@@ -33,6 +33,8 @@ class TransformedDialog(QDialog):
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
+        for side in ("left", "bottom"):  # activations read as 0.3, not as 300 (x0.001)
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.lines = self.plot.plot(pen=pg.mkPen(120, 120, 120, 140, width=1), connect="finite")
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w"))
         self.plot.addItem(self.points)
