@@ -247,6 +247,9 @@ class DigitsTrainingPanel(QWidget):
             self.tr("Misclassified (click one to draw it)"), [(250, 250, 250), (20, 20, 20)])
         self.wrong_caption = QLabel()
         self.wrong_caption.setWordWrap(True)
+        # Room for its wrapped lines: the page scrolls by minimum sizes, and a
+        # wrapped label's minimum is one line (the plots above overlapped).
+        self.wrong_caption.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
         self.weights_view, self.weights_image = _image_view(
             self.tr("First-layer weights: what each neuron looks for"),
             [ORANGE, (250, 250, 250), BLUE])

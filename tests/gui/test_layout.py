@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -145,8 +146,21 @@ def _button_problem(button: QAbstractButton) -> str | None:
     return None
 
 
+def _icon_list_problem(items: QListWidget) -> str | None:
+    """An icon grid elides names wider than a grid cell."""
+    room = items.gridSize().width() - 4
+    for row in range(items.count()):
+        item = items.item(row)
+        needed = items.fontMetrics().horizontalAdvance(item.text())
+        if not item.isHidden() and needed > room + SLACK:
+            return f"item {item.text()!r} needs {needed} px, its cell has {room}"
+    return None
+
+
 def text_problem(widget: QWidget) -> str | None:
     """Why ``widget``'s text does not show in full, or None."""
+    if isinstance(widget, QListWidget) and widget.viewMode() == QListWidget.ViewMode.IconMode:
+        return _icon_list_problem(widget)
     if isinstance(widget, QComboBox):
         return _combo_problem(widget)
     if isinstance(widget, QPushButton | QCheckBox | QRadioButton):
