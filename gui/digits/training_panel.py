@@ -256,7 +256,10 @@ class DigitsTrainingPanel(QWidget):
         results = QVBoxLayout()
         # The confusion matrix gets the most room: in a third of the column its
         # numbers ran into each other.
-        self.confusion_view.setMinimumHeight(18 * self.fontMetrics().lineSpacing())
+        line = self.fontMetrics().lineSpacing()
+        self.confusion_view.setMinimumHeight(18 * line)
+        for view in (self.wrong_view, self.weights_view):
+            view.setMinimumHeight(7 * line)
         results.addWidget(self.confusion_view, 2)
         results.addWidget(self.wrong_view, 1)
         results.addWidget(self.wrong_caption)
