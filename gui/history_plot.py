@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from gui.theme import plot_ink
@@ -13,6 +13,60 @@ from gui.theme import plot_ink
 Series = tuple[str, str, str, str, bool]  # model key, split, label, colour, dashed
 CURVE_POINTS = 250  # a curve is drawn from at most this many points (see thin)
 GAP_POINTS = 200  # the shaded generalisation gap is drawn from this many points
+TITLE_HEIGHT = 30  # pyqtgraph's row for a plot title
+
+class _FlatSample(pg.ItemSample):
+    """pyqtgraph's legend sample, 12 instead of 20 pixels tall: rows as tall as the text."""
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, 20, 12)
+
+    def paint(self, painter, *args) -> None:
+        painter.translate(0, -5)
+        super().paint(painter, *args)
+
+
+def legend_above(plot: pg.PlotItem, entries: list[tuple[pg.PlotDataItem, str]],
+                 columns: int = 2, text_size: str = "8pt") -> pg.LegendItem:
+    """A legend in the band above the data, never on top of a curve.
+
+    Inside the view box a legend hid the first steps of the curves (or the
+    first points of a sweep) whichever corner it took.  Here it sits right of
+    a left-aligned title, or below the title when the plot is too narrow for
+    both; the plot's own layout rows keep the band as tall as the legend.
+    """
+    legend = pg.LegendItem(labelTextSize=text_size, colCount=columns, horSpacing=10,
+                           sampleType=_FlatSample)
+    legend.setParentItem(plot)
+    for item, name in entries:
+        legend.addItem(item, name)
+    view, title = plot.getViewBox(), plot.titleLabel
+
+    def place() -> None:
+        legend.updateSize()
+        box, high = view.geometry(), legend.height() + 2
+        titled = title.isVisible()
+        room = box.width() - (title.item.boundingRect().width() + 8 if titled else 0)
+        beside = titled and legend.width() <= room
+        if titled:
+            plot.layout.setRowFixedHeight(0, max(high, TITLE_HEIGHT) if beside else TITLE_HEIGHT)
+            justify = "left" if beside else "center"
+            if title.opts.get("justify") != justify:
+                title.setText(title.text, justify=justify)
+        plot.layout.setRowFixedHeight(1, 0 if beside else high)
+        x = box.center().x() - legend.width() / 2 if titled and not beside else \
+            box.right() - legend.width()
+        legend.setPos(x, box.top() - high + 1)
+
+    view.sigResized.connect(place)
+    place()
+    return legend
+
+
+def _pen(colour: str, dashed: bool) -> QPen:
+    return pg.mkPen(colour, width=1,
+                    style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
 
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 1.5, 2, 3, 4, 5, 7 × 10^k that is ≥ ``value`` (for stable axis ranges)."""
@@ -48,10 +102,14 @@ class HistoryPlot(pg.PlotWidget):
     """One metric (``"loss"`` or ``"accuracy"``) of several models' histories.
 
     ``series`` names which curves to draw: ``(model, split, label, colour,
-    dashed)`` with ``split`` "train" or "test" (a history's columns).
+    dashed)`` with ``split`` "train" or "test" (a history's columns).  ``key``,
+    if given, replaces one legend entry per curve by entries for what colour
+    and dash mean, ``(colour, dashed, label)``: four curves then need four
+    short entries that fit beside the title, not four long ones below it.
     """
 
-    def __init__(self, metric: str, title: str, series: list[Series], parent=None) -> None:
+    def __init__(self, metric: str, title: str, series: list[Series], parent=None,
+                 key: list[tuple[str, bool, str]] | None = None) -> None:
         super().__init__(parent=parent)
         # Not "metric": that would hide QPaintDevice.metric() and crash grab() and export.
         self.quantity = metric
@@ -59,19 +117,19 @@ class HistoryPlot(pg.PlotWidget):
         self.setLabel("bottom", QCoreApplication.translate("HistoryPlot", "step"))
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setMenuEnabled(False)
-        # Loss falls and accuracy rises: keep the legend where the curves are not.
-        legend = self.addLegend(offset=(-5, 5) if metric == "loss" else (-5, -30),
-                                labelTextSize="8pt")
-        paper = pg.mkColor(pg.getConfigOption("background"))
-        paper.setAlpha(200)
-        legend.setBrush(pg.mkBrush(paper))
         self.curves = {}
+        named = []
         for model, split, label, colour, dashed in series:
-            style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-            curve = self.plot(pen=pg.mkPen(colour, width=1, style=style), name=label,
-                              connect="finite", antialias=True)
+            curve = self.plot(pen=_pen(colour, dashed), connect="finite", antialias=True)
             curve.setClipToView(True)
             self.curves[(model, split)] = curve
+            named.append((curve, label))
+        if key is not None:
+            named = [(pg.PlotDataItem(pen=_pen(colour, dashed)), label)
+                     for colour, dashed, label in key]
+        self.legend = legend_above(self.getPlotItem(), named)
+        # Below this the axis numbers run into each other; the page scrolls instead.
+        self.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
         # Ranges are set by hand to "nice" bounds that change rarely, and the
         # axes are painted from a pixmap cache: axis text is the most expensive
         # thing in the window to paint, and auto-ranging repainted it twice.

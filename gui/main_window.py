@@ -9,13 +9,9 @@ from PySide6.QtCore import QEvent, QProcess, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
-    QTabWidget,
-    QWidget,
 )
 
 from core.resources import resource_path
@@ -32,6 +28,7 @@ from gui.learn.window import Learn
 from gui.playground.playground_page import PlaygroundPage
 from gui.session_manager import SessionManager
 from gui.theme import chosen_theme, save_theme
+from gui.widgets import PageTabs
 
 
 def app_icon() -> QIcon:
@@ -40,13 +37,17 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    """Hosts the modes; stops every worker thread when it closes."""
+    """Hosts the modes; stops every worker thread when it closes.
+
+    Each page sits in a scroll area, so the window fits any screen: a page
+    that needs more room than a small screen at a large text size scrolls.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Neural Playground"))
         self.setWindowIcon(app_icon())
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.playground = PlaygroundPage()
         self.tabs.addTab(self.playground, self.tr("Playground"))
         self.digits = DigitsPage()
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 6000))
         self.backprop = BackpropPage()
         self.tabs.addTab(self.backprop, self.tr("Inside the network"))
-        self.setCentralWidget(self._scrolling(self.tabs))
+        self.setCentralWidget(self.tabs)
         self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
                                                                                           6000))
         self.sessions = SessionManager(self)
@@ -70,17 +71,6 @@ class MainWindow(QMainWindow):
         self.learn = Learn(self)  # the Learn dock and the page interface of every page
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
-
-    @staticmethod
-    def _scrolling(content: QWidget) -> QScrollArea:
-        """The pages in a scroll area, so the window fits any screen: scroll bars
-        appear only when the screen is smaller than the pages need (large text on a
-        projector); otherwise the pages fill the window as before."""
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        return scroll
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot) -> QAction:

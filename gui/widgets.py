@@ -6,21 +6,32 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
 
 from core.trainer import Divergence
 
 
 def divergence_text(divergence: Divergence) -> str:
-    """The divergence banner's words, in the interface's language."""
-    context = "Divergence"
-    what = (QCoreApplication.translate(context, "exploded") if math.isfinite(divergence.loss)
-            else QCoreApplication.translate(context, "became NaN or infinite"))
+    """The divergence banner's words, in the interface's language.
+
+    The context is written out in each call: ``pyside6-lupdate`` only finds
+    strings whose context is a literal.
+    """
+    what = (QCoreApplication.translate("Divergence", "exploded")
+            if math.isfinite(divergence.loss)
+            else QCoreApplication.translate("Divergence", "became NaN or infinite"))
     return QCoreApplication.translate(
-        context, "Training paused: the learning rate is too large: the loss {0} at step {1}; "
-                 "the weights from before that step were kept.").format(
+        "Divergence", "Training paused: the learning rate is too large: the loss {0} at step "
+                      "{1}; the weights from before that step were kept.").format(
         what, f"{divergence.step:,d}")
 
 
@@ -31,6 +42,86 @@ def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:
         combo.addItem(text, data)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
+
+
+class _Sheet(QWidget):
+    """What a page's scroll area holds: ``page``, as tall as its minimum size asks.
+
+    Given a layout, a scroll area sizes its widget by height-for-width, and
+    that made the digits training tab 1,500 pixels tall (a row of columns asks
+    each wrapped label for its height at a narrow guess of its width).  The
+    sheet has no layout: it passes the page's size hints on and fills itself
+    with the page.
+    """
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.page.sizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the page's hints changed
+            self.updateGeometry()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        self.page.setGeometry(self.rect())
+
+
+def scrolling(widget: QWidget, sideways: bool = True) -> QScrollArea:
+    """``widget`` in a frameless scroll area: it scrolls instead of being squeezed.
+
+    A page or panel whose minimum size is larger than a small screen (or than
+    what is left at a large text size) then scrolls; where it fits, no scroll
+    bar shows and it stretches as before.
+    """
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(widget.minimumSizeHint().width()
+                             + area.verticalScrollBar().sizeHint().width())
+    return area
+
+
+class PageTabs(QTabWidget):
+    """Tabs whose pages scroll (see :func:`scrolling`), spoken of as the pages themselves.
+
+    ``addTab`` puts each page in a scroll area, and ``widget``,
+    ``currentWidget``, ``indexOf`` and ``setCurrentWidget`` look through it, so
+    code that thinks in pages need not know about the scroll areas.
+    """
+
+    def addTab(self, page: QWidget, label: str) -> int:
+        return super().addTab(scrolling(_Sheet(page)), label)
+
+    def widget(self, index: int) -> QWidget | None:
+        area = super().widget(index)
+        return area.widget().page if isinstance(area, QScrollArea) else area
+
+    def currentWidget(self) -> QWidget | None:
+        return self.widget(self.currentIndex())
+
+    def indexOf(self, page: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self.setCurrentIndex(self.indexOf(page))
+
+
+def resize_to_fit(window: QWidget, width: int, height: int) -> None:
+    """``width``×``height``, or less on a screen with less room (a 1280×720 one)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    window.resize(min(width, room.width() - 40), min(height, room.height() - 60))
 
 
 class LiveLabel(QWidget):
@@ -57,7 +148,10 @@ class LiveLabel(QWidget):
             self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def _fit_height(self) -> None:
-        self.setFixedHeight(self._lines * self.fontMetrics().lineSpacing() + 4)
+        metrics = self.fontMetrics()
+        # Chinese glyphs come from a fallback font with taller lines than the Latin one.
+        line = max(metrics.lineSpacing(), metrics.boundingRect("国").height())
+        self.setFixedHeight(self._lines * line + 4)
 
     def changeEvent(self, event: QEvent) -> None:
         """A larger text size (the application font) needs taller lines."""

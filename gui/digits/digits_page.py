@@ -201,8 +201,6 @@ class DigitsPage(QWidget):
         answer_box.addWidget(self.confidence)
         answer_row.addLayout(answer_box)
         left.addLayout(answer_row)
-        left.addWidget(self.open_model)
-        left.addWidget(self.model_label)
         left.addStretch(1)
 
         neuron_box = QGroupBox(self.tr("One neuron"))
@@ -210,11 +208,17 @@ class DigitsPage(QWidget):
         neuron_layout.addWidget(self.neuron_plot_widget)
         neuron_layout.addWidget(self.neuron_text)
         neuron_layout.addStretch(1)
+        # The model under the neuron, not under the canvas: there the column was
+        # taller than a 1280×720 window.
+        neuron_layout.addWidget(self.open_model)
+        neuron_layout.addWidget(self.model_label)
 
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Watch the network think: every neuron's activation "
-                                       "for your drawing (blue = high). The brightest "
-                                       "output is the network's choice.")))
+        watch = QLabel(self.tr("Watch the network think: every neuron's activation "
+                               "for your drawing (blue = high). The brightest "
+                               "output is the network's choice."))
+        watch.setWordWrap(True)
+        right.addWidget(watch)
         right.addWidget(self.activity, 1)
 
         draw_tab = QWidget()

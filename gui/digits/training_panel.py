@@ -47,9 +47,10 @@ from core.optimizers import OPTIMIZERS
 from core.training_loop import Pause, Play
 from gui.background_task import BackgroundTask
 from gui.digits.results_views import ConfusionView, MisclassifiedView, WeightsView
+from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
 from gui.training_controller import TrainingController
-from gui.widgets import combo_box, divergence_text
+from gui.widgets import combo_box, divergence_text, scrolling
 
 PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
            ("256,128", "784-256-128-10"), ("256,256", "784-256-256-10"))
@@ -84,7 +85,7 @@ class DigitsTrainingPanel(QWidget):
         self._confirmed: dict = {}    # the rebuild the user just agreed to
         c = self.config
 
-        self.preset = combo_box([(h, t) for h, t in PRESETS], "128")
+        self.preset = combo_box([(h, display_name(t)) for h, t in PRESETS], "128")
         self.hidden = QLineEdit("128")
         self.hidden.setToolTip(self.tr("Neurons per hidden layer, comma-separated"))
         self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
@@ -229,6 +230,9 @@ class DigitsTrainingPanel(QWidget):
         self.wrong_view = MisclassifiedView()
         self.wrong_caption = QLabel()
         self.wrong_caption.setWordWrap(True)
+        # Room for its wrapped lines: the page scrolls by minimum sizes, and a
+        # wrapped label's minimum is one line.
+        self.wrong_caption.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
         self.weights_view = WeightsView()
         # The two square views side by side, the wide gallery under them: each gets
         # room enough to read its numbers and strokes at 1280×720.
@@ -241,7 +245,7 @@ class DigitsTrainingPanel(QWidget):
         results.setRowStretch(1, 2)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(settings)
+        layout.addWidget(scrolling(settings, sideways=False))
         layout.addLayout(curves, 2)
         layout.addLayout(results, 3)
 
@@ -432,10 +436,10 @@ class DigitsTrainingPanel(QWidget):
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
         if snap.config.train_size:
             self.data_label.setText(self.tr("Data: {0}; learning from {1:,d} of the training "
-                                            "digits").format(snap.data_name,
+                                            "digits").format(display_name(snap.data_name),
                                                              snap.config.train_size))
         else:
-            self.data_label.setText(self.tr("Data: {0}").format(snap.data_name))
+            self.data_label.setText(self.tr("Data: {0}").format(display_name(snap.data_name)))
         partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
         done = 1.0 if snap.stopped_early else (snap.epoch + partial) / snap.epochs
         self.progress.setValue(int(1000 * min(done, 1.0)))

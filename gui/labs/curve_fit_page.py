@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
 from core.datasets import CURVES, make_dataset
 from core.training_loop import Pause, Play
+from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
 from gui.training_controller import TrainingController
 from gui.widgets import combo_box
@@ -45,7 +46,7 @@ class CurveFitPage(QWidget):
         self.running = False
         self._dragging: int | None = None
 
-        self.generator = combo_box([(n, n.replace("_", " ")) for n in CURVES], "line")
+        self.generator = combo_box([(n, display_name(n)) for n in CURVES], "line")
         self.noise = QComboBox()
         self.generator.setToolTip(self.tr("The curve the points come from."))
         self.noise.setToolTip(self.tr("How far the points scatter around the curve."))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -145,6 +146,9 @@ class ControlsBar(QFrame):
                                             "the network cannot memorise exact points."))
         self.batch_norm = QCheckBox(self.tr("on"))
         self.batch_norm.setChecked(config.batch_norm)
+        # As wide as its box and its word: in the settings grid it would span the
+        # column, and a click right of "on" would miss it.
+        self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.batch_norm.setToolTip(self.tr(
             "Normalise each hidden neuron's weighted sum over the batch (batch "
             "normalisation). Switching it changes how the network learns from now on, "
@@ -152,7 +156,10 @@ class ControlsBar(QFrame):
         self.speed = combo_box([(v, t) for v, t in SPEEDS], None)
         self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
                                       "the machine allows."))
-        for label, widget in (
+        # Two rows: in one, the bar alone was wider than a 1280-pixel screen.
+        settings = QGridLayout()
+        settings.setVerticalSpacing(2)
+        for index, (label, widget) in enumerate((
             (self.tr("Learning rate"), self.learning_rate),
             (self.tr("Activation"), self.activation),
             (self.tr("Loss"), self.loss),
@@ -164,8 +171,9 @@ class ControlsBar(QFrame):
             (self.tr("Input noise"), self.input_noise),
             (self.tr("Batch norm"), self.batch_norm),
             (self.tr("Steps per frame"), self.speed),
-        ):
-            row.addWidget(_labelled(label, widget))
+        )):
+            settings.addWidget(_labelled(label, widget), index // 6, index % 6)
+        row.addLayout(settings)
         row.addStretch(1)
 
         self.optimizer_settings = QWidget()
@@ -224,6 +232,9 @@ class ControlsBar(QFrame):
         self.dropout.setValue(config.dropout)
         self.input_noise.setValue(config.input_noise)
         self.batch_norm.setChecked(config.batch_norm)
+        # As wide as its box and its word: in the settings grid it would span the
+        # column, and a click right of "on" would miss it.
+        self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         for w in widgets:
             w.blockSignals(False)
         if config.optimizer != self._config.optimizer or \

@@ -26,6 +26,7 @@ from core.datasets import DATASETS, REGRESSION, make_dataset
 from core.features import EXTENT
 from core.playground import PlaygroundConfig
 from gui.colors import class_colour, diverging_colormap
+from gui.display_names import display_name
 
 ICON = 56
 
@@ -86,16 +87,19 @@ class DataPanel(QWidget):
         self.datasets = QListWidget()
         self.datasets.setViewMode(QListWidget.ViewMode.IconMode)
         self.datasets.setIconSize(QSize(ICON, ICON))
-        self.datasets.setGridSize(QSize(ICON + 14, ICON + 22))
         self.datasets.setMovement(QListWidget.Movement.Static)
         self.datasets.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.datasets.setMinimumHeight(3 * (ICON + 24))
         self.datasets.setToolTip(self.tr("Pick a data set. Spirals need more neurons "
                                          "(or sin/cos features) than circles."))
         for name in DATASETS:
-            item = QListWidgetItem(dataset_icon(name), name)
+            item = QListWidgetItem(dataset_icon(name), display_name(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.datasets.addItem(item)
+        # Cells as wide as the longest name, which the icon grid would elide ("3 spi…").
+        widest = max(self.datasets.fontMetrics().horizontalAdvance(display_name(n))
+                     for n in DATASETS)
+        self.datasets.setGridSize(QSize(max(ICON + 14, widest + 12), ICON + 22))
         data_layout.addWidget(self.datasets)
 
         form = QFormLayout()

@@ -20,8 +20,10 @@ from core.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
 from core.playground import PlaygroundSnapshot
 from gui.image_item import ImageItem
 from gui.playground.weight_effect_view import WeightEffectView
+from gui.widgets import resize_to_fit
 
 FRAMES = 240  # columns of history kept per layer
+LEVELS = (0.0, 0.5)  # colour range of the histories: a bin's share of the layer
 
 
 def _history_view(title: str, bins: np.ndarray,
@@ -39,6 +41,20 @@ def _history_view(title: str, bins: np.ndarray,
     return view, image
 
 
+def _colour_scale(label: str) -> pg.GraphicsLayoutWidget:
+    """The key to the histories' colours: what share of a layer falls in a bin."""
+    scale = pg.GraphicsLayoutWidget()
+    scale.setBackground(pg.getConfigOption("background"))
+    bar = pg.ColorBarItem(values=LEVELS, colorMap=pg.colormap.get("viridis"), label=label,
+                          interactive=False, orientation="horizontal", colorMapMenu=False)
+    bar.axis.enableAutoSIPrefix(False)
+    bar.axis.setTicks([[(v, f"{v:.0%}" if v < LEVELS[1] else f"≥ {v:.0%}")
+                        for v in np.linspace(*LEVELS, 6)]])
+    scale.addItem(bar)
+    scale.setFixedHeight(4 * scale.fontMetrics().lineSpacing() + 20)
+    return scale
+
+
 class HealthDialog(QDialog):
     """Shows the network model's ``health`` from each snapshot it is given."""
 
@@ -47,8 +63,10 @@ class HealthDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inside the training"))
-        self.resize(900, 840)
+        resize_to_fit(self, 900, 840)
         layout = QVBoxLayout(self)
+        layout.addWidget(_colour_scale(self.tr("share of the layer's weights (or gradients) "
+                                               "in a row's bin")))
         layers = QWidget()
         self.grid = QGridLayout(layers)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -81,7 +99,6 @@ class HealthDialog(QDialog):
                 self.tr("layer {0}: gradients over time").format(i), GRADIENT_LOG_BINS,
                 "log10|dL/dw|")
             label = QLabel()
-            label.setMinimumWidth(170)
             self.grid.addWidget(w_view, i, 0)
             self.grid.addWidget(g_view, i, 1)
             self.grid.addWidget(label, i, 2)
@@ -107,7 +124,7 @@ class HealthDialog(QDialog):
                                      (g_image, g_buf, GRADIENT_LOG_BINS)):
                 history = np.zeros((FRAMES, len(buf[0])), dtype=np.float32)
                 history[FRAMES - len(buf):] = np.array(buf)
-                image.setImage(history, levels=(0.0, 0.5), autoLevels=False)
+                image.setImage(history, levels=LEVELS, autoLevels=False)
                 # After setImage: the rect's scale depends on the image's size.
                 image.setRect(0, bins[0], FRAMES, bins[-1] - bins[0])
             label.setText(self.tr(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -52,8 +53,9 @@ from gui.playground.health_dialog import HealthDialog
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.transformed_dialog import TransformedDialog
+from gui.theme import plot_ink
 from gui.training_controller import TrainingController
-from gui.widgets import LiveLabel, divergence_text
+from gui.widgets import LiveLabel, divergence_text, scrolling
 
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links
@@ -117,15 +119,17 @@ class PlaygroundPage(QWidget):
         evaluator = GridEvaluator(FEATURE_NAMES, self.config.resolution)
         self.network_view.set_feature_images(evaluator.feature_tiles())
         self.network_boundary = BoundaryView(self.tr("Network"))
-        self.linear_boundary = BoundaryView(self.tr("Linear classifier"))
+        self.linear_boundary = BoundaryView(self.tr("Linear model"))
         series = [
             ("network", "train", self.tr("network, training"), "#0877bd", False),
             ("network", "test", self.tr("network, test"), "#0877bd", True),
             ("linear", "train", self.tr("linear, training"), "#888888", False),
             ("linear", "test", self.tr("linear, test"), "#888888", True),
         ]
-        self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
-        self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series)
+        key = [("#0877bd", False, self.tr("network")), ("#888888", False, self.tr("linear")),
+               (plot_ink(), False, self.tr("training")), (plot_ink(), True, self.tr("test"))]
+        self.loss_view = HistoryPlot("loss", self.tr("Loss"), series, key=key)
+        self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series, key=key)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis: late, small improvements "
@@ -146,7 +150,7 @@ class PlaygroundPage(QWidget):
         self.restore_button.setToolTip(self.tr(
             "Early stopping: go back to the weights with the lowest test loss "
             "(the green dotted line)."))
-        self.summary = LiveLabel(lines=2)
+        self.summary = LiveLabel(lines=3)
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -169,18 +173,19 @@ class PlaygroundPage(QWidget):
         self.transformed_button.setToolTip(self.tr(
             "Draw the input grid and the points as two neurons of a hidden layer see them: "
             "bent space where one line can split the classes."))
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(hint, 1)
-        hint_row.addWidget(self.transformed_button)
-        middle_layout.addLayout(hint_row)
+        # The hint above the button, not beside it: beside it, it wrapped a word a line.
+        middle_layout.addWidget(hint)
+        middle_layout.addWidget(self.transformed_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         boundaries = QHBoxLayout()
-        boundaries.addWidget(self.network_boundary)
-        boundaries.addWidget(self.linear_boundary)
-        right_layout.addLayout(boundaries, 3)
+        for view in (self.network_boundary, self.linear_boundary):
+            # Below this the points are specks; at a large text size the page scrolls.
+            view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
+            boundaries.addWidget(view)
+        right_layout.addLayout(boundaries, 1)
         self.replay_slider = QSlider(Qt.Orientation.Horizontal)
         self.replay_slider.setToolTip(self.tr("Drag back to replay how the boundary and the "
                                               "neurons changed; training goes on meanwhile."))
@@ -198,18 +203,18 @@ class PlaygroundPage(QWidget):
         curves = QHBoxLayout()
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
-        right_layout.addLayout(curves, 2)
-        below_curves = QHBoxLayout()
-        below_curves.addWidget(self.log_scale)
-        below_curves.addStretch(1)
-        below_curves.addWidget(self.health_button)
-        below_curves.addWidget(self.sweep_button)
-        below_curves.addWidget(self.overfit_button)
-        below_curves.addWidget(self.restore_button)
+        right_layout.addLayout(curves, 1)
+        # Two rows, so that the buttons fit under the curves of a small screen.
+        below_curves = QGridLayout()
+        below_curves.addWidget(self.log_scale, 0, 0)
+        below_curves.addWidget(self.restore_button, 0, 2)
+        below_curves.addWidget(self.health_button, 1, 0)
+        below_curves.addWidget(self.sweep_button, 1, 1)
+        below_curves.addWidget(self.overfit_button, 1, 2)
         right_layout.addLayout(below_curves)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.data_panel)
+        splitter.addWidget(scrolling(self.data_panel, sideways=False))
         splitter.addWidget(middle)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from core.datasets import Dataset
 from core.sweep import SweepPoint
 from gui.background_task import BackgroundTask
+from gui.history_plot import legend_above
+from gui.widgets import resize_to_fit
 
 WIDTHS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128)
 
@@ -29,7 +31,7 @@ class SweepDialog(QDialog):
                  depth: int, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Complexity sweep"))
-        self.resize(760, 520)
+        resize_to_fit(self, 760, 520)
         self.train, self.test, self.features = train, test, features
         self.points: list[SweepPoint] = []
         self.task: BackgroundTask | None = None
@@ -60,12 +62,14 @@ class SweepDialog(QDialog):
         self.plot.setLogMode(x=True)
         self.plot.setLabel("bottom", self.tr("parameters (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.addLegend()
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.train_curve = self.plot.plot(pen=pg.mkPen("#0877bd", width=2), symbol="o",
-                                          symbolBrush="#0877bd", name=self.tr("training"))
+                                          symbolBrush="#0877bd")
         self.test_curve = self.plot.plot(pen=pg.mkPen("#f59322", width=2), symbol="o",
-                                         symbolBrush="#f59322", name=self.tr("test"))
+                                         symbolBrush="#f59322")
+        legend_above(self.plot.getPlotItem(), [(self.train_curve, self.tr("training")),
+                                               (self.test_curve, self.tr("test"))],
+                     text_size="9pt")
         row = QHBoxLayout()
         for label, widget in ((self.tr("Hidden layers"), self.depth),
                               (self.tr("Epochs per model"), self.epochs),

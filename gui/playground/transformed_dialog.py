@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayo
 from core.playground import PlaygroundSnapshot
 from core.transformed_space import WatchNeurons
 from gui.colors import class_colour
+from gui.widgets import resize_to_fit
 
 
 class TransformedDialog(QDialog):
@@ -20,7 +21,7 @@ class TransformedDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("The plane as a hidden layer sees it"))
-        self.resize(620, 640)
+        resize_to_fit(self, 620, 640)
         self.layer, self.neuron_i, self.neuron_j = QComboBox(), QComboBox(), QComboBox()
         self.layer.setToolTip(self.tr("The hidden layer to look through."))
         self.neuron_i.setToolTip(self.tr("The neuron whose activation is the horizontal axis."))
@@ -32,6 +33,8 @@ class TransformedDialog(QDialog):
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
+        for side in ("left", "bottom"):  # activations read as 0.3, not as 300 (x0.001)
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.lines = self.plot.plot(pen=pg.mkPen(120, 120, 120, 140, width=1), connect="finite")
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w"))
         self.plot.addItem(self.points)

@@ -4,37 +4,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="280"/>
+        <location filename="../../gui/playground/controls.py" line="291"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="283"/>
+        <location filename="../../gui/playground/controls.py" line="294"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="301"/>
+        <location filename="../../gui/playground/controls.py" line="312"/>
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="321"/>
+        <location filename="../../gui/playground/controls.py" line="332"/>
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="322"/>
+        <location filename="../../gui/playground/controls.py" line="333"/>
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="323"/>
+        <location filename="../../gui/playground/controls.py" line="334"/>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="325"/>
+        <location filename="../../gui/playground/controls.py" line="336"/>
         <source>Layer {0}&apos;s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -295,167 +295,167 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="74"/>
+        <location filename="../../gui/playground/controls.py" line="75"/>
         <source>Reset: new random weights (R)</source>
         <translation>重置：新的随机权重（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="81"/>
+        <location filename="../../gui/playground/controls.py" line="82"/>
         <source>Play / pause training (Space)</source>
         <translation>开始 / 暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="84"/>
+        <location filename="../../gui/playground/controls.py" line="85"/>
         <source>One training step (→)</source>
         <translation>训练一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="101"/>
+        <location filename="../../gui/playground/controls.py" line="102"/>
         <source>How far each step moves the weights, in proportion to the slope. Too small crawls; too large overshoots and can explode.</source>
         <translation>每一步按斜率成比例地移动权重的幅度。太小则进展缓慢；太大则会越过最小值，甚至发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="105"/>
+        <location filename="../../gui/playground/controls.py" line="106"/>
         <source>The squashing function of every hidden layer (each layer can also have its own, next to its neurons). Changing it restarts training.</source>
         <translation>所有隐藏层的激活函数（每层也可以在其神经元旁单独设置）。更改后会重新开始训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="107"/>
+        <location filename="../../gui/playground/controls.py" line="108"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="108"/>
+        <location filename="../../gui/playground/controls.py" line="109"/>
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="109"/>
+        <location filename="../../gui/playground/controls.py" line="110"/>
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="110"/>
+        <location filename="../../gui/playground/controls.py" line="111"/>
         <source>What the network minimises. Absolute error has the same slope everywhere, so it never slows down near 0.</source>
         <translation>网络要最小化的量。绝对误差的斜率处处相同，所以在接近 0 时也不会减速。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="113"/>
+        <location filename="../../gui/playground/controls.py" line="114"/>
         <source>How the gradient becomes a step: plain SGD, with momentum, or with per-weight rates.</source>
         <translation>梯度如何变成一步：普通随机梯度下降、带动量，或为每个权重单独调整学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="118"/>
+        <location filename="../../gui/playground/controls.py" line="119"/>
         <source>Show the optimiser&apos;s own settings</source>
         <translation>显示优化器自身的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="125"/>
+        <location filename="../../gui/playground/controls.py" line="126"/>
         <source>How the starting weights are drawn. Try &apos;zeros&apos; to see every hidden neuron stay identical.</source>
         <translation>初始权重的取法。试试“zeros”（全零），会看到所有隐藏神经元始终一模一样。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="128"/>
+        <location filename="../../gui/playground/controls.py" line="129"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="131"/>
+        <location filename="../../gui/playground/controls.py" line="132"/>
         <source>Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero.</source>
         <translation>惩罚过大的权重：L2 让所有权重缩小，L1 把不需要的权重推向零。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="133"/>
+        <location filename="../../gui/playground/controls.py" line="134"/>
         <source>How strongly weights are penalised.</source>
         <translation>对权重惩罚的强度。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="138"/>
+        <location filename="../../gui/playground/controls.py" line="139"/>
         <source>During training, switch off this fraction of hidden neurons at random, so none can be relied on alone.</source>
         <translation>训练时随机关闭这一比例的隐藏神经元，使网络不能只依赖某一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="144"/>
+        <location filename="../../gui/playground/controls.py" line="145"/>
         <source>Jiggle every training input a little at random: the network cannot memorise exact points.</source>
         <translation>给每个训练输入加一点随机扰动：网络就无法死记硬背精确的数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="146"/>
+        <location filename="../../gui/playground/controls.py" line="147"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="149"/>
+        <location filename="../../gui/playground/controls.py" line="153"/>
         <source>Normalise each hidden neuron&apos;s weighted sum over the batch (batch normalisation). Switching it changes how the network learns from now on, not what it answers now.</source>
         <translation>在每个批次上标准化每个隐藏神经元的加权和（批归一化）。切换它改变的是网络从现在起如何学习，而不是它现在给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="153"/>
+        <location filename="../../gui/playground/controls.py" line="157"/>
         <source>Training steps per frame; &apos;max&apos; trains as fast as the machine allows.</source>
         <translation>每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="156"/>
+        <location filename="../../gui/playground/controls.py" line="163"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="157"/>
+        <location filename="../../gui/playground/controls.py" line="164"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="158"/>
+        <location filename="../../gui/playground/controls.py" line="165"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="159"/>
+        <location filename="../../gui/playground/controls.py" line="166"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="160"/>
+        <location filename="../../gui/playground/controls.py" line="167"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="161"/>
+        <location filename="../../gui/playground/controls.py" line="168"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="162"/>
+        <location filename="../../gui/playground/controls.py" line="169"/>
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="163"/>
+        <location filename="../../gui/playground/controls.py" line="170"/>
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="164"/>
+        <location filename="../../gui/playground/controls.py" line="171"/>
         <source>Input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="165"/>
+        <location filename="../../gui/playground/controls.py" line="172"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="166"/>
+        <location filename="../../gui/playground/controls.py" line="173"/>
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="206"/>
+        <location filename="../../gui/playground/controls.py" line="214"/>
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="207"/>
+        <location filename="../../gui/playground/controls.py" line="215"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -463,113 +463,113 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveFitPage</name>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="50"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="51"/>
         <source>The curve the points come from.</source>
         <translation>生成这些点的曲线。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="51"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="52"/>
         <source>How far the points scatter around the curve.</source>
         <translation>点在曲线周围散布的程度。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="55"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="56"/>
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="56"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="57"/>
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="58"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="59"/>
         <source>Squared error chases outliers; absolute error ignores them more.</source>
         <translation>平方误差会追逐离群点；绝对误差更不受其影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="60"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="61"/>
         <source>Hidden neurons: each adds one bend to the curve.</source>
         <translation>隐藏神经元：每个神经元给曲线增加一处弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="63"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="64"/>
         <source>Show each hidden neuron&apos;s part</source>
         <translation>显示每个隐藏神经元的贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="64"/>
-        <location filename="../../gui/labs/curve_fit_page.py" line="132"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="65"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="133"/>
         <source>Fit</source>
         <translation>拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="65"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="66"/>
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="66"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="67"/>
         <source>Draw each hidden neuron&apos;s contribution: the curve is their sum plus a bias.</source>
         <translation>画出每个隐藏神经元的贡献：曲线是它们的和再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="68"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="69"/>
         <source>Fit the line and the network to the points by gradient descent.</source>
         <translation>用梯度下降让直线和网络拟合这些点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="70"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="71"/>
         <source>New random weights for both models.</source>
         <translation>为两个模型重新随机初始化权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="86"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="87"/>
         <source>line y = ax + b</source>
         <translation>直线 y = ax + b</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="87"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="88"/>
         <source>network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="88"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="89"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="92"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="93"/>
         <source>Points</source>
         <translation>数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="92"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="93"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="93"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="94"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="94"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="95"/>
         <source>Hidden neurons</source>
         <translation>隐藏神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="101"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="102"/>
         <source>Left-click adds a point, drag moves one, right-click removes it. The red line can only tilt and shift; the blue network bends.</source>
         <translation>左键添加数据点，拖动可移动，右键删除。红色直线只能倾斜和平移；蓝色的神经网络可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="132"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="133"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="156"/>
+        <location filename="../../gui/labs/curve_fit_page.py" line="157"/>
         <source>red line: y = {0:.3f}·x {1} {2:.3f}    (step {3})</source>
         <translation>红线：y = {0:.3f}·x {1} {2:.3f}    （第 {3} 步）</translation>
     </message>
@@ -725,27 +725,27 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="76"/>
+        <location filename="../../gui/playground/data_panel.py" line="77"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="79"/>
+        <location filename="../../gui/playground/data_panel.py" line="80"/>
         <source>Classification: predict a class (a colour). Regression: predict a number for each point.</source>
         <translation>分类：预测一个类别（一种颜色）。回归：为每个点预测一个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="81"/>
+        <location filename="../../gui/playground/data_panel.py" line="82"/>
         <source>Classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="82"/>
+        <location filename="../../gui/playground/data_panel.py" line="83"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="83"/>
+        <location filename="../../gui/playground/data_panel.py" line="84"/>
         <source>Classification sorts points into classes; regression predicts a number for every point.</source>
         <translation>分类把数据点分到各个类别；回归为每个点预测一个数值。</translation>
     </message>
@@ -755,117 +755,117 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>选择一个数据集。螺旋比圆形需要更多神经元（或 sin/cos 特征）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="105"/>
+        <location filename="../../gui/playground/data_panel.py" line="109"/>
         <source>The share of points used for training; the rest test the network on points it never saw.</source>
         <translation>用于训练的点所占的比例；其余的点用来测试网络在没见过的点上的表现。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="109"/>
+        <location filename="../../gui/playground/data_panel.py" line="113"/>
         <source>Scatter the points: noisy data tempts a big network to learn the noise (over-fitting).</source>
         <translation>让点更分散：有噪声的数据会诱使大网络去学习噪声（过拟合）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="113"/>
+        <location filename="../../gui/playground/data_panel.py" line="117"/>
         <source>Points per gradient step. Small batches are noisy but take many steps; large ones are smooth but slow.</source>
         <translation>每个梯度步使用的数据点数。小批量噪声大但步数多；大批量平稳但慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="117"/>
+        <location filename="../../gui/playground/data_panel.py" line="121"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="119"/>
+        <location filename="../../gui/playground/data_panel.py" line="123"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="120"/>
+        <location filename="../../gui/playground/data_panel.py" line="124"/>
         <source>New random points from the same distribution; the network keeps training.</source>
         <translation>从同一分布重新抽取随机点；网络继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="123"/>
+        <location filename="../../gui/playground/data_panel.py" line="127"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="124"/>
+        <location filename="../../gui/playground/data_panel.py" line="128"/>
         <source>Draw the held-out test points (dark outline) that measure how well the network generalises.</source>
         <translation>显示留出的测试点（深色描边），它们衡量网络的泛化能力。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="126"/>
+        <location filename="../../gui/playground/data_panel.py" line="130"/>
         <source>Discretize output</source>
         <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="127"/>
+        <location filename="../../gui/playground/data_panel.py" line="131"/>
         <source>Colour each region by the predicted class only, hiding how confident the model is.</source>
         <translation>只按预测的类别给区域着色，不显示模型的置信程度。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="133"/>
+        <location filename="../../gui/playground/data_panel.py" line="137"/>
         <source>Edit points</source>
         <translation>编辑数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="136"/>
+        <location filename="../../gui/playground/data_panel.py" line="140"/>
         <source>The class a left-click adds.</source>
         <translation>左键单击时添加的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="138"/>
+        <location filename="../../gui/playground/data_panel.py" line="142"/>
         <source>The value (−1 to 1) a left-click adds.</source>
         <translation>左键单击时添加的数值（−1 到 1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="142"/>
+        <location filename="../../gui/playground/data_panel.py" line="146"/>
         <source>Left-click a plot to add a point, right-click to remove the nearest.</source>
         <translation>在图上左键添加数据点，右键删除最近的点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="145"/>
+        <location filename="../../gui/playground/data_panel.py" line="149"/>
         <source>New point&apos;s class</source>
         <translation>新数据点的类别</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="147"/>
+        <location filename="../../gui/playground/data_panel.py" line="151"/>
         <source>New point&apos;s value</source>
         <translation>新数据点的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="150"/>
+        <location filename="../../gui/playground/data_panel.py" line="154"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="151"/>
+        <location filename="../../gui/playground/data_panel.py" line="155"/>
         <source>Load points from a CSV file: x1, x2 and a label per line.</source>
         <translation>从 CSV 文件载入点：每行 x1、x2 和一个标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="153"/>
+        <location filename="../../gui/playground/data_panel.py" line="157"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="154"/>
+        <location filename="../../gui/playground/data_panel.py" line="158"/>
         <source>Save the training and test points, including the ones you added, as CSV.</source>
         <translation>把训练点和测试点（包括你添加的点）保存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="199"/>
+        <location filename="../../gui/playground/data_panel.py" line="203"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="221"/>
+        <location filename="../../gui/playground/data_panel.py" line="225"/>
         <source>Training data: {0}%</source>
         <translation>训练数据：{0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="222"/>
+        <location filename="../../gui/playground/data_panel.py" line="226"/>
         <source>Noise: {0}</source>
         <translation>噪声：{0}</translation>
     </message>
@@ -946,12 +946,12 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>使用以前保存的网络来识别（784 个输入、10 个输出的 .npz 文件）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="315"/>
+        <location filename="../../gui/digits/digits_page.py" line="319"/>
         <source>click a neuron</source>
         <translation>点击一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="317"/>
+        <location filename="../../gui/digits/digits_page.py" line="321"/>
         <source>Click a neuron of the first hidden layer to see the 784 weights it multiplies the pixels by — what it looks for.</source>
         <translation>点击第一个隐藏层的某个神经元，查看它与像素相乘的 784 个权重——也就是它在“寻找”什么。</translation>
     </message>
@@ -961,83 +961,83 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>笔刷</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="208"/>
+        <location filename="../../gui/digits/digits_page.py" line="206"/>
         <source>One neuron</source>
         <translation>单个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="215"/>
+        <location filename="../../gui/digits/digits_page.py" line="217"/>
         <source>Watch the network think: every neuron&apos;s activation for your drawing (blue = high). The brightest output is the network&apos;s choice.</source>
         <translation>看网络如何“思考”：每个神经元对你的手写数字的激活值（蓝色 = 高）。最亮的输出就是网络的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="227"/>
+        <location filename="../../gui/digits/digits_page.py" line="231"/>
         <source>Draw and recognise</source>
         <translation>手写与识别</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="228"/>
+        <location filename="../../gui/digits/digits_page.py" line="232"/>
         <source>Train on MNIST</source>
         <translation>在 MNIST 上训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="253"/>
-        <location filename="../../gui/digits/digits_page.py" line="256"/>
+        <location filename="../../gui/digits/digits_page.py" line="257"/>
+        <location filename="../../gui/digits/digits_page.py" line="260"/>
         <source>Cannot open model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="257"/>
+        <location filename="../../gui/digits/digits_page.py" line="261"/>
         <source>{0} is not a digits model (784 inputs, 10 outputs).</source>
         <translation>{0} 不是手写数字模型（需要 784 个输入、10 个输出）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="272"/>
+        <location filename="../../gui/digits/digits_page.py" line="276"/>
         <source>Model: {0} ({1}, {2} parameters)</source>
         <translation>模型：{0}（{1}，{2} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="278"/>
+        <location filename="../../gui/digits/digits_page.py" line="282"/>
         <source>trained in this window</source>
         <translation>在本窗口中训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="288"/>
+        <location filename="../../gui/digits/digits_page.py" line="292"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="289"/>
+        <location filename="../../gui/digits/digits_page.py" line="293"/>
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="303"/>
+        <location filename="../../gui/digits/digits_page.py" line="307"/>
         <source>draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="306"/>
+        <location filename="../../gui/digits/digits_page.py" line="310"/>
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="326"/>
+        <location filename="../../gui/digits/digits_page.py" line="330"/>
         <source>layer {0}, neuron {1}</source>
         <translation>第 {0} 层，神经元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="331"/>
+        <location filename="../../gui/digits/digits_page.py" line="335"/>
         <source>Blue pixels raise its sum, orange ones lower it.</source>
         <translation>蓝色像素使加权和变大，橙色像素使其变小。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="334"/>
+        <location filename="../../gui/digits/digits_page.py" line="338"/>
         <source>Its weights from the previous layer&apos;s neurons.</source>
         <translation>它来自上一层各神经元的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="336"/>
+        <location filename="../../gui/digits/digits_page.py" line="340"/>
         <source>weighted sum Σwᵢxᵢ + b = {0:.3f} (bias {1:.3f})
 {2}(sum) = {3:.3f}
 {4}</source>
@@ -1049,411 +1049,527 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>DigitsTrainingPanel</name>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="89"/>
+        <location filename="../../gui/digits/training_panel.py" line="90"/>
         <source>Neurons per hidden layer, comma-separated</source>
         <translation>每个隐藏层的神经元数，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="93"/>
+        <location filename="../../gui/digits/training_panel.py" line="94"/>
         <source>Ready-made hidden layer sizes, from one small layer to a deep network.</source>
         <translation>预设的隐藏层大小，从一个小层到一个深层网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="95"/>
+        <location filename="../../gui/digits/training_panel.py" line="96"/>
         <source>The squashing function of the hidden neurons. Try sigmoid: deep sigmoid networks learn slowly.</source>
         <translation>隐藏神经元的压缩（激活）函数。试试 sigmoid：深层 sigmoid 网络学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="97"/>
+        <location filename="../../gui/digits/training_panel.py" line="98"/>
         <source>How each step is taken: plain SGD, with momentum, or adaptive per weight (RMSProp, Adam).</source>
         <translation>每一步怎样走：普通 SGD、带动量，或对每个权重自适应（RMSProp、Adam）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="99"/>
+        <location filename="../../gui/digits/training_panel.py" line="100"/>
         <source>The step size. Adam works well near 0.001; plain SGD wants larger steps.</source>
         <translation>步长。Adam 在 0.001 附近效果好；普通 SGD 需要更大的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="102"/>
+        <location filename="../../gui/digits/training_panel.py" line="103"/>
         <source>Digits per gradient step: larger batches give smoother, faster epochs but fewer steps.</source>
         <translation>每个梯度步骤使用的数字个数：批次越大，每轮越平稳越快，但步数越少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="107"/>
+        <location filename="../../gui/digits/training_panel.py" line="108"/>
         <source>Passes over the training digits. When the validation accuracy stops rising, more epochs only over-fit.</source>
         <translation>遍历训练数字的轮数。当验证准确率不再上升时，更多的轮数只会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="112"/>
+        <location filename="../../gui/digits/training_panel.py" line="113"/>
         <source>L2 penalty: pulls every weight towards zero, a cure for over-fitting.</source>
         <translation>L2 惩罚：把每个权重拉向零，是治疗过拟合的一种方法。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="115"/>
+        <location filename="../../gui/digits/training_panel.py" line="116"/>
         <source>Switch off this share of hidden neurons at random in each step, so no neuron can rely on another.</source>
         <translation>每一步随机关闭这一比例的隐藏神经元，使任何神经元都不能依赖其他神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="120"/>
+        <location filename="../../gui/digits/training_panel.py" line="121"/>
         <source>Move each training digit by up to this many pixels: more varied data, less over-fitting.</source>
         <translation>把每个训练数字随机平移至多这么多像素：数据更多样，过拟合更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="125"/>
+        <location filename="../../gui/digits/training_panel.py" line="126"/>
         <source>Turn each training digit by up to this angle.</source>
         <translation>把每个训练数字随机旋转至多这个角度。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="129"/>
+        <location filename="../../gui/digits/training_panel.py" line="130"/>
         <source>Add random noise to each training pixel.</source>
         <translation>给每个训练像素加上随机噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="133"/>
+        <location filename="../../gui/digits/training_panel.py" line="134"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="135"/>
+        <location filename="../../gui/digits/training_panel.py" line="136"/>
         <source>Learn from fewer digits: with few examples a large network memorises them and the validation loss turns up (over-fitting).</source>
         <translation>用更少的数字学习：样本很少时，大网络会把它们背下来，验证损失随之上升（过拟合）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="139"/>
+        <location filename="../../gui/digits/training_panel.py" line="140"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="140"/>
+        <location filename="../../gui/digits/training_panel.py" line="141"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="142"/>
+        <location filename="../../gui/digits/training_panel.py" line="143"/>
         <source>Early stopping: stop when the validation loss has not improved for this many epochs, and put back the weights of its best epoch.</source>
         <translation>提前停止：验证损失连续这么多轮没有改善时停止，并恢复最佳一轮的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="145"/>
+        <location filename="../../gui/digits/training_panel.py" line="146"/>
         <source>The notes scale pixels to 0.01–0.99 so no input is exactly zero.</source>
         <translation>讲义把像素缩放到 0.01–0.99，这样没有输入恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="149"/>
+        <location filename="../../gui/digits/training_panel.py" line="150"/>
         <source>Which digits to learn from: the 5,000 that ship with the app, standard IDX files from a folder, or the full sets downloaded (checked by SHA-256).</source>
         <translation>从哪些数字学习：应用自带的 5,000 个、文件夹中的标准 IDX 文件，或下载的完整数据集（用 SHA-256 校验）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="151"/>
+        <location filename="../../gui/digits/training_panel.py" line="152"/>
         <source>Bundled 5,000 MNIST digits</source>
         <translation>内置的 5,000 个 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="152"/>
+        <location filename="../../gui/digits/training_panel.py" line="153"/>
         <source>IDX files in a folder…</source>
         <translation>文件夹中的 IDX 文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="153"/>
+        <location filename="../../gui/digits/training_panel.py" line="154"/>
         <source>Download MNIST (60,000)</source>
         <translation>下载 MNIST（60,000 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="154"/>
+        <location filename="../../gui/digits/training_panel.py" line="155"/>
         <source>Download Fashion-MNIST</source>
         <translation>下载 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="162"/>
+        <location filename="../../gui/digits/training_panel.py" line="163"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="162"/>
+        <location filename="../../gui/digits/training_panel.py" line="163"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="163"/>
+        <location filename="../../gui/digits/training_panel.py" line="164"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="163"/>
+        <location filename="../../gui/digits/training_panel.py" line="164"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164"/>
+        <location filename="../../gui/digits/training_panel.py" line="165"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="164"/>
+        <location filename="../../gui/digits/training_panel.py" line="165"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="165"/>
+        <location filename="../../gui/digits/training_panel.py" line="166"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="165"/>
+        <location filename="../../gui/digits/training_panel.py" line="166"/>
         <source>Training digits</source>
         <translation>训练数字数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166"/>
+        <location filename="../../gui/digits/training_panel.py" line="167"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="166"/>
+        <location filename="../../gui/digits/training_panel.py" line="167"/>
         <source>Stop early after</source>
         <translation>提前停止于</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167"/>
+        <location filename="../../gui/digits/training_panel.py" line="168"/>
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="167"/>
+        <location filename="../../gui/digits/training_panel.py" line="168"/>
         <source>Random shift</source>
         <translation>随机平移</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168"/>
+        <location filename="../../gui/digits/training_panel.py" line="169"/>
         <source>Random rotation</source>
         <translation>随机旋转</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="168"/>
+        <location filename="../../gui/digits/training_panel.py" line="169"/>
         <source>Pixel noise</source>
         <translation>像素噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="169"/>
+        <location filename="../../gui/digits/training_panel.py" line="170"/>
         <source>Input scaling</source>
         <translation>输入缩放</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="169"/>
+        <location filename="../../gui/digits/training_panel.py" line="170"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="172"/>
+        <location filename="../../gui/digits/training_panel.py" line="173"/>
         <source>↺ changing this starts training over from epoch 0 with new weights; the other settings act at once.</source>
         <translation>↺ 更改此项会用新的权重从第 0 轮重新开始训练；其他设置立即生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="176"/>
-        <location filename="../../gui/digits/training_panel.py" line="432"/>
+        <location filename="../../gui/digits/training_panel.py" line="177"/>
+        <location filename="../../gui/digits/training_panel.py" line="436"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="177"/>
+        <location filename="../../gui/digits/training_panel.py" line="178"/>
         <source>Start or pause training; each finished epoch goes to the canvas.</source>
         <translation>开始或暂停训练；每完成一轮，结果就交给画布使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="179"/>
+        <location filename="../../gui/digits/training_panel.py" line="180"/>
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="180"/>
+        <location filename="../../gui/digits/training_panel.py" line="181"/>
         <source>New random weights, epoch 0.</source>
         <translation>重新随机初始化权重，从第 0 轮开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="181"/>
+        <location filename="../../gui/digits/training_panel.py" line="182"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="182"/>
+        <location filename="../../gui/digits/training_panel.py" line="183"/>
         <source>Save the trained network (.npz) to open it later or on the canvas.</source>
         <translation>保存训练好的网络（.npz），以后或在画布上打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="184"/>
+        <location filename="../../gui/digits/training_panel.py" line="185"/>
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="186"/>
+        <location filename="../../gui/digits/training_panel.py" line="187"/>
         <source>500 digits, a wide network, 40 epochs and no cure: watch the validation loss turn up. Then cure it with L2, dropout, random shifts or early stopping.</source>
-        <translation>500 个数字、一个宽网络、40 轮且不加任何防治：看验证损失回升。然后用 L2、dropout、随机平移或提前停止来治它。</translation>
+        <translation>500 个数字、一个宽网络、40 轮且不加任何防治：看验证损失回升。然后用 L2、随机失活、随机平移或提前停止来治它。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="188"/>
+        <location filename="../../gui/digits/training_panel.py" line="189"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="190"/>
+        <location filename="../../gui/digits/training_panel.py" line="191"/>
         <source>Put back the weights of the epoch with the lowest validation loss (the green line).</source>
         <translation>恢复验证损失最低的那一轮的权重（绿线）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="193"/>
+        <location filename="../../gui/digits/training_panel.py" line="194"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="194"/>
+        <location filename="../../gui/digits/training_panel.py" line="195"/>
         <source>Stop the download; nothing half-written is kept.</source>
         <translation>停止下载；不会保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="207"/>
+        <location filename="../../gui/digits/training_panel.py" line="208"/>
         <source>Network and training</source>
         <translation>网络与训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="219"/>
+        <location filename="../../gui/digits/training_panel.py" line="220"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="220"/>
+        <location filename="../../gui/digits/training_panel.py" line="221"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="221"/>
+        <location filename="../../gui/digits/training_panel.py" line="222"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="222"/>
+        <location filename="../../gui/digits/training_panel.py" line="223"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="256"/>
+        <location filename="../../gui/digits/training_panel.py" line="260"/>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="289"/>
+        <location filename="../../gui/digits/training_panel.py" line="293"/>
         <source>Start training over?</source>
         <translation>重新开始训练？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="290"/>
+        <location filename="../../gui/digits/training_panel.py" line="294"/>
         <source>This change builds a new network: training starts again from epoch 0 with new weights, and what was learned in {0} steps is lost. Go on?</source>
         <translation>这项更改会构建一个新网络：训练将用新的权重从第 0 轮重新开始，前 {0} 步学到的内容会丢失。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="358"/>
+        <location filename="../../gui/digits/training_panel.py" line="362"/>
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="368"/>
+        <location filename="../../gui/digits/training_panel.py" line="372"/>
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="371"/>
+        <location filename="../../gui/digits/training_panel.py" line="375"/>
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="398"/>
+        <location filename="../../gui/digits/training_panel.py" line="402"/>
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="404"/>
+        <location filename="../../gui/digits/training_panel.py" line="408"/>
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="410"/>
+        <location filename="../../gui/digits/training_panel.py" line="414"/>
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="416"/>
+        <location filename="../../gui/digits/training_panel.py" line="420"/>
         <source>Download cancelled; nothing half-written was kept.</source>
         <translation>下载已取消；没有保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="418"/>
+        <location filename="../../gui/digits/training_panel.py" line="422"/>
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="432"/>
+        <location filename="../../gui/digits/training_panel.py" line="436"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="434"/>
+        <location filename="../../gui/digits/training_panel.py" line="438"/>
         <source>Data: {0}; learning from {1:,d} of the training digits</source>
         <translation>数据：{0}；只用其中 {1:,d} 个训练数字学习</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="438"/>
+        <location filename="../../gui/digits/training_panel.py" line="442"/>
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="445"/>
+        <location filename="../../gui/digits/training_panel.py" line="449"/>
         <source>Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, whose weights are back. To go on, let it stop later.</source>
         <translation>在第 {0} 轮后提前停止：验证损失在第 {1} 轮最低，已恢复那一轮的权重。若要继续，请让它更晚停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="450"/>
+        <location filename="../../gui/digits/training_panel.py" line="454"/>
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="491"/>
+        <location filename="../../gui/digits/training_panel.py" line="495"/>
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="494"/>
+        <location filename="../../gui/digits/training_panel.py" line="498"/>
         <source>No validation digit is misclassified.</source>
         <translation>没有被分错的验证数字。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="507"/>
+        <location filename="../../gui/digits/training_panel.py" line="511"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="508"/>
+        <location filename="../../gui/digits/training_panel.py" line="512"/>
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="515"/>
+        <location filename="../../gui/digits/training_panel.py" line="519"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="517"/>
+        <location filename="../../gui/digits/training_panel.py" line="521"/>
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
 </context>
 <context>
+    <name>DisplayNames</name>
+    <message>
+        <location filename="../../gui/display_names.py" line="24"/>
+        <source>circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="25"/>
+        <source>xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="26"/>
+        <source>gauss</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="27"/>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="28"/>
+        <source>moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="29"/>
+        <source>3 blobs</source>
+        <translation>3 团</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="30"/>
+        <source>4 blobs</source>
+        <translation>4 团</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="31"/>
+        <source>5 blobs</source>
+        <translation>5 团</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="32"/>
+        <source>3 spirals</source>
+        <translation>3 臂螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="33"/>
+        <source>4 spirals</source>
+        <translation>4 臂螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="34"/>
+        <source>5 spirals</source>
+        <translation>5 臂螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="35"/>
+        <source>plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="36"/>
+        <source>several bumps</source>
+        <translation>多峰</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="38"/>
+        <source>line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="39"/>
+        <source>sine</source>
+        <translation>正弦</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="40"/>
+        <source>x·sin x</source>
+        <translation>x·sin x</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="41"/>
+        <source>step</source>
+        <translation>阶跃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="43"/>
+        <source>784-16-16-10 (the notes)</source>
+        <translation>784-16-16-10（讲义中的网络）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/display_names.py" line="44"/>
+        <source>bundled MNIST subset (4,000 + 1,000 held out)</source>
+        <translation>内置 MNIST 子集（4,000 个训练 + 1,000 个留出）</translation>
+    </message>
+</context>
+<context>
+    <name>Divergence</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="29"/>
+        <source>exploded</source>
+        <translation>爆炸了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="31"/>
+        <source>became NaN or infinite</source>
+        <translation>变成了 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="32"/>
+        <source>Training paused: the learning rate is too large: the loss {0} at step {1}; the weights from before that step were kept.</source>
+        <translation>训练已暂停：学习率过大，损失在第 {1} 步{0}；已保留这一步之前的权重。</translation>
+    </message>
+</context>
+<context>
     <name>DivergenceBanner</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="83"/>
+        <location filename="../../gui/playground/playground_page.py" line="85"/>
         <source>Lower the learning rate 10× and start again</source>
         <translation>把学习率降低 10 倍并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="84"/>
+        <location filename="../../gui/playground/playground_page.py" line="86"/>
         <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
         <translation>与陡峭斜率成正比的步长会越过最小值；更小的学习率走更小、更稳的步子。</translation>
     </message>
@@ -1517,34 +1633,39 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>HealthDialog</name>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="49"/>
+        <location filename="../../gui/playground/health_dialog.py" line="65"/>
         <source>Inside the training</source>
         <translation>训练内部</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="79"/>
+        <location filename="../../gui/playground/health_dialog.py" line="68"/>
+        <source>share of the layer&apos;s weights (or gradients) in a row&apos;s bin</source>
+        <translation>该层的权重（或梯度）落在每行区间中的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/health_dialog.py" line="97"/>
         <source>layer {0}: weights over time</source>
         <translation>第 {0} 层：权重随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="81"/>
+        <location filename="../../gui/playground/health_dialog.py" line="99"/>
         <source>layer {0}: gradients over time</source>
         <translation>第 {0} 层：梯度随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="91"/>
+        <location filename="../../gui/playground/health_dialog.py" line="108"/>
         <source>The network has no hidden layer.</source>
         <translation>这个网络没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="114"/>
+        <location filename="../../gui/playground/health_dialog.py" line="131"/>
         <source>{0}
 dead: {1:.0%}
 saturated: {2:.0%}
 weights RMS: {3:.3f}
 gradients RMS: {4:.2e}</source>
         <translation>{0}
-失活：{1:.0%}
+死亡单元：{1:.0%}
 饱和：{2:.0%}
 权重均方根：{3:.3f}
 梯度均方根：{4:.2e}</translation>
@@ -1580,12 +1701,12 @@ gradients RMS: {4:.2e}</source>
     <message>
         <location filename="../../gui/help.py" line="35"/>
         <source>&lt;h3&gt;Playground&lt;/h3&gt;&lt;p&gt;A network with hidden layers and a &lt;b&gt;linear classifier&lt;/b&gt; (one straight line) train side by side on the same points. The coloured background is each model&apos;s answer over the plane; the small squares in the middle show what every neuron computes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Space on &lt;i&gt;xor&lt;/i&gt; or &lt;i&gt;spiral&lt;/i&gt; and watch the line fail where the network succeeds. Raise the learning rate until the loss explodes. Remove all hidden layers. Add x1² and x2² as inputs on &lt;i&gt;circle&lt;/i&gt; — now even the line can do it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Over-fitting:&lt;/b&gt; press &lt;i&gt;Over-fitting example&lt;/i&gt;, train, and watch the test loss turn up while the training loss keeps falling (the shaded gap). Cure it with L2, dropout, input noise or &lt;i&gt;Restore the best weights&lt;/i&gt; (early stopping). &lt;i&gt;Inside the training…&lt;/i&gt; shows what each cure does to the weights: L1 sends most of them to zero, L2 shrinks them all.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Batch norm&lt;/b&gt; can be switched while training: the boundary stays the same at that moment, only how the network learns changes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;游乐场&lt;/h3&gt;&lt;p&gt;一个带隐藏层的网络和一个&lt;b&gt;线性分类器&lt;/b&gt;（一条直线）在同样的点上并排训练。彩色背景是每个模型在平面上的回答；中间的小方块显示每个神经元计算的结果。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在 &lt;i&gt;xor&lt;/i&gt; 或 &lt;i&gt;spiral&lt;/i&gt; 上按空格键，看直线在网络成功的地方失败。把学习率调大，直到损失爆炸。去掉所有隐藏层。在 &lt;i&gt;circle&lt;/i&gt; 上加入 x1² 和 x2² 作为输入——这时连直线也能分开。&lt;/p&gt;&lt;p&gt;&lt;b&gt;过拟合：&lt;/b&gt;按&lt;i&gt;过拟合示例&lt;/i&gt;并训练，看测试损失在训练损失继续下降时开始上升（阴影部分）。用 L2、dropout、输入噪声或&lt;i&gt;恢复最佳权重&lt;/i&gt;（提前停止）来解决。&lt;i&gt;训练内部…&lt;/i&gt;会显示每种方法对权重做了什么：L1 把大多数权重变成 0，L2 把它们全部缩小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;批归一化&lt;/b&gt;可以在训练中切换：切换的那一刻边界不变，改变的只是网络之后如何学习。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;游乐场&lt;/h3&gt;&lt;p&gt;一个带隐藏层的网络和一个&lt;b&gt;线性分类器&lt;/b&gt;（一条直线）在同样的点上并排训练。彩色背景是每个模型在平面上的回答；中间的小方块显示每个神经元计算的结果。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在 &lt;i&gt;xor&lt;/i&gt; 或 &lt;i&gt;spiral&lt;/i&gt; 上按空格键，看直线在网络成功的地方失败。把学习率调大，直到损失爆炸。去掉所有隐藏层。在 &lt;i&gt;circle&lt;/i&gt; 上加入 x1² 和 x2² 作为输入——这时连直线也能分开。&lt;/p&gt;&lt;p&gt;&lt;b&gt;过拟合：&lt;/b&gt;按&lt;i&gt;过拟合示例&lt;/i&gt;并训练，看测试损失在训练损失继续下降时开始上升（阴影部分）。用 L2、随机失活、输入噪声或&lt;i&gt;恢复最佳权重&lt;/i&gt;（提前停止）来解决。&lt;i&gt;训练内部…&lt;/i&gt;会显示每种方法对权重做了什么：L1 把大多数权重变成 0，L2 把它们全部缩小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;批归一化&lt;/b&gt;可以在训练中切换：切换的那一刻边界不变，改变的只是网络之后如何学习。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/help.py" line="52"/>
         <source>&lt;h3&gt;Digits&lt;/h3&gt;&lt;p&gt;Draw a digit with the mouse: the 28×28 = 784 pixels are the network&apos;s inputs, and each layer&apos;s activity is shown as you draw. The ten outputs are the network&apos;s belief in each digit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; draw a 1 slanted, a 7 with a bar, a 4 open or closed. Under &lt;i&gt;Train on MNIST&lt;/i&gt;, train your own network and compare: fewer neurons, sigmoid instead of ReLU, input scaling, dropout.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Over-fitting:&lt;/b&gt; &lt;i&gt;Over-fitting example&lt;/i&gt; learns from 500 digits only; the validation loss turns up after a few epochs. Cure it with L2, dropout, random shifts, or &lt;i&gt;Stop early after&lt;/i&gt; a few epochs without progress.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;手写数字&lt;/h3&gt;&lt;p&gt;用鼠标写一个数字：28×28 = 784 个像素就是网络的输入，书写时会显示每一层的活动。十个输出是网络对每个数字的判断。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;写一个倾斜的 1、带横杠的 7、开口或封闭的 4。在&lt;i&gt;用 MNIST 训练&lt;/i&gt;中训练你自己的网络并比较：更少的神经元、用 sigmoid 代替 ReLU、输入缩放、dropout。&lt;/p&gt;&lt;p&gt;&lt;b&gt;过拟合：&lt;/b&gt;&lt;i&gt;过拟合示例&lt;/i&gt;只用 500 个数字学习；几轮之后验证损失开始上升。用 L2、dropout、随机平移，或&lt;i&gt;提前停止于&lt;/i&gt;若干轮没有进步之后来解决。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;手写数字&lt;/h3&gt;&lt;p&gt;用鼠标写一个数字：28×28 = 784 个像素就是网络的输入，书写时会显示每一层的活动。十个输出是网络对每个数字的判断。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;写一个倾斜的 1、带横杠的 7、开口或封闭的 4。在&lt;i&gt;用 MNIST 训练&lt;/i&gt;中训练你自己的网络并比较：更少的神经元、用 sigmoid 代替 ReLU、输入缩放、随机失活。&lt;/p&gt;&lt;p&gt;&lt;b&gt;过拟合：&lt;/b&gt;&lt;i&gt;过拟合示例&lt;/i&gt;只用 500 个数字学习；几轮之后验证损失开始上升。用 L2、随机失活、随机平移，或&lt;i&gt;提前停止于&lt;/i&gt;若干轮没有进步之后来解决。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/help.py" line="64"/>
@@ -1611,7 +1732,7 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../gui/history_plot.py" line="59"/>
+        <location filename="../../gui/history_plot.py" line="117"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1777,172 +1898,172 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="47"/>
+        <location filename="../../gui/main_window.py" line="48"/>
         <source>Neural Playground</source>
         <translation>神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="52"/>
         <source>Playground</source>
         <translation>游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/main_window.py" line="58"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="60"/>
         <source>Curve fitting</source>
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63"/>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="87"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="93"/>
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="99"/>
         <source>Export training &amp;history (CSV)…</source>
         <translation>导出训练历史 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Export the &amp;network (.npz)…</source>
         <translation>导出网络 (.npz)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Export a &amp;plot (PNG/SVG)</source>
         <translation>导出图表 (PNG/SVG)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Play / pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;Help for this mode</source>
         <translation>本模式的帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Reset</source>
         <translation>恢复默认(&amp;R)</translation>
     </message>
@@ -1957,11 +2078,6 @@ gradients RMS: {4:.2e}</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/descent.py" line="136"/>
-        <source>Pick a curve, click where to start, then press Play.</source>
-        <translation>选择一条曲线，点击起点，然后按“播放”。</translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/curve_fit.py" line="84"/>
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
@@ -1972,53 +2088,53 @@ gradients RMS: {4:.2e}</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>{0} — Neural Playground</source>
         <translation>{0} — 神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>The language changes when you start Neural Playground again.</source>
         <translation>语言将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>The theme changes when you start Neural Playground again.</source>
         <translation>主题将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>About Neural Playground</source>
         <translation>关于神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Neural Playground: watch a neural network learn.
 
 A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
@@ -2128,218 +2244,238 @@ z = {7}
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="119"/>
+        <location filename="../../gui/playground/playground_page.py" line="121"/>
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="120"/>
-        <source>Linear classifier</source>
-        <translation>线性分类器</translation>
+        <location filename="../../gui/playground/playground_page.py" line="122"/>
+        <source>Linear model</source>
+        <translation>线性模型</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="122"/>
+        <location filename="../../gui/playground/playground_page.py" line="124"/>
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="123"/>
+        <location filename="../../gui/playground/playground_page.py" line="125"/>
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="124"/>
+        <location filename="../../gui/playground/playground_page.py" line="126"/>
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="125"/>
+        <location filename="../../gui/playground/playground_page.py" line="127"/>
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="127"/>
+        <location filename="../../gui/playground/playground_page.py" line="129"/>
+        <source>network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="129"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="130"/>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="130"/>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="131"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="128"/>
+        <location filename="../../gui/playground/playground_page.py" line="132"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130"/>
+        <location filename="../../gui/playground/playground_page.py" line="134"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="131"/>
+        <location filename="../../gui/playground/playground_page.py" line="135"/>
         <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
         <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="133"/>
+        <location filename="../../gui/playground/playground_page.py" line="137"/>
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="135"/>
+        <location filename="../../gui/playground/playground_page.py" line="139"/>
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
-        <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、Dropout 或减少神经元。</translation>
+        <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、随机失活或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="137"/>
+        <location filename="../../gui/playground/playground_page.py" line="141"/>
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="139"/>
+        <location filename="../../gui/playground/playground_page.py" line="143"/>
         <source>Each layer&apos;s weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or &apos;zeros&apos; initialisation.</source>
-        <translation>每一层的权重和梯度随时间的变化，以及失活或饱和的单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
+        <translation>每一层的权重和梯度随时间的变化，以及死亡单元和饱和单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="141"/>
+        <location filename="../../gui/playground/playground_page.py" line="145"/>
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="143"/>
+        <location filename="../../gui/playground/playground_page.py" line="147"/>
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="145"/>
+        <location filename="../../gui/playground/playground_page.py" line="149"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="147"/>
+        <location filename="../../gui/playground/playground_page.py" line="151"/>
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="164"/>
+        <location filename="../../gui/playground/playground_page.py" line="168"/>
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="168"/>
+        <location filename="../../gui/playground/playground_page.py" line="172"/>
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="170"/>
+        <location filename="../../gui/playground/playground_page.py" line="174"/>
         <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="185"/>
+        <location filename="../../gui/playground/playground_page.py" line="190"/>
         <source>Drag back to replay how the boundary and the neurons changed; training goes on meanwhile.</source>
         <translation>向回拖动，重放边界和神经元的变化过程；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="188"/>
+        <location filename="../../gui/playground/playground_page.py" line="193"/>
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="191"/>
-        <location filename="../../gui/playground/playground_page.py" line="304"/>
+        <location filename="../../gui/playground/playground_page.py" line="196"/>
+        <location filename="../../gui/playground/playground_page.py" line="309"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="193"/>
+        <location filename="../../gui/playground/playground_page.py" line="198"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="264"/>
+        <location filename="../../gui/playground/playground_page.py" line="269"/>
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="264"/>
+        <location filename="../../gui/playground/playground_page.py" line="269"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="305"/>
+        <location filename="../../gui/playground/playground_page.py" line="310"/>
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="361"/>
+        <location filename="../../gui/playground/playground_page.py" line="366"/>
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="363"/>
+        <location filename="../../gui/playground/playground_page.py" line="368"/>
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="364"/>
+        <location filename="../../gui/playground/playground_page.py" line="369"/>
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="369"/>
+        <location filename="../../gui/playground/playground_page.py" line="374"/>
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="372"/>
+        <location filename="../../gui/playground/playground_page.py" line="377"/>
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
         <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="409"/>
+        <location filename="../../gui/playground/playground_page.py" line="414"/>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="410"/>
+        <location filename="../../gui/playground/playground_page.py" line="415"/>
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="428"/>
+        <location filename="../../gui/playground/playground_page.py" line="433"/>
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="464"/>
+        <location filename="../../gui/playground/playground_page.py" line="469"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="465"/>
+        <location filename="../../gui/playground/playground_page.py" line="470"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="471"/>
+        <location filename="../../gui/playground/playground_page.py" line="476"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="479"/>
+        <location filename="../../gui/playground/playground_page.py" line="484"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="480"/>
+        <location filename="../../gui/playground/playground_page.py" line="485"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="488"/>
+        <location filename="../../gui/playground/playground_page.py" line="493"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="490"/>
+        <location filename="../../gui/playground/playground_page.py" line="495"/>
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -2650,87 +2786,87 @@ z = {7}
 <context>
     <name>SweepDialog</name>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="31"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="33"/>
         <source>Complexity sweep</source>
         <translation>复杂度扫描</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="43"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="45"/>
         <source>error (misclassified share)</source>
         <translation>误差（分错的比例）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="44"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="46"/>
         <source>loss (shows over-confidence)</source>
         <translation>损失（能显示过度自信）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="45"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="47"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="46"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="48"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="47"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="49"/>
         <source>Hidden layers of every network in the sweep.</source>
         <translation>扫描中每个网络的隐藏层数。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="48"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="50"/>
         <source>Training epochs for each network.</source>
         <translation>每个网络的训练轮数。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="49"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="51"/>
         <source>Plot the share of misclassified points, or the loss.</source>
         <translation>绘制分错的点所占的比例，或者损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="50"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="52"/>
         <source>Train networks of growing width, one after another.</source>
         <translation>依次训练宽度逐渐增大的网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="51"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="53"/>
         <source>Stop; the networks already trained stay on the plot.</source>
         <translation>停止；已经训练好的网络保留在图上。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="56"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="58"/>
         <source>Each point is a network of that many parameters, trained from scratch on the same data. Too small under-fits; too big over-fits: the test error turns up.</source>
         <translation>每个点是一个具有相应参数数量的网络，在同一数据上从头训练。太小会欠拟合；太大会过拟合：测试误差回升。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="61"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="63"/>
         <source>parameters (log scale)</source>
         <translation>参数数量（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="66"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="70"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="68"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="71"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="70"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="74"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="71"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="75"/>
         <source>Epochs per model</source>
         <translation>每个模型的训练轮数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/sweep_dialog.py" line="72"/>
+        <location filename="../../gui/playground/sweep_dialog.py" line="76"/>
         <source>Plot</source>
         <translation>绘制</translation>
     </message>
@@ -2746,54 +2882,54 @@ z = {7}
 <context>
     <name>TransformedDialog</name>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="22"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="23"/>
         <source>The plane as a hidden layer sees it</source>
         <translation>隐藏层眼中的平面</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="25"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="26"/>
         <source>The hidden layer to look through.</source>
         <translation>要观察的隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="26"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="27"/>
         <source>The neuron whose activation is the horizontal axis.</source>
         <translation>其激活值作为横轴的神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="27"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="28"/>
         <source>The neuron whose activation is the vertical axis.</source>
         <translation>其激活值作为纵轴的神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="29"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="30"/>
         <source>Each point of the input plane goes to the activations of two neurons. Straight grid lines bend; classes a line could not split may become separable here.</source>
         <translation>输入平面上的每个点都被映射到两个神经元的激活值。直的网格线会弯曲；一条直线分不开的类别，在这里可能变得可分。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="39"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="42"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="39"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="42"/>
         <source>Neuron (x axis)</source>
         <translation>神经元（横轴）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="41"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="44"/>
         <source>Neuron (y axis)</source>
         <translation>神经元（纵轴）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="60"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="63"/>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="71"/>
-        <location filename="../../gui/playground/transformed_dialog.py" line="99"/>
-        <location filename="../../gui/playground/transformed_dialog.py" line="100"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="74"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="102"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="103"/>
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
@@ -2843,7 +2979,7 @@ z = {7}
     <message>
         <location filename="../../gui/playground/weight_effect_view.py" line="68"/>
         <source>Dropout: no neuron can be relied on alone, so the work is spread over more, smaller weights.</source>
-        <translation>Dropout：不能单独依赖任何一个神经元，所以工作分摊到更多、更小的权重上。</translation>
+        <translation>随机失活（dropout）：不能单独依赖任何一个神经元，所以工作分摊到更多、更小的权重上。</translation>
     </message>
     <message>
         <location filename="../../gui/playground/weight_effect_view.py" line="70"/>

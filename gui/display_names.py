@@ -1,0 +1,58 @@
+"""Names that core keeps in English and ASCII, as the interface shows them.
+
+Core names (data sets, curves, features, presets) are identifiers: saved in
+sessions, typed on the command line, compared in code.  They are translated
+only when shown, through this table; ``QT_TRANSLATE_NOOP`` marks each for
+``pyside6-lupdate``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "DisplayNames"
+
+# Features are mathematics, the same in every language: only the notation changes.
+FEATURE_LABELS = {
+    "x1^2": "x1²",
+    "x2^2": "x2²",
+    "x1*x2": "x1·x2",
+}
+
+_TRANSLATED = {
+    # playground data sets (core.datasets.DATASETS)
+    "circle": QT_TRANSLATE_NOOP("DisplayNames", "circle"),
+    "xor": QT_TRANSLATE_NOOP("DisplayNames", "xor"),
+    "gauss": QT_TRANSLATE_NOOP("DisplayNames", "gauss"),
+    "spiral": QT_TRANSLATE_NOOP("DisplayNames", "spiral"),
+    "moons": QT_TRANSLATE_NOOP("DisplayNames", "moons"),
+    "blobs3": QT_TRANSLATE_NOOP("DisplayNames", "3 blobs"),
+    "blobs4": QT_TRANSLATE_NOOP("DisplayNames", "4 blobs"),
+    "blobs5": QT_TRANSLATE_NOOP("DisplayNames", "5 blobs"),
+    "spiral3": QT_TRANSLATE_NOOP("DisplayNames", "3 spirals"),
+    "spiral4": QT_TRANSLATE_NOOP("DisplayNames", "4 spirals"),
+    "spiral5": QT_TRANSLATE_NOOP("DisplayNames", "5 spirals"),
+    "plane": QT_TRANSLATE_NOOP("DisplayNames", "plane"),
+    "multi_gauss": QT_TRANSLATE_NOOP("DisplayNames", "several bumps"),
+    # curve-fitting point sets (core.datasets.CURVES)
+    "line": QT_TRANSLATE_NOOP("DisplayNames", "line"),
+    "sine": QT_TRANSLATE_NOOP("DisplayNames", "sine"),
+    "x_sin_x": QT_TRANSLATE_NOOP("DisplayNames", "x·sin x"),
+    "step": QT_TRANSLATE_NOOP("DisplayNames", "step"),
+    # digits: the presets' names and the data name core gives the bundled set
+    "784-16-16-10 (the notes)": QT_TRANSLATE_NOOP("DisplayNames", "784-16-16-10 (the notes)"),
+    "bundled MNIST subset (4,000 + 1,000 held out)": QT_TRANSLATE_NOOP(
+        "DisplayNames", "bundled MNIST subset (4,000 + 1,000 held out)"),
+}
+
+
+def feature_label(name: str) -> str:
+    """How feature ``name`` of ``core.features`` is written: x1², x1·x2, sin(x1)."""
+    return FEATURE_LABELS.get(name, name)
+
+
+def display_name(name: str) -> str:
+    """Core name ``name`` in the interface's language; a name not in the table is kept."""
+    if name in _TRANSLATED:
+        return QCoreApplication.translate(CONTEXT, _TRANSLATED[name])
+    return feature_label(name)
