@@ -6,13 +6,15 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QTabWidget,
     QWidget,
 )
@@ -33,6 +35,27 @@ def divergence_text(divergence: Divergence) -> str:
         "Divergence", "Training paused: the learning rate is too large: the loss {0} at step "
                       "{1}; the weights from before that step were kept.").format(
         what, f"{divergence.step:,d}")
+
+
+class FittingComboBox(QComboBox):
+    """A combo box at least as wide as its longest item: Qt's own hint comes out a
+    few pixels short for some fonts (Chinese punctuation), and cuts the text."""
+
+    def _fitting(self, hint: QSize) -> QSize:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, 1000, hint.height())
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i))
+                      for i in range(self.count())), default=0)
+        return QSize(max(hint.width(), widest + 1000 - field.width() + 2), hint.height())
+
+    def sizeHint(self) -> QSize:
+        return self._fitting(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._fitting(super().minimumSizeHint())
 
 
 def combo_box(items: Iterable[tuple[Any, str]], current: Any) -> QComboBox:

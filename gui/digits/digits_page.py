@@ -158,7 +158,7 @@ class DigitsPage(QWidget):
         # Fixed sizes: labels that resize with their text re-lay out the whole
         # page on every mouse move.
         self.answer.setFixedSize(110, 70)
-        self.confidence.setFixedSize(110, 24)
+        self.confidence.setMinimumSize(110, 24)
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(6, 40)
         self.brush.setValue(int(self.canvas.brush_width))
@@ -175,6 +175,8 @@ class DigitsPage(QWidget):
                                            "file with 784 inputs and 10 outputs)."))
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
+        # wide enough that a model's name wraps in a few lines, not a word per line
+        self.model_label.setMinimumWidth(24 * self.fontMetrics().averageCharWidth())
         self.activity = NetworkActivityView()
         self.neuron_plot_widget = pg.GraphicsLayoutWidget()
         self.neuron_plot_widget.setBackground(pg.getConfigOption("background"))

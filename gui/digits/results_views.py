@@ -36,6 +36,7 @@ class ResultPlot(QStackedWidget):
         self.placeholder = QLabel(f"<b>{title}</b><br><br>{placeholder}")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        self.placeholder.setMinimumWidth(22 * self.placeholder.fontMetrics().averageCharWidth())
         self.placeholder.setStyleSheet("color: #777; border: 1px dashed #bbb;")
         self.view = pg.PlotWidget(title=title)
         ticks = [[(k + 0.5, str(k)) for k in range(10)]]

@@ -6,7 +6,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.backprop_trace import Trace, trace
 from core.network import Network, NetworkSpec
 from gui.theme import plot_ink
+from gui.widgets import FittingComboBox
 
 SETUPS = {
     "notes": ((2, 2, 1), "sigmoid", "sigmoid", "squared_error"),
@@ -37,7 +37,7 @@ class BackpropPage(QWidget):
         self.stage = 0
         self.trace: Trace | None = None
         self.network: Network | None = None
-        self.setup = QComboBox()
+        self.setup = FittingComboBox()
         self.setup.addItem(self.tr("2-2-1, sigmoid + squared error (the notes)"), "notes")
         self.setup.addItem(self.tr("2-3-2, softmax + cross-entropy"), "softmax")
         self.inputs = [self._spin(v) for v in (0.9, 0.1)]

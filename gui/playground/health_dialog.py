@@ -29,6 +29,8 @@ LEVELS = (0.0, 0.5)  # colour range of the histories: a bin's share of the layer
 def _history_view(title: str, bins: np.ndarray,
                   label: str) -> tuple[pg.PlotWidget, ImageItem]:
     view = pg.PlotWidget(title=title)
+    # the title is drawn a little larger than the application font: leave it room
+    view.setMinimumWidth(int(1.3 * view.fontMetrics().horizontalAdvance(title)) + 40)
     view.setMenuEnabled(False)
     view.setMouseEnabled(False, False)
     view.hideButtons()

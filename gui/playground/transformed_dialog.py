@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
 from core.playground import PlaygroundSnapshot
 from core.transformed_space import WatchNeurons
 from gui.colors import class_colour
-from gui.widgets import resize_to_fit
+from gui.widgets import FittingComboBox, resize_to_fit
 
 
 class TransformedDialog(QDialog):
@@ -22,7 +22,8 @@ class TransformedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("The plane as a hidden layer sees it"))
         resize_to_fit(self, 620, 640)
-        self.layer, self.neuron_i, self.neuron_j = QComboBox(), QComboBox(), QComboBox()
+        self.layer, self.neuron_i, self.neuron_j = (FittingComboBox(), FittingComboBox(),
+                                                    FittingComboBox())
         self.layer.setToolTip(self.tr("The hidden layer to look through."))
         self.neuron_i.setToolTip(self.tr("The neuron whose activation is the horizontal axis."))
         self.neuron_j.setToolTip(self.tr("The neuron whose activation is the vertical axis."))
