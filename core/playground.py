@@ -418,9 +418,7 @@ class Playground:
         elif isinstance(command, RestorePlayground):
             self._restore(command)
         elif isinstance(command, LoadData):
-            rng = np.random.default_rng([self.config.seed, self._regenerations])
-            self.train, self.test = split_dataset(command.data, self.config.train_ratio, rng)
-            self._build()
+            self._load_data(command.data)
         else:
             raise ValueError(f"unknown command {command!r}")
 
@@ -439,6 +437,20 @@ class Playground:
             self._mark_weights()
         except ValueError:
             self.config, self.train, self.test, self.trainers, self.grid = saved
+            raise
+
+    def _load_data(self, data: Dataset) -> None:
+        """All or nothing; points with values, not classes, switch cross-entropy to
+        squared error, as choosing a regression data set does."""
+        saved = (self.config, self.train, self.test)
+        if data.task not in (BINARY, MULTICLASS) and self.config.loss == "cross_entropy":
+            self.config = replace(self.config, loss="mse")
+        rng = np.random.default_rng([self.config.seed, self._regenerations])
+        try:
+            self.train, self.test = split_dataset(data, self.config.train_ratio, rng)
+            self._build()
+        except Exception:
+            self.config, self.train, self.test = saved
             raise
 
     def _configure(self, changes: dict[str, Any]) -> None:
