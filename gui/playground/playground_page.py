@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSlider,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
 from gui.playground.health_dialog import HealthDialog
+from gui.playground.keyboard_slider import KeyboardSlider
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.transformed_dialog import TransformedDialog
@@ -181,9 +181,7 @@ class PlaygroundPage(QWidget):
         boundaries.addWidget(self.network_boundary)
         boundaries.addWidget(self.linear_boundary)
         right_layout.addLayout(boundaries, 3)
-        self.replay_slider = QSlider(Qt.Orientation.Horizontal)
-        self.replay_slider.setToolTip(self.tr("Drag back to replay how the boundary and the "
-                                              "neurons changed; training goes on meanwhile."))
+        self.replay_slider = KeyboardSlider()
         self.replay_slider.setToolTip(self.tr(
             "Drag back through the recorded moments to see how the boundary and every "
             "neuron evolved; training goes on meanwhile."))
@@ -254,7 +252,8 @@ class PlaygroundPage(QWidget):
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
         self.sweep_button.clicked.connect(self.open_sweep)
         self.health_button.clicked.connect(self.open_health)
-        self.replay_slider.sliderMoved.connect(self._on_replay_slider_moved)
+        # valueChanged, not sliderMoved: keys and clicks on the track replay too.
+        self.replay_slider.valueChanged.connect(self._on_replay_slider_value_changed)
         self.transformed_button.clicked.connect(self.open_transformed)
 
     # -- run control (also bound to keys by the main window) --------------------------
@@ -352,7 +351,7 @@ class PlaygroundPage(QWidget):
             self.replay_slider.setValue(last)
         self.replay_slider.blockSignals(False)
 
-    def _on_replay_slider_moved(self, value: int) -> None:
+    def _on_replay_slider_value_changed(self, value: int) -> None:
         live = value >= self.replay_slider.maximum()
         self.controller.send(Replay(None if live else value))
 

@@ -232,18 +232,42 @@ def test_transformed_space_dialog_follows_the_choice(qtbot, page):
 def test_history_slider_replays_while_training_goes_on(qtbot, page):
     page.toggle_play()
     wait_for(qtbot, page, lambda s: len(s.replay_steps) > 10)
-    page.replay_slider.setValue(0)
-    page.replay_slider.sliderMoved.emit(0)
+    slider = page.replay_slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)
     snap = wait_for(qtbot, page, lambda s: s.replay_step == 0)
     assert "training goes on" in page.replay_label.text()
     later = wait_for(qtbot, page, lambda s: s.step > snap.step + 100 and s.replay_step == 0)
     assert np.allclose(page.network_boundary.image.image,
                        0.5 + 0.8 * (later.replay.grid.output[0] - 0.5))
-    end = page.replay_slider.maximum()
-    page.replay_slider.setValue(end)
-    page.replay_slider.sliderMoved.emit(end)
+    qtbot.keyClick(slider, Qt.Key.Key_End)
     wait_for(qtbot, page, lambda s: s.replay is None)
+    assert page.replay_label.text() == "live"
     page.toggle_play()
+
+
+def test_history_slider_answers_every_key_and_a_click_on_its_track(qtbot, page):
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: len(s.replay_steps) > 30)
+    page.toggle_play()
+    paused = wait_for(qtbot, page, lambda s: not s.running)
+    slider = page.replay_slider
+    qtbot.waitUntil(lambda: slider.maximum() == len(paused.replay_steps) - 1)
+    slider.setFocus()
+    for key, expected in ((Qt.Key.Key_Home, 0), (Qt.Key.Key_Right, 1),
+                          (Qt.Key.Key_PageUp, 1 + slider.pageStep())):
+        qtbot.keyClick(slider, key)
+        snap = wait_for(qtbot, page, lambda s, e=expected: s.replay_step == s.replay_steps[e])
+        assert page.replay_label.text() != "live"
+        assert f"{snap.replay_step:,d}" in page.replay_label.text()
+    qtbot.keyClick(slider, Qt.Key.Key_End)
+    wait_for(qtbot, page, lambda s: s.replay is None)
+    # A click on the track, left of the handle, moves back and replays.
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(5, slider.height() // 2))
+    assert slider.value() < slider.maximum()
+    snap = wait_for(qtbot, page, lambda s: s.replay_step is not None)
+    assert snap.replay_step == snap.replay_steps[slider.value()]
+    assert page.replay_label.text() != "live"
 
 
 def test_batch_norm_box_switches_it_while_training(qtbot, page):
