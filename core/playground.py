@@ -25,7 +25,7 @@ from core.datasets import (
     make_dataset,
     split_dataset,
 )
-from core.diagnostics import InputNoise, LayerHealth, layer_health
+from core.diagnostics import InputNoise, LayerHealth, Problem, diagnose, layer_health
 from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.grid import GridEvaluation, GridEvaluator
 from core.history import COLUMNS
@@ -43,6 +43,7 @@ MAX_NEURONS = 32
 POINT_PICK_RADIUS = 0.5
 REPLAY_ITEMS = 600  # recorded moments kept for the replay slider (thinned beyond)
 HISTORY_ROWS = 1000  # per model: enough for a smooth curve, cheap to copy and draw
+DIAGNOSE_EVERY = 5  # epochs between two checks of what went wrong (a pass over the data)
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,39 @@ DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"
 REGULARISERS = frozenset({"l1", "l2", "dropout", "input_noise", "batch_norm"})
 
 
+@dataclass(frozen=True)
+class Remedy:
+    """The one-click fix offered for a divergence or a :class:`Problem`.
+
+    ``fix`` names it (the window words it); the window sends
+    ``Configure(changes)`` if there are any, then ``Reset()`` if ``restart``,
+    then plays.
+    """
+
+    fix: str
+    changes: dict[str, Any]
+    restart: bool
+
+
+def remedy_for(kind: str, config: PlaygroundConfig) -> Remedy | None:
+    """The fix for a divergence (``kind="diverged"``) or a problem's kind."""
+    rate = config.learning_rate
+    lower = Remedy("lower_learning_rate", {"learning_rate": float(f"{rate / 10:.3g}")}, True)
+    if kind in ("diverged", "collapsed", "saturated"):
+        return lower
+    if kind == "dead":
+        return Remedy("leaky_relu", {"activation": "leaky_relu"}, True)
+    if config.init == "zeros":  # stuck: identical units never tell each other apart
+        return Remedy("xavier", {"init": "xavier"}, True)
+    if rate < 0.01:
+        return Remedy("raise_learning_rate", {"learning_rate": float(f"{rate * 10:.3g}")},
+                      False)
+    if config.hidden and min(config.hidden) < MAX_NEURONS:
+        wider = tuple(min(MAX_NEURONS, 2 * h) for h in config.hidden)
+        return Remedy("wider", {"hidden": wider}, True)
+    return None
+
+
 # -- snapshots --------------------------------------------------------------
 @dataclass(frozen=True)
 class ModelSnapshot:
@@ -257,6 +291,8 @@ class PlaygroundSnapshot:
     replay: ModelSnapshot | None = None  # the network at the chosen moment
     replay_step: int | None = None
     weight_effect: WeightEffect | None = None  # with the health view only
+    problem: Problem | None = None  # what went wrong, short of a divergence
+    remedy: Remedy | None = None    # the fix for the divergence or the problem
 
 
 def output_activation(task: str) -> str:
@@ -337,6 +373,24 @@ class Playground:
         self._mark_weights()
         self.replay_log.clear()  # old weights no longer fit the new network
         self.replay_index = None
+        self._judge_from_now()
+
+    def _judge_from_now(self) -> None:
+        """Settings or data changed: forget the problem and judge training afresh."""
+        self.problem: Problem | None = None
+        trainer = self.trainers["network"]
+        self._judged_from = (trainer.step_count, trainer.epoch)
+
+    def _diagnose(self) -> None:
+        """Look for what went wrong every ``DIAGNOSE_EVERY`` epochs (see ``diagnose``)."""
+        trainer = self.trainers["network"]
+        if trainer.epoch < self._judged_from[1] + DIAGNOSE_EVERY:
+            return
+        steps, losses = trainer.history.column("step"), trainer.history.column("train_loss")
+        self.problem = diagnose(trainer.network, trainer.X_train, trainer.T_train,
+                                self.train.task, trainer.step_count,
+                                losses[steps > self._judged_from[0]])
+        self._judged_from = (self._judged_from[0], trainer.epoch)
 
     def _mark_weights(self) -> None:
         """Remember the network's weights now: the regularisers' effect is measured from here."""
@@ -360,6 +414,7 @@ class Playground:
         """The points changed but the task did not: keep the weights training."""
         for trainer in self.trainers.values():
             trainer.set_data(*self._arrays())
+        self._judge_from_now()
 
     # -- Trainable protocol ------------------------------------------------------
     @property
@@ -374,6 +429,7 @@ class Playground:
         done = 0
         for trainer in self.trainers.values():
             done = trainer.run(n_steps)
+        self._diagnose()
         return done
 
     def apply(self, command: Any) -> None:
@@ -415,6 +471,7 @@ class Playground:
         elif isinstance(command, RestoreBest):
             for trainer in self.trainers.values():
                 trainer.restore_best()
+            self._judge_from_now()
         elif isinstance(command, RestorePlayground):
             self._restore(command)
         elif isinstance(command, LoadData):
@@ -486,6 +543,7 @@ class Playground:
                 self._apply_live(saved[0], new)
                 if any(getattr(new, k) != getattr(saved[0], k) for k in REGULARISERS):
                     self._mark_weights()
+                self._judge_from_now()
                 return
             if DATA_SETTINGS & set(changes):
                 self._regenerations = 0
@@ -571,6 +629,13 @@ class Playground:
         return transform(trainer.network, self.config.features, self.watch, self.train.X,
                          self.train.y)
 
+    def remedy(self) -> Remedy | None:
+        """The fix for what the window shows: the divergence, else the problem."""
+        divergence = self.divergence()
+        if divergence is None and self.problem is None:
+            return None
+        return remedy_for("diverged" if divergence else self.problem.kind, self.config)
+
     def divergence(self) -> Divergence | None:
         """Where a model blew up (the window words it in the user's language)."""
         for trainer in self.trainers.values():
@@ -618,6 +683,8 @@ class Playground:
             replay=replay,
             replay_step=replay_step,
             weight_effect=self._weight_effect() if self.health_wanted else None,
+            problem=self.problem,
+            remedy=self.remedy(),
         )
 
     def _transformed_or_none(self) -> TransformedSpace | None:

@@ -294,3 +294,37 @@ def test_imported_points_that_cannot_be_built_change_nothing(playground, monkeyp
     after = (playground.train, playground.test, playground.config, playground.trainers)
     assert all(a is b for a, b in zip(before, after, strict=True))
     assert playground.snapshot().task == "binary"
+
+
+def test_a_collapse_to_one_class_is_named_with_its_fix():
+    playground = Playground(PlaygroundConfig(activation="relu", learning_rate=10.0,
+                                             resolution=20))
+    playground.advance(1000)
+    snap = playground.snapshot()
+    assert snap.divergence is None and snap.problem.kind == "collapsed"
+    assert len(np.unique(snap.network.grid.output[0] > 0.5)) == 1  # one colour everywhere
+    assert snap.remedy.fix == "lower_learning_rate" and snap.remedy.restart
+    assert snap.remedy.changes == {"learning_rate": 1.0}
+    playground.apply(Configure(snap.remedy.changes))
+    assert playground.snapshot().problem is None  # judged afresh after a change
+
+
+def test_a_stuck_loss_offers_the_fix_that_fits_the_settings():
+    playground = Playground(PlaygroundConfig(learning_rate=1e-5, resolution=20))
+    playground.advance(3000)
+    snap = playground.snapshot()
+    assert snap.problem.kind == "stuck"
+    assert snap.remedy.changes == {"learning_rate": 1e-4} and not snap.remedy.restart
+    zeros = Playground(PlaygroundConfig(init="zeros", resolution=20))
+    zeros.advance(3000)
+    assert zeros.snapshot().remedy.changes == {"init": "xavier"}
+    spiral = Playground(PlaygroundConfig(dataset="spiral", resolution=20))
+    spiral.advance(3000)
+    assert spiral.snapshot().remedy.changes == {"hidden": (8, 4)}
+
+
+def test_a_healthy_run_reports_nothing():
+    playground = Playground(PlaygroundConfig(resolution=20))
+    for _ in range(10):
+        playground.advance(500)
+        assert playground.snapshot().problem is None
