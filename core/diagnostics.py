@@ -178,7 +178,7 @@ def diagnose(network: Network, X: np.ndarray, T: np.ndarray, task: str, step: in
     if saturated > MOST:
         return Problem("saturated", step, saturated)
     if stalled(losses):
-        return Problem("stuck", step, wrong)
+        return Problem("stuck", step, float(wrong))
     return None
 
 

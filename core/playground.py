@@ -241,6 +241,8 @@ def remedy_for(kind: str, config: PlaygroundConfig) -> Remedy | None:
         return Remedy("leaky_relu", {"activation": "leaky_relu"}, True)
     if config.init == "zeros":  # stuck: identical units never tell each other apart
         return Remedy("xavier", {"init": "xavier"}, True)
+    if config.hidden and set(config.hidden_activations) == {"linear"}:
+        return Remedy("nonlinear", {"activation": "tanh"}, True)
     if rate < 0.01:
         return Remedy("raise_learning_rate", {"learning_rate": float(f"{rate * 10:.3g}")},
                       False)

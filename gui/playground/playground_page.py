@@ -51,9 +51,10 @@ from gui.playground.health_dialog import HealthDialog
 from gui.playground.keyboard_slider import KeyboardSlider
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
+from gui.playground.training_banner import TrainingBanner
 from gui.playground.transformed_dialog import TransformedDialog
 from gui.training_controller import TrainingController
-from gui.widgets import LiveLabel, divergence_text
+from gui.widgets import LiveLabel
 
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links
@@ -66,27 +67,6 @@ FRAME_CYCLE = ("links", "loss", "", "links", "accuracy", "")
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}%"
-
-
-class DivergenceBanner(QFrame):
-    """A plain-language warning with a one-click fix."""
-
-    fix_requested = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet("DivergenceBanner { background: #fde2d6; border: 1px solid #e07a52;"
-                           " border-radius: 4px; }")
-        row = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.fix = QPushButton(self.tr("Lower the learning rate 10× and start again"))
-        self.fix.setToolTip(self.tr("Steps proportional to a steep slope overshoot the minimum; "
-                                    "a smaller learning rate takes smaller, safer steps."))
-        row.addWidget(self.label, 1)
-        row.addWidget(self.fix)
-        self.fix.clicked.connect(self.fix_requested)
-        self.hide()
 
 
 class PlaygroundPage(QWidget):
@@ -110,7 +90,7 @@ class PlaygroundPage(QWidget):
         self.drawn: PlaygroundSnapshot | None = None  # the last snapshot drawn in full
 
         self.controls = ControlsBar(self.config)
-        self.banner = DivergenceBanner()
+        self.banner = TrainingBanner()
         self.data_panel = DataPanel(self.config)
         self.architecture = ArchitectureBar()
         self.network_view = NetworkView()
@@ -224,6 +204,7 @@ class PlaygroundPage(QWidget):
         self.controller = TrainingController(partial(Playground, self.config), self)
         self._connect()
         self.controller.start()
+        self.controller.send(SetSpeed(self.controls.speed.currentData()))
 
     def _connect(self) -> None:
         send = self.controller.send
@@ -258,10 +239,13 @@ class PlaygroundPage(QWidget):
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
-        self.running = not self.running
-        self.controller.send(Play() if self.running else Pause())
-        self.status_message.emit(self.tr("Training…") if self.running else self.tr("Paused."))
-        self.controls.set_running(self.running)
+        self._set_running(not self.running)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.controller.send(Play() if running else Pause())
+        self.status_message.emit(self.tr("Training…") if running else self.tr("Paused."))
+        self.controls.set_running(running)
 
     def step(self) -> None:
         self.running = False
@@ -308,9 +292,11 @@ class PlaygroundPage(QWidget):
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
         self.summary.setText(self._summary(snap))
-        if snap.divergence:
-            self.banner.label.setText(divergence_text(snap.divergence))
-        self.banner.setVisible(snap.divergence is not None)
+        if self.banner.show_snapshot(snap):
+            # Never "Training…" under a warning: say whether training goes on.
+            self.status_message.emit(
+                self.tr("Training paused: see the warning above.") if snap.divergence
+                else self.tr("Training goes on, but see the warning above."))
         if snap.message:
             self.status_message.emit(snap.message)
 
@@ -451,9 +437,17 @@ class PlaygroundPage(QWidget):
         self._repaint_latest()
 
     def _on_banner_fix_requested(self) -> None:
-        rate = self.config.learning_rate / 10
-        self.controller.send(Configure({"learning_rate": float(f"{rate:.3g}")}))
-        self.controller.send(Reset())
+        """Apply the fix the worker offered, then train: one click, not three."""
+        remedy = self.snapshot.remedy if self.snapshot is not None else None
+        if remedy is None:
+            return
+        if remedy.restart:
+            self._enlarge(None)
+        if remedy.changes:
+            self.controller.send(Configure(remedy.changes))
+        if remedy.restart:
+            self.controller.send(Reset())
+        self._set_running(True)
 
     def _repaint_latest(self) -> None:
         if self.snapshot is not None:

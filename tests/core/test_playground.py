@@ -321,6 +321,10 @@ def test_a_stuck_loss_offers_the_fix_that_fits_the_settings():
     spiral = Playground(PlaygroundConfig(dataset="spiral", resolution=20))
     spiral.advance(3000)
     assert spiral.snapshot().remedy.changes == {"hidden": (8, 4)}
+    straight = Playground(PlaygroundConfig(activation="linear", learning_rate=0.3,
+                                           resolution=20))
+    straight.advance(3000)
+    assert straight.snapshot().remedy.changes == {"activation": "tanh"}
 
 
 def test_a_healthy_run_reports_nothing():

@@ -1,5 +1,7 @@
 """The playground window driven like a person would, checked on its data."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -7,6 +9,14 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from core.features import feature_matrix
 from core.grid import grid_points
 from core.playground import Configure
+
+
+def full_speed(qtbot, page):
+    """Choose "max" in the speed box, as a person would, for tests that need many steps."""
+    combo = page.controls.speed
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # the last item: as fast as possible
+    assert combo.currentData() is None
 
 
 def wait_for(qtbot, page, condition, timeout=20_000):
@@ -77,16 +87,54 @@ def test_clicking_the_boundary_adds_a_point_of_the_chosen_class(qtbot, page):
 
 
 def test_huge_learning_rate_shows_the_banner_and_the_fix_works(qtbot, page):
-    page.controller.send(Configure({"learning_rate": 1e6}))
-    page.toggle_play()
+    # Linear units add up without bound: a rate of 3 explodes, 0.3 does not.
+    page.controller.send(Configure({"activation": "linear", "learning_rate": 3.0}))
+    wait_for(qtbot, page, lambda s: s.config.learning_rate == 3.0)
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
     snap = wait_for(qtbot, page, lambda s: s.divergence is not None)
     qtbot.waitUntil(page.banner.isVisible)
     assert "learning rate is too large" in page.banner.label.text()
     assert not snap.running
+    status = page.window().statusBar()
+    assert "Training…" not in status.currentMessage()
+    assert "paused" in status.currentMessage()
     qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
-    snap = wait_for(qtbot, page, lambda s: s.divergence is None)
-    assert snap.config.learning_rate == 1e5
+    snap = wait_for(qtbot, page, lambda s: s.divergence is None and s.running and s.step > 50)
+    assert snap.config.learning_rate == 0.3
     qtbot.waitUntil(lambda: not page.banner.isVisible())
+    assert page.controls._shows_running
+
+
+def test_a_collapse_to_one_colour_is_explained_and_fixed_in_one_click(qtbot, page):
+    full_speed(qtbot, page)
+    page.controller.send(Configure({"activation": "relu", "learning_rate": 10.0}))
+    wait_for(qtbot, page, lambda s: s.config.learning_rate == 10.0)
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    snap = wait_for(qtbot, page, lambda s: s.problem is not None)
+    assert snap.problem.kind == "collapsed" and snap.running and snap.divergence is None
+    qtbot.waitUntil(page.banner.isVisible)
+    assert "same class" in page.banner.label.text()
+    assert page.banner.fix.text() == "Lower the learning rate 10× and start again"
+    assert "Training…" not in page.window().statusBar().currentMessage()
+    qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
+    fixed = wait_for(qtbot, page, lambda s: s.config.learning_rate == 1.0 and s.problem is None
+                     and s.running)
+    assert fixed.config.activation == "relu"
+
+
+def test_a_dead_relu_layer_offers_leaky_relu(qtbot, page):
+    """Detected in the worker and shown in the same banner, with its own fix."""
+    from core.diagnostics import Problem
+    from core.playground import remedy_for
+
+    snap = page.snapshot
+    dead = Problem("dead", snap.step, 0.75)
+    page._on_controller_snapshot(replace(snap, problem=dead,
+                                         remedy=remedy_for("dead", snap.config)))
+    assert page.banner.isVisible() and "75% of one layer's ReLU units" in \
+        page.banner.label.text()
+    qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, page, lambda s: s.config.activation == "leaky_relu" and s.running)
 
 
 def test_neuron_click_enlarges_it_and_hover_shows_its_formula(qtbot, page):
