@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.features import FEATURE_NAMES
+from core.features import DEFAULT_FEATURES, FEATURE_NAMES
 from core.grid import GridEvaluator
 from core.playground import (
     AddPoint,
@@ -353,11 +353,16 @@ class PlaygroundPage(QWidget):
         if net.train_accuracy is None:
             return self.tr("Test loss — network {0:.4f}, linear {1:.4f}").format(
                 net.test_loss or 0.0, lin.test_loss or 0.0)
+        if set(snap.config.features) <= set(DEFAULT_FEATURES):
+            linear = self.tr("one straight line cannot separate every data set.")
+        else:  # sin, squares, products: a straight line in their space, curved in the plane
+            linear = self.tr("linear in the chosen features, so its boundary can bend in "
+                             "the plane.")
         return self.tr(
             "Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   "
-            "Linear: test accuracy {3} — one straight line cannot separate every data set."
+            "Linear: test accuracy {3} — {4}"
         ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
-                 _percent(lin.test_accuracy))
+                 _percent(lin.test_accuracy), linear)
 
     def open_transformed(self) -> TransformedDialog:
         if self._transformed is None:

@@ -407,3 +407,20 @@ def test_a_frame_is_drawn_in_two_halves_with_a_paint_between(qtbot, page, monkey
         assert all(k in ("paint",) for k, _ in order[i + 1:later])  # nothing else between
         frames += any(k == "paint" for k, _ in order[i + 1:later])
     assert frames >= 8
+
+
+def test_the_linear_caption_says_linear_in_the_features_once_they_bend(qtbot, page):
+    assert "one straight line" in page.summary.text()
+    from core.features import FEATURE_NAMES
+    from gui.playground.network_view import TILE
+
+    view = page.network_view
+    qtbot.waitUntil(lambda: any(t.column == 0 for t in view.tiles))
+    unit = FEATURE_NAMES.index("sin(x1)")
+    tile = next(t for t in view.tiles if (t.column, t.unit) == (0, unit))
+    centre = view.view.mapViewToScene(QPointF(tile.x + TILE / 2, tile.y + TILE / 2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.mapFromScene(centre))
+    wait_for(qtbot, page, lambda s: "sin(x1)" in s.config.features)
+    qtbot.waitUntil(lambda: "linear in the chosen features" in page.summary.text())
+    assert "one straight line" not in page.summary.text()
