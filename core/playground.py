@@ -10,7 +10,7 @@ networks.  Snapshots hold copies only — the worker thread keeps the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -207,6 +207,9 @@ class RestorePlayground:
     test: Dataset
     weights: dict[str, tuple[tuple[np.ndarray, np.ndarray], ...]]
     norms: tuple[tuple[np.ndarray, ...], ...] = ()  # the network's batch norm, if on
+    step: int = 0   # where training had got to: the counters go on from here
+    epoch: int = 0
+    histories: dict[str, np.ndarray] = field(default_factory=dict)  # rows of COLUMNS
 
 
 LIVE_SETTINGS = frozenset(
@@ -491,9 +494,13 @@ class Playground:
             for name, weights in command.weights.items():
                 self.trainers[name].network.set_weights(list(weights))
             self.trainers["network"].network.set_norms(command.norms)
-            for trainer in self.trainers.values():
+            for name, trainer in self.trainers.items():
                 trainer.reset_counters()  # the best and backup weights are the restored ones
+                trainer.step_count, trainer.epoch = command.step, command.epoch
+                for row in command.histories.get(name, ()):
+                    trainer.history.append(**dict(zip(COLUMNS, row.tolist(), strict=True)))
             self._mark_weights()
+            self._judge_from_now()
         except ValueError:
             self.config, self.train, self.test, self.trainers, self.grid = saved
             raise
