@@ -38,6 +38,7 @@ class SessionManager(QObject):
 
     status = Signal(str)
     path_changed = Signal(str)
+    restored = Signal()  # the autosave came back: the window offers "Start fresh"
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -127,6 +128,7 @@ class SessionManager(QObject):
         try:
             self.load(path)
             self.status.emit(self.tr("Your last session is back: settings, points and weights."))
+            self.restored.emit()
         except SessionFileError as exc:
             kept = path.with_name(path.name + ".broken")
             os.replace(path, kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -26,6 +27,7 @@ from core.datasets import DataFileError, Dataset, load_points_csv, save_points_c
 from core.features import DEFAULT_FEATURES, FEATURE_NAMES
 from core.grid import GridEvaluator
 from core.playground import (
+    PRESETS,
     AddPoint,
     ApplyPreset,
     Configure,
@@ -229,7 +231,7 @@ class PlaygroundPage(QWidget):
         self.linear_boundary.point_clicked.connect(self._on_boundary_point_clicked)
         self.log_scale.toggled.connect(self.loss_view.set_log_scale)
         self.banner.fix_requested.connect(self._on_banner_fix_requested)
-        self.overfit_button.clicked.connect(lambda: send(ApplyPreset("overfit")))
+        self.overfit_button.clicked.connect(self._on_overfit_button_clicked)
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
         self.sweep_button.clicked.connect(self.open_sweep)
         self.health_button.clicked.connect(self.open_health)
@@ -453,6 +455,43 @@ class PlaygroundPage(QWidget):
         if remedy.restart:
             self.controller.send(Reset())
         self._set_running(True)
+
+    def _on_overfit_button_clicked(self) -> None:
+        """Apply the example and say what it changed: those settings stay for the
+        next data set, and File → New puts them back."""
+        before = self.config
+        after = replace(PRESETS["overfit"], resolution=before.resolution)
+        self._enlarge(None)
+        self.controller.send(ApplyPreset("overfit"))
+        self.status_message.emit(self.tr(
+            "Over-fitting example: {0}. These stay for other data sets; File → New "
+            "(Ctrl+N) puts every setting back.").format(self._describe_changes(before, after)))
+
+    def _describe_changes(self, before: PlaygroundConfig, after: PlaygroundConfig) -> str:
+        """``"noise 0 → 30, …"`` for every setting that differs, in the controls' words."""
+        def shown(name: str, value) -> str:
+            if name == "hidden":
+                return "-".join(map(str, value)) or "0"
+            if name in ("noise", "train_ratio"):
+                return f"{round(100 * value)}"
+            if isinstance(value, tuple):
+                return "+".join(map(str, value))
+            return f"{value:g}" if isinstance(value, float) else str(value)
+
+        labels = {
+            "dataset": self.tr("data set"), "n_points": self.tr("points"),
+            "noise": self.tr("noise"), "train_ratio": self.tr("training data %"),
+            "seed": self.tr("random seed"), "hidden": self.tr("hidden layers"),
+            "activation": self.tr("activation"), "optimizer": self.tr("optimiser"),
+            "learning_rate": self.tr("learning rate"), "batch_size": self.tr("batch size"),
+            "l1": "L1", "l2": "L2", "dropout": self.tr("dropout"), "init": self.tr("initialiser"),
+            "loss": self.tr("loss"), "input_noise": self.tr("input noise"),
+            "batch_norm": self.tr("batch norm"), "features": self.tr("inputs"),
+        }
+        return ", ".join(
+            f"{labels.get(name, name)} {shown(name, getattr(before, name))} → "
+            f"{shown(name, getattr(after, name))}"
+            for name in labels if getattr(before, name) != getattr(after, name))
 
     def _repaint_latest(self) -> None:
         if self.snapshot is not None:
