@@ -316,10 +316,6 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>每帧的训练步数（约每秒 30 帧）：1 可以看清每一步；“最快”按机器的最快速度训练。</translation>
     </message>
     <message>
-        <source>Training steps per frame; &apos;max&apos; trains as fast as the machine allows.</source>
-        <translation type="vanished">每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
-    </message>
-    <message>
         <location filename="../../gui/playground/controls.py" line="160"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
@@ -1326,17 +1322,6 @@ next move = −α × slope = −{4:.4f} × {3:.4f} = {5:+.4f}
     </message>
 </context>
 <context>
-    <name>DivergenceBanner</name>
-    <message>
-        <source>Lower the learning rate 10× and start again</source>
-        <translation type="vanished">把学习率降低 10 倍并重新开始</translation>
-    </message>
-    <message>
-        <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
-        <translation type="vanished">与陡峭斜率成正比的步长会越过最小值；更小的学习率走更小、更稳的步子。</translation>
-    </message>
-</context>
-<context>
     <name>DrawingCanvas</name>
     <message>
         <location filename="../../gui/digits/drawing_canvas.py" line="45"/>
@@ -1941,10 +1926,6 @@ z = {7}
         <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
     </message>
     <message>
-        <source>Drag back to replay how the boundary and the neurons changed; training goes on meanwhile.</source>
-        <translation type="vanished">向回拖动，重放边界和神经元的变化过程；训练同时继续进行。</translation>
-    </message>
-    <message>
         <location filename="../../gui/playground/playground_page.py" line="168"/>
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
@@ -2004,10 +1985,6 @@ z = {7}
         <location filename="../../gui/playground/playground_page.py" line="356"/>
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
-    </message>
-    <message>
-        <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
-        <translation type="vanished">神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
     </message>
     <message>
         <location filename="../../gui/playground/playground_page.py" line="401"/>
