@@ -464,8 +464,7 @@ class PlaygroundPage(QWidget):
         self._enlarge(None)
         self.controller.send(ApplyPreset("overfit"))
         self.status_message.emit(self.tr(
-            "Over-fitting example: {0}. These stay for other data sets; File → New "
-            "(Ctrl+N) puts every setting back.").format(self._describe_changes(before, after)))
+            "Over-fitting example: {0}. File → New (Ctrl+N) puts them back.").format(self._describe_changes(before, after)))
 
     def _describe_changes(self, before: PlaygroundConfig, after: PlaygroundConfig) -> str:
         """``"noise 0 → 30, …"`` for every setting that differs, in the controls' words."""
@@ -481,7 +480,7 @@ class PlaygroundPage(QWidget):
         labels = {
             "dataset": self.tr("data set"), "n_points": self.tr("points"),
             "noise": self.tr("noise"), "train_ratio": self.tr("training data %"),
-            "seed": self.tr("random seed"), "hidden": self.tr("hidden layers"),
+            "hidden": self.tr("hidden layers"),
             "activation": self.tr("activation"), "optimizer": self.tr("optimiser"),
             "learning_rate": self.tr("learning rate"), "batch_size": self.tr("batch size"),
             "l1": "L1", "l2": "L2", "dropout": self.tr("dropout"), "init": self.tr("initialiser"),

@@ -1926,6 +1926,11 @@ z = {7}
         <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
     </message>
     <message>
+        <location filename="../../gui/playground/playground_page.py" line="467"/>
+        <source>Over-fitting example: {0}. File → New (Ctrl+N) puts them back.</source>
+        <translation>过拟合示例：{0}。“文件 → 新建”（Ctrl+N）可全部恢复。</translation>
+    </message>
+    <message>
         <location filename="../../gui/playground/playground_page.py" line="168"/>
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
@@ -2002,122 +2007,112 @@ z = {7}
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="467"/>
-        <source>Over-fitting example: {0}. These stay for other data sets; File → New (Ctrl+N) puts every setting back.</source>
-        <translation>过拟合示例：{0}。这些设置对其他数据集也保留；“文件 → 新建”（Ctrl+N）可恢复所有设置。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/playground_page.py" line="482"/>
+        <location filename="../../gui/playground/playground_page.py" line="481"/>
         <source>data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="482"/>
+        <location filename="../../gui/playground/playground_page.py" line="481"/>
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="483"/>
+        <location filename="../../gui/playground/playground_page.py" line="482"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="483"/>
+        <location filename="../../gui/playground/playground_page.py" line="482"/>
         <source>training data %</source>
         <translation>训练数据 %</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="484"/>
-        <source>random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/playground_page.py" line="484"/>
+        <location filename="../../gui/playground/playground_page.py" line="483"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="485"/>
+        <location filename="../../gui/playground/playground_page.py" line="484"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="485"/>
+        <location filename="../../gui/playground/playground_page.py" line="484"/>
         <source>optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="486"/>
+        <location filename="../../gui/playground/playground_page.py" line="485"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="486"/>
+        <location filename="../../gui/playground/playground_page.py" line="485"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="487"/>
+        <location filename="../../gui/playground/playground_page.py" line="486"/>
         <source>dropout</source>
         <translation>随机失活</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="487"/>
+        <location filename="../../gui/playground/playground_page.py" line="486"/>
         <source>initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="488"/>
+        <location filename="../../gui/playground/playground_page.py" line="487"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="488"/>
+        <location filename="../../gui/playground/playground_page.py" line="487"/>
         <source>input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="489"/>
+        <location filename="../../gui/playground/playground_page.py" line="488"/>
         <source>batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="489"/>
+        <location filename="../../gui/playground/playground_page.py" line="488"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="501"/>
+        <location filename="../../gui/playground/playground_page.py" line="500"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="502"/>
+        <location filename="../../gui/playground/playground_page.py" line="501"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="508"/>
+        <location filename="../../gui/playground/playground_page.py" line="507"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="516"/>
+        <location filename="../../gui/playground/playground_page.py" line="515"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="517"/>
+        <location filename="../../gui/playground/playground_page.py" line="516"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="525"/>
+        <location filename="../../gui/playground/playground_page.py" line="524"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="527"/>
+        <location filename="../../gui/playground/playground_page.py" line="526"/>
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>

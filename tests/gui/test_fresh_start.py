@@ -34,7 +34,7 @@ def test_the_overfitting_example_says_what_it_changed(qtbot, window):
     for change in ("points 500 → 60", "noise 0 → 30", "batch size 10 → 5",
                    "hidden layers 4-2 → 32-32-32", "learning rate 0.03 → 0.01"):
         assert change in message
-    assert "File → New" in message and "data set circle" not in message  # it stays circle
+    assert "File → New" in message and "data set" not in message  # circle stays circle
 
 
 def test_file_new_puts_every_page_back_to_its_defaults(qtbot, window):
