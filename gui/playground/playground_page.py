@@ -463,8 +463,9 @@ class PlaygroundPage(QWidget):
         after = replace(PRESETS["overfit"], resolution=before.resolution)
         self._enlarge(None)
         self.controller.send(ApplyPreset("overfit"))
+        changes = self._describe_changes(before, after)
         self.status_message.emit(self.tr(
-            "Over-fitting example: {0}. File → New (Ctrl+N) puts them back.").format(self._describe_changes(before, after)))
+            "Over-fitting example: {0}. File → New (Ctrl+N) puts them back.").format(changes))
 
     def _describe_changes(self, before: PlaygroundConfig, after: PlaygroundConfig) -> str:
         """``"noise 0 → 30, …"`` for every setting that differs, in the controls' words."""
