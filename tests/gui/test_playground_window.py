@@ -424,3 +424,82 @@ def test_the_linear_caption_says_linear_in_the_features_once_they_bend(qtbot, pa
     wait_for(qtbot, page, lambda s: "sin(x1)" in s.config.features)
     qtbot.waitUntil(lambda: "linear in the chosen features" in page.summary.text())
     assert "one straight line" not in page.summary.text()
+
+
+def test_the_speed_box_runs_from_one_step_per_frame_to_full_speed(qtbot, page):
+    from gui.playground.controls import DEFAULT_SPEED
+
+    combo = page.controls.speed
+    assert combo.currentData() == DEFAULT_SPEED  # slow enough to watch by default
+    steps: list[tuple[int, bool]] = []
+    page.controller.snapshot_ready.connect(lambda s: steps.append((s.step, s.running)))
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: sum(r for _, r in steps) >= 12, timeout=20_000)
+    running = [s for s, r in steps if r]
+    assert set(np.diff(running)) == {DEFAULT_SPEED}
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)  # the first item: one step per frame
+    assert combo.currentData() == 1
+    steps.clear()
+    qtbot.waitUntil(lambda: len(steps) >= 12, timeout=20_000)
+    assert set(np.diff([s for s, _ in steps[2:]])) == {1}
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # as fast as possible: many steps per frame
+    steps.clear()
+    qtbot.waitUntil(lambda: len(steps) >= 12, timeout=20_000)
+    assert np.median(np.diff([s for s, _ in steps[2:]])) > 20
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+
+
+def test_the_data_sliders_answer_the_arrow_keys(qtbot, page):
+    slider = page.data_panel.noise
+    slider.setFocus()
+    step = page.snapshot.step
+    for _ in range(3):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)  # not the window's "one training step"
+    snap = wait_for(qtbot, page, lambda s: s.config.noise == 0.03)
+    assert snap.step == step and page.data_panel.noise_label.text() == "Noise: 3"
+
+
+def test_importing_regression_points_switches_to_squared_error(qtbot, window, tmp_path,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = window.playground
+    path = tmp_path / "values.csv"
+    path.write_text("".join(f"{x},{y},{x / 4:.2f}\n" for x in range(-3, 4) for y in (-1, 1)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    snap = wait_for(qtbot, page, lambda s: s.task == "regression")
+    assert snap.config.loss == "mse" and len(snap.train_X) + len(snap.test_X) == 14
+    qtbot.waitUntil(lambda: page.controls.loss.currentData() == "mse")
+    assert page.data_panel.problem.currentData() == "regression"
+
+
+def test_a_reopened_session_shows_its_step_and_loss_curves(qtbot, window, tmp_path,
+                                                           monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.main_window import MainWindow
+
+    page = window.playground
+    full_speed(qtbot, page)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    wait_for(qtbot, page, lambda s: s.step > 2000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    saved = wait_for(qtbot, page, lambda s: not s.running)
+    path = tmp_path / "later.npsession"
+    for name in ("getSaveFileName", "getOpenFileName"):
+        monkeypatch.setattr(QFileDialog, name, lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitUntil(lambda: other.playground.snapshot is not None, timeout=10_000)
+    qtbot.keyClick(other, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    back = wait_for(qtbot, other.playground, lambda s: s.step == saved.step)
+    assert f"{saved.step:,d}" in other.playground.controls.step_label.text()
+    x, y = other.playground.loss_view.curves[("network", "train")].getData()
+    np.testing.assert_array_equal(x, saved.network.history["step"])
+    np.testing.assert_allclose(y, saved.network.history["train_loss"])
+    assert back.epoch == saved.epoch
+    other.close()
