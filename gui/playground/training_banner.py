@@ -24,6 +24,7 @@ class TrainingBanner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.fix = QPushButton()
+        self.fix.setToolTip(self.tr("Apply the suggested fix and train again."))
         row.addWidget(self.label, 1)
         row.addWidget(self.fix)
         self.fix.clicked.connect(self.fix_requested)

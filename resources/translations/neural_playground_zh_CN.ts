@@ -1926,7 +1926,7 @@ z = {7}
         <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="467"/>
+        <location filename="../../gui/playground/playground_page.py" line="468"/>
         <source>Over-fitting example: {0}. File → New (Ctrl+N) puts them back.</source>
         <translation>过拟合示例：{0}。“文件 → 新建”（Ctrl+N）可全部恢复。</translation>
     </message>
@@ -2007,112 +2007,112 @@ z = {7}
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="481"/>
+        <location filename="../../gui/playground/playground_page.py" line="482"/>
         <source>data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="481"/>
+        <location filename="../../gui/playground/playground_page.py" line="482"/>
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="482"/>
+        <location filename="../../gui/playground/playground_page.py" line="483"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="482"/>
+        <location filename="../../gui/playground/playground_page.py" line="483"/>
         <source>training data %</source>
         <translation>训练数据 %</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="483"/>
+        <location filename="../../gui/playground/playground_page.py" line="484"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="484"/>
+        <location filename="../../gui/playground/playground_page.py" line="485"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="484"/>
+        <location filename="../../gui/playground/playground_page.py" line="485"/>
         <source>optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="485"/>
+        <location filename="../../gui/playground/playground_page.py" line="486"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="485"/>
+        <location filename="../../gui/playground/playground_page.py" line="486"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="486"/>
+        <location filename="../../gui/playground/playground_page.py" line="487"/>
         <source>dropout</source>
         <translation>随机失活</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="486"/>
+        <location filename="../../gui/playground/playground_page.py" line="487"/>
         <source>initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="487"/>
+        <location filename="../../gui/playground/playground_page.py" line="488"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="487"/>
+        <location filename="../../gui/playground/playground_page.py" line="488"/>
         <source>input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="488"/>
+        <location filename="../../gui/playground/playground_page.py" line="489"/>
         <source>batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="488"/>
+        <location filename="../../gui/playground/playground_page.py" line="489"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="500"/>
+        <location filename="../../gui/playground/playground_page.py" line="501"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="501"/>
+        <location filename="../../gui/playground/playground_page.py" line="502"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="507"/>
+        <location filename="../../gui/playground/playground_page.py" line="508"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="515"/>
+        <location filename="../../gui/playground/playground_page.py" line="516"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="516"/>
+        <location filename="../../gui/playground/playground_page.py" line="517"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="524"/>
+        <location filename="../../gui/playground/playground_page.py" line="525"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="526"/>
+        <location filename="../../gui/playground/playground_page.py" line="527"/>
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -2430,87 +2430,92 @@ z = {7}
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="54"/>
+        <location filename="../../gui/playground/training_banner.py" line="27"/>
+        <source>Apply the suggested fix and train again.</source>
+        <translation>采用建议的修正并重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="55"/>
         <source>Training went wrong: the network gives every point the same class (one colour everywhere), so the accuracy is stuck at that class&apos;s share. A layer of its units is dead or saturated — the learning rate is too large.</source>
         <translation>训练出了问题：网络给每个点都判为同一类（处处同一种颜色），所以准确率停在这一类所占的比例。有一层神经元已死亡或饱和——学习率太大了。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="59"/>
+        <location filename="../../gui/playground/training_banner.py" line="60"/>
         <source>{0} of one layer&apos;s ReLU units are dead: they output 0 for every point, so no gradient reaches them and they never learn again. A large learning rate usually kills them.</source>
         <translation>某一层 {0} 的 ReLU 神经元成了死亡单元：它们对每个点都输出 0，梯度传不到它们，再也学不动了。通常是学习率过大造成的。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="64"/>
+        <location filename="../../gui/playground/training_banner.py" line="65"/>
         <source>{0} of one layer&apos;s outputs sit on the flat ends of tanh or sigmoid, where the slope is almost 0: those units have nearly stopped learning. Large weights, often from a large learning rate, push them there.</source>
         <translation>某一层 {0} 的输出落在 tanh 或 sigmoid 平坦的两端，那里斜率几乎为 0：这些神经元几乎不再学习。过大的权重（常由学习率过大造成）把它们推到了那里。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="68"/>
+        <location filename="../../gui/playground/training_banner.py" line="69"/>
         <source>The loss has stopped improving, yet the network does not fit the training points.</source>
         <translation>损失不再下降，但网络还没有拟合训练点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="70"/>
+        <location filename="../../gui/playground/training_banner.py" line="71"/>
         <source>The loss has stopped improving, yet the network is still wrong on {0} of the training points.</source>
         <translation>损失不再下降，但网络在 {0} 的训练点上仍然出错。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="79"/>
+        <location filename="../../gui/playground/training_banner.py" line="80"/>
         <source>Lower the learning rate 10× and start again</source>
         <translation>学习率降为 1/10 并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="80"/>
+        <location filename="../../gui/playground/training_banner.py" line="81"/>
         <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
         <translation>与陡峭斜率成正比的步子会越过最小值；更小的学习率迈出更小、更稳的步子。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="83"/>
+        <location filename="../../gui/playground/training_banner.py" line="84"/>
         <source>Switch to leaky ReLU and start again</source>
         <translation>换用 leaky ReLU 并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="84"/>
+        <location filename="../../gui/playground/training_banner.py" line="85"/>
         <source>A leaky ReLU keeps a small slope below 0, so a unit that went quiet still gets a gradient and can come back.</source>
         <translation>leaky ReLU 在 0 以下保留一个小斜率，沉寂的神经元仍能得到梯度并恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="87"/>
+        <location filename="../../gui/playground/training_banner.py" line="88"/>
         <source>Use Xavier initialisation and start again</source>
         <translation>使用 Xavier 初始化并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="88"/>
+        <location filename="../../gui/playground/training_banner.py" line="89"/>
         <source>Units that start with the same weights get the same gradient and stay identical; random starting weights tell them apart.</source>
         <translation>初始权重相同的神经元得到相同的梯度，永远一模一样；随机的初始权重才能让它们各不相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="91"/>
+        <location filename="../../gui/playground/training_banner.py" line="92"/>
         <source>Use tanh and start again</source>
         <translation>使用 tanh 并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="92"/>
+        <location filename="../../gui/playground/training_banner.py" line="93"/>
         <source>Linear units add up to one straight line, however many there are; a curved activation lets the network bend its boundary.</source>
         <translation>线性神经元再多，加起来也只是一条直线；弯曲的激活函数才能让网络的边界弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="95"/>
+        <location filename="../../gui/playground/training_banner.py" line="96"/>
         <source>Raise the learning rate 10×</source>
         <translation>学习率提高 10 倍</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="96"/>
+        <location filename="../../gui/playground/training_banner.py" line="97"/>
         <source>Steps this small barely move the weights; a larger rate takes bigger steps. Training goes on from here.</source>
         <translation>这么小的步子几乎不改变权重；更大的学习率迈出更大的步子。训练从当前状态继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="99"/>
+        <location filename="../../gui/playground/training_banner.py" line="100"/>
         <source>Double the neurons and start again</source>
         <translation>神经元加倍并重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/training_banner.py" line="100"/>
+        <location filename="../../gui/playground/training_banner.py" line="101"/>
         <source>A network this small may not be able to draw the boundary this data needs.</source>
         <translation>这么小的网络可能画不出这份数据需要的边界。</translation>
     </message>
