@@ -83,6 +83,7 @@ SOLVED_ACCURACY = 0.95
 SOLVED_LOSS = 0.01     # regression: mean squared error on targets in [-1, 1]
 STALL_ROWS = 40        # history rows (epochs) without progress that count as stuck
 STALL_PROGRESS = 0.01  # less than 1 % lower than the best before counts as no progress
+LEARNED = 0.5          # a loss below half its first value has learned something: not stuck
 
 
 @dataclass(frozen=True)
@@ -125,12 +126,18 @@ def unit_shares(network: Network) -> tuple[float, float]:
 
 
 def stalled(losses: np.ndarray) -> bool:
-    """True if the last ``STALL_ROWS`` losses are no lower than the best before them."""
+    """True if the last ``STALL_ROWS`` losses are no lower than the best before
+    them, and not even half the first one: stuck before learning much.
+
+    A loss that fell a lot and then levelled off has learned what it can —
+    on noisy points some errors are the noise's, and a bigger network would
+    only learn the noise.
+    """
     losses = losses[np.isfinite(losses)]
     if len(losses) < STALL_ROWS + MIN_EPOCHS:
         return False
-    before = losses[:-STALL_ROWS].min()
-    return losses[-STALL_ROWS:].min() > before - STALL_PROGRESS * abs(before)
+    before, recent = losses[:-STALL_ROWS].min(), losses[-STALL_ROWS:].min()
+    return recent > before - STALL_PROGRESS * abs(before) and recent > LEARNED * losses[0]
 
 
 def diagnose(network: Network, X: np.ndarray, T: np.ndarray, task: str, step: int,

@@ -246,8 +246,18 @@ class PlaygroundPage(QWidget):
     def _set_running(self, running: bool) -> None:
         self.running = running
         self.controller.send(Play() if running else Pause())
-        self.status_message.emit(self.tr("Training…") if running else self.tr("Paused."))
+        self.status_message.emit(self._run_status(running))
         self.controls.set_running(running)
+
+    def _run_status(self, running: bool) -> str:
+        """The status bar's words; never "Training…" under a warning."""
+        if self.banner.isVisible() and self.snapshot is not None and self.snapshot.divergence:
+            return self.tr("Training paused: see the warning above.")  # Play cannot go on
+        if not running:
+            return self.tr("Paused.")
+        if self.banner.isVisible():
+            return self.tr("Training goes on, but see the warning above.")
+        return self.tr("Training…")
 
     def step(self) -> None:
         self.running = False
@@ -295,10 +305,7 @@ class PlaygroundPage(QWidget):
                                      links=turn in ("links", "all"))
         self.summary.setText(self._summary(snap))
         if self.banner.show_snapshot(snap):
-            # Never "Training…" under a warning: say whether training goes on.
-            self.status_message.emit(
-                self.tr("Training paused: see the warning above.") if snap.divergence
-                else self.tr("Training goes on, but see the warning above."))
+            self.status_message.emit(self._run_status(snap.running))
         if snap.message:
             self.status_message.emit(snap.message)
 
@@ -454,6 +461,7 @@ class PlaygroundPage(QWidget):
             self.controller.send(Configure(remedy.changes))
         if remedy.restart:
             self.controller.send(Reset())
+        self.banner.hide()  # the next snapshot shows what is left, if anything
         self._set_running(True)
 
     def _on_overfit_button_clicked(self) -> None:

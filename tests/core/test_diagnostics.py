@@ -86,6 +86,8 @@ def test_a_loss_that_stopped_improving_is_stuck():
     assert stalled(flat)
     assert not stalled(np.linspace(0.9, 0.5, STALL_ROWS + 10))  # still falling
     assert not stalled(flat[: STALL_ROWS])  # too short to tell
+    learned = np.concatenate([np.linspace(0.7, 0.3, 10), np.full(STALL_ROWS, 0.3)])
+    assert not stalled(learned)  # levelled off after learning: noise, not a stuck network
     problem = diagnose(_ring_detector("tanh"), X, CIRCLE, "binary", 2000, flat)
     assert problem.kind == "stuck"
     wrong = 1 - np.mean((_ring_detector("tanh").predict(X)[:, 0] > 0.5) == (CIRCLE[:, 0] > 0.5))

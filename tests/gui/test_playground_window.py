@@ -98,6 +98,10 @@ def test_huge_learning_rate_shows_the_banner_and_the_fix_works(qtbot, page):
     status = page.window().statusBar()
     assert "Training…" not in status.currentMessage()
     assert "paused" in status.currentMessage()
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)  # Play cannot go on past a divergence
+    assert "Training…" not in status.currentMessage()
+    wait_for(qtbot, page, lambda s: not s.running and s.divergence is not None)
+    assert page.banner.isVisible()
     qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
     snap = wait_for(qtbot, page, lambda s: s.divergence is None and s.running and s.step > 50)
     assert snap.config.learning_rate == 0.3
@@ -115,8 +119,13 @@ def test_a_collapse_to_one_colour_is_explained_and_fixed_in_one_click(qtbot, pag
     qtbot.waitUntil(page.banner.isVisible)
     assert "same class" in page.banner.label.text()
     assert page.banner.fix.text() == "Lower the learning rate 10× and start again"
-    assert "Training…" not in page.window().statusBar().currentMessage()
+    status = page.window().statusBar()
+    assert "Training…" not in status.currentMessage()
+    for _ in range(2):  # pause, then play again: the warning stays, and so do the words
+        qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+        assert "Training…" not in status.currentMessage()
     qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
+    assert status.currentMessage() == "Training…"
     fixed = wait_for(qtbot, page, lambda s: s.config.learning_rate == 1.0 and s.problem is None
                      and s.running)
     assert fixed.config.activation == "relu"
