@@ -74,7 +74,6 @@ def layer_health(network: Network, X: np.ndarray) -> tuple[LayerHealth, ...]:
 
 
 # -- what went wrong ----------------------------------------------------------
-PROBLEMS = ("collapsed", "dead", "saturated", "stuck")
 MIN_EPOCHS = 5         # a fresh network is judged only after a few epochs
 MOST = 0.5             # "most units": more than half
 ONE_CLASS = 0.99       # share of points given the same class that counts as one class
@@ -90,24 +89,16 @@ LEARNED = 0.5          # a loss below half its first value has learned something
 class Problem:
     """Training went wrong without the loss exploding.
 
-    ``kind`` is one of ``PROBLEMS``; ``share`` is the fraction the words
-    quote: of the points in the one class (collapsed), of a layer's ReLUs that
-    are dead, of a layer's tanh/sigmoid outputs that are saturated, or of the
-    training points still wrong (stuck).
+    ``kind`` is ``"collapsed"``, ``"dead"``, ``"saturated"`` or ``"stuck"``.
+    ``share`` is the fraction the window quotes: of the points in the one
+    class (collapsed), of a layer's ReLUs that are dead, of a layer's
+    tanh/sigmoid outputs that are saturated, or of the training points still
+    wrong (stuck).
     """
 
     kind: str
     step: int
     share: float
-
-    @property
-    def message(self) -> str:
-        return {
-            "collapsed": f"the network answers one class for {self.share:.0%} of the points",
-            "dead": f"{self.share:.0%} of a layer's ReLU units are dead",
-            "saturated": f"{self.share:.0%} of a layer's outputs are saturated",
-            "stuck": f"the loss stopped improving at step {self.step}",
-        }[self.kind]
 
 
 def unit_shares(network: Network) -> tuple[float, float]:
