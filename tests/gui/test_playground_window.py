@@ -1,7 +1,5 @@
 """The playground window driven like a person would, checked on its data."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -132,18 +130,20 @@ def test_a_collapse_to_one_colour_is_explained_and_fixed_in_one_click(qtbot, pag
 
 
 def test_a_dead_relu_layer_offers_leaky_relu(qtbot, page):
-    """Detected in the worker and shown in the same banner, with its own fix."""
-    from core.diagnostics import Problem
-    from core.playground import remedy_for
-
-    snap = page.snapshot
-    dead = Problem("dead", snap.step, 0.75)
-    page._on_controller_snapshot(replace(snap, problem=dead,
-                                         remedy=remedy_for("dead", snap.config)))
-    assert page.banner.isVisible() and "75% of one layer's ReLU units" in \
+    full_speed(qtbot, page)
+    page.controller.send(Configure({"activation": "relu", "hidden": (16, 16),
+                                    "optimizer": "adam", "learning_rate": 3.0}))
+    wait_for(qtbot, page, lambda s: s.config.hidden == (16, 16))
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    snap = wait_for(qtbot, page, lambda s: s.problem is not None)
+    assert snap.problem.kind == "dead" and snap.problem.share > 0.5
+    qtbot.waitUntil(page.banner.isVisible)
+    assert f"{snap.problem.share:.0%} of one layer's ReLU units are dead" in \
         page.banner.label.text()
+    assert page.banner.fix.text() == "Switch to leaky ReLU and start again"
     qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
-    wait_for(qtbot, page, lambda s: s.config.activation == "leaky_relu" and s.running)
+    fixed = wait_for(qtbot, page, lambda s: s.config.activation == "leaky_relu" and s.step > 0)
+    assert fixed.network.activations[:2] == ("leaky_relu", "leaky_relu")
 
 
 def test_neuron_click_enlarges_it_and_hover_shows_its_formula(qtbot, page):
