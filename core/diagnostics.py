@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.datasets import BINARY, MULTICLASS
 from core.network import Network
+from core.trainer import accuracy
 
 SATURATION = 0.97  # |tanh| or |2·sigmoid − 1| above this counts as saturated
 WEIGHT_BINS = np.linspace(-3.0, 3.0, 31)
@@ -69,6 +71,113 @@ def layer_health(network: Network, X: np.ndarray) -> tuple[LayerHealth, ...]:
             gradient_scale=float(np.sqrt(np.mean(dW * dW))),
         ))
     return tuple(report)
+
+
+# -- what went wrong ----------------------------------------------------------
+MIN_EPOCHS = 5         # a fresh network is judged only after a few epochs
+MOST = 0.5             # "most units": more than half
+ONE_CLASS = 0.99       # share of points given the same class that counts as one class
+FLAT_OUTPUT = 0.01     # output spread over the training points below which it is constant
+SOLVED_ACCURACY = 0.95
+SOLVED_LOSS = 0.01     # regression: mean squared error on targets in [-1, 1]
+STALL_ROWS = 40        # history rows (epochs) without progress that count as stuck
+STALL_PROGRESS = 0.01  # less than 1 % lower than the best before counts as no progress
+LEARNED = 0.5          # a loss below half its first value has learned something: not stuck
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Training went wrong without the loss exploding.
+
+    ``kind`` is ``"collapsed"``, ``"dead"``, ``"saturated"`` or ``"stuck"``.
+    ``share`` is the fraction the window quotes: of the points in the one
+    class (collapsed), of a layer's ReLUs that are dead, of a layer's
+    tanh/sigmoid outputs that are saturated, or of the training points still
+    wrong (stuck).
+    """
+
+    kind: str
+    step: int
+    share: float
+
+
+def unit_shares(network: Network) -> tuple[float, float]:
+    """The worst hidden layer's share of dead ReLUs, and of saturated tanh/sigmoid
+    outputs, from the layer outputs of the last forward pass.
+
+    The worst layer, not the mean: one layer that lets nothing through is
+    enough to stop the whole network.
+    """
+    dead = saturated = 0.0
+    for act, A in zip(network.activations[:-1], network.layer_outputs, strict=False):
+        if act.name == "relu":
+            dead = max(dead, dead_fraction(A))
+        saturated = max(saturated, saturated_fraction(A, act.name))
+    return dead, saturated
+
+
+def stalled(losses: np.ndarray) -> bool:
+    """True if the last ``STALL_ROWS`` losses are no lower than the best before
+    them, and not even half the first one: stuck before learning much.
+
+    A loss that fell a lot and then levelled off has learned what it can —
+    on noisy points some errors are the noise's, and a bigger network would
+    only learn the noise.
+    """
+    losses = losses[np.isfinite(losses)]
+    if len(losses) < STALL_ROWS + MIN_EPOCHS:
+        return False
+    before, recent = losses[:-STALL_ROWS].min(), losses[-STALL_ROWS:].min()
+    return recent > before - STALL_PROGRESS * abs(before) and recent > LEARNED * losses[0]
+
+
+def diagnose(network: Network, X: np.ndarray, T: np.ndarray, task: str, step: int,
+             losses: np.ndarray) -> Problem | None:
+    """What went wrong, if anything, for a network trained on ``(X, T)``.
+
+    Parameters
+    ----------
+    X, T : (n_samples, n_features), (n_samples, n_outputs)
+        The training inputs and the network's targets.
+    task : ``"binary"``, ``"multiclass"`` or ``"regression"``.
+    losses : (n_epochs,)
+        The training loss at each epoch end since the settings last changed;
+        nothing is judged before ``MIN_EPOCHS`` of them.
+
+    A network that fits its training data has no problem, whatever its units
+    do.  Otherwise the first that applies: collapsed to one class (one answer
+    everywhere, its hidden units dead or saturated), most ReLUs dead, most
+    tanh/sigmoid outputs saturated, the loss stuck.
+    """
+    if len(losses) < MIN_EPOCHS:
+        return None
+    with np.errstate(all="ignore"):
+        out = network.predict(X)
+    classes = task in (BINARY, MULTICLASS)
+    if classes:
+        wrong = 1.0 - accuracy(out, T, task)
+        if wrong <= 1.0 - SOLVED_ACCURACY:
+            return None
+    else:
+        wrong = 1.0
+        if float(np.mean((out - T) ** 2)) <= SOLVED_LOSS:
+            return None
+    dead, saturated = unit_shares(network)
+    if classes and (dead > MOST or saturated > MOST):
+        answers = out.argmax(axis=1) if task == MULTICLASS else (out[:, 0] > 0.5).astype(int)
+        one_class = np.bincount(answers).max() / len(answers)
+        truth = T.argmax(axis=1) if task == MULTICLASS else (T[:, 0] > 0.5).astype(int)
+        majority = np.bincount(truth).max() / len(truth)
+        if one_class >= ONE_CLASS and out.std(axis=0).max() < FLAT_OUTPUT \
+                and majority < ONE_CLASS:
+            return Problem("collapsed", step, float(one_class))
+    if dead > MOST:
+        return Problem("dead", step, dead)
+    if saturated > MOST:
+        return Problem("saturated", step, saturated)
+    if stalled(losses):
+        return Problem("stuck", step, float(wrong))
+    return None
 
 
 class InputNoise:

@@ -172,6 +172,9 @@ class Network:
         """Change the dropout rate of every hidden layer between steps."""
         if not 0.0 <= rate < 1.0:
             raise ValueError("dropout must be in [0, 1)")
+        # The spec describes this network: a copy built from it (batch norm
+        # toggled, a saved model) must have the rate in use, not the first one.
+        self.spec = replace(self.spec, dropout=rate)
         self.dropout_rate = rate
         for dropout in self.dropouts:
             dropout.rate = rate

@@ -10,7 +10,7 @@ networks.  Snapshots hold copies only — the worker thread keeps the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -25,7 +25,7 @@ from core.datasets import (
     make_dataset,
     split_dataset,
 )
-from core.diagnostics import InputNoise, LayerHealth, layer_health
+from core.diagnostics import InputNoise, LayerHealth, Problem, diagnose, layer_health
 from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.grid import GridEvaluation, GridEvaluator
 from core.history import COLUMNS
@@ -43,6 +43,7 @@ MAX_NEURONS = 32
 POINT_PICK_RADIUS = 0.5
 REPLAY_ITEMS = 600  # recorded moments kept for the replay slider (thinned beyond)
 HISTORY_ROWS = 1000  # per model: enough for a smooth curve, cheap to copy and draw
+DIAGNOSE_EVERY = 5  # epochs between two checks of what went wrong (a pass over the data)
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,9 @@ class RestorePlayground:
     test: Dataset
     weights: dict[str, tuple[tuple[np.ndarray, np.ndarray], ...]]
     norms: tuple[tuple[np.ndarray, ...], ...] = ()  # the network's batch norm, if on
+    step: int = 0   # where training had got to: the counters go on from here
+    epoch: int = 0
+    histories: dict[str, np.ndarray] = field(default_factory=dict)  # rows of COLUMNS
 
 
 LIVE_SETTINGS = frozenset(
@@ -214,6 +218,41 @@ LIVE_SETTINGS = frozenset(
 )
 DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
 REGULARISERS = frozenset({"l1", "l2", "dropout", "input_noise", "batch_norm"})
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """The one-click fix offered for a divergence or a :class:`Problem`.
+
+    ``fix`` names it (the window words it); the window sends
+    ``Configure(changes)`` if there are any, then ``Reset()`` if ``restart``,
+    then plays.
+    """
+
+    fix: str
+    changes: dict[str, Any]
+    restart: bool
+
+
+def remedy_for(kind: str, config: PlaygroundConfig) -> Remedy | None:
+    """The fix for a divergence (``kind="diverged"``) or a problem's kind."""
+    rate = config.learning_rate
+    lower = Remedy("lower_learning_rate", {"learning_rate": float(f"{rate / 10:.3g}")}, True)
+    if kind in ("diverged", "collapsed", "saturated"):
+        return lower
+    if kind == "dead":
+        return Remedy("leaky_relu", {"activation": "leaky_relu"}, True)
+    if config.init == "zeros":  # stuck: identical units never tell each other apart
+        return Remedy("xavier", {"init": "xavier"}, True)
+    if config.hidden and set(config.hidden_activations) == {"linear"}:
+        return Remedy("nonlinear", {"activation": "tanh"}, True)
+    if rate < 0.01:
+        return Remedy("raise_learning_rate", {"learning_rate": float(f"{rate * 10:.3g}")},
+                      False)
+    if config.hidden and min(config.hidden) < MAX_NEURONS:
+        wider = tuple(min(MAX_NEURONS, 2 * h) for h in config.hidden)
+        return Remedy("wider", {"hidden": wider}, True)
+    return None
 
 
 # -- snapshots --------------------------------------------------------------
@@ -257,6 +296,8 @@ class PlaygroundSnapshot:
     replay: ModelSnapshot | None = None  # the network at the chosen moment
     replay_step: int | None = None
     weight_effect: WeightEffect | None = None  # with the health view only
+    problem: Problem | None = None  # what went wrong, short of a divergence
+    remedy: Remedy | None = None    # the fix for the divergence or the problem
 
 
 def output_activation(task: str) -> str:
@@ -337,6 +378,24 @@ class Playground:
         self._mark_weights()
         self.replay_log.clear()  # old weights no longer fit the new network
         self.replay_index = None
+        self._judge_from_now()
+
+    def _judge_from_now(self) -> None:
+        """Settings or data changed: forget the problem and judge training afresh."""
+        self.problem: Problem | None = None
+        trainer = self.trainers["network"]
+        self._judged_from = (trainer.step_count, trainer.epoch)
+
+    def _diagnose(self) -> None:
+        """Look for what went wrong every ``DIAGNOSE_EVERY`` epochs (see ``diagnose``)."""
+        trainer = self.trainers["network"]
+        if trainer.epoch < self._judged_from[1] + DIAGNOSE_EVERY:
+            return
+        steps, losses = trainer.history.column("step"), trainer.history.column("train_loss")
+        self.problem = diagnose(trainer.network, trainer.X_train, trainer.T_train,
+                                self.train.task, trainer.step_count,
+                                losses[steps > self._judged_from[0]])
+        self._judged_from = (self._judged_from[0], trainer.epoch)
 
     def _mark_weights(self) -> None:
         """Remember the network's weights now: the regularisers' effect is measured from here."""
@@ -360,6 +419,7 @@ class Playground:
         """The points changed but the task did not: keep the weights training."""
         for trainer in self.trainers.values():
             trainer.set_data(*self._arrays())
+        self._judge_from_now()
 
     # -- Trainable protocol ------------------------------------------------------
     @property
@@ -374,6 +434,7 @@ class Playground:
         done = 0
         for trainer in self.trainers.values():
             done = trainer.run(n_steps)
+        self._diagnose()
         return done
 
     def apply(self, command: Any) -> None:
@@ -415,12 +476,11 @@ class Playground:
         elif isinstance(command, RestoreBest):
             for trainer in self.trainers.values():
                 trainer.restore_best()
+            self._judge_from_now()
         elif isinstance(command, RestorePlayground):
             self._restore(command)
         elif isinstance(command, LoadData):
-            rng = np.random.default_rng([self.config.seed, self._regenerations])
-            self.train, self.test = split_dataset(command.data, self.config.train_ratio, rng)
-            self._build()
+            self._load_data(command.data)
         else:
             raise ValueError(f"unknown command {command!r}")
 
@@ -434,11 +494,29 @@ class Playground:
             for name, weights in command.weights.items():
                 self.trainers[name].network.set_weights(list(weights))
             self.trainers["network"].network.set_norms(command.norms)
-            for trainer in self.trainers.values():
+            for name, trainer in self.trainers.items():
                 trainer.reset_counters()  # the best and backup weights are the restored ones
+                trainer.step_count, trainer.epoch = command.step, command.epoch
+                for row in command.histories.get(name, ()):
+                    trainer.history.append(**dict(zip(COLUMNS, row.tolist(), strict=True)))
             self._mark_weights()
+            self._judge_from_now()
         except ValueError:
             self.config, self.train, self.test, self.trainers, self.grid = saved
+            raise
+
+    def _load_data(self, data: Dataset) -> None:
+        """All or nothing; points with values, not classes, switch cross-entropy to
+        squared error, as choosing a regression data set does."""
+        saved = (self.config, self.train, self.test)
+        if data.task not in (BINARY, MULTICLASS) and self.config.loss == "cross_entropy":
+            self.config = replace(self.config, loss="mse")
+        rng = np.random.default_rng([self.config.seed, self._regenerations])
+        try:
+            self.train, self.test = split_dataset(data, self.config.train_ratio, rng)
+            self._build()
+        except Exception:
+            self.config, self.train, self.test = saved
             raise
 
     def _configure(self, changes: dict[str, Any]) -> None:
@@ -474,6 +552,7 @@ class Playground:
                 self._apply_live(saved[0], new)
                 if any(getattr(new, k) != getattr(saved[0], k) for k in REGULARISERS):
                     self._mark_weights()
+                self._judge_from_now()
                 return
             if DATA_SETTINGS & set(changes):
                 self._regenerations = 0
@@ -559,6 +638,13 @@ class Playground:
         return transform(trainer.network, self.config.features, self.watch, self.train.X,
                          self.train.y)
 
+    def remedy(self) -> Remedy | None:
+        """The fix for what the window shows: the divergence, else the problem."""
+        divergence = self.divergence()
+        if divergence is None and self.problem is None:
+            return None
+        return remedy_for("diverged" if divergence else self.problem.kind, self.config)
+
     def divergence(self) -> Divergence | None:
         """Where a model blew up (the window words it in the user's language)."""
         for trainer in self.trainers.values():
@@ -606,6 +692,8 @@ class Playground:
             replay=replay,
             replay_step=replay_step,
             weight_effect=self._weight_effect() if self.health_wanted else None,
+            problem=self.problem,
+            remedy=self.remedy(),
         )
 
     def _transformed_or_none(self) -> TransformedSpace | None:

@@ -19,6 +19,7 @@ import numpy as np
 from core.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
 from core.digits_session import DigitsConfig, DigitsSession, DigitsSnapshot, RestoreDigits
 from core.fileio import FileError, finite_as
+from core.history import COLUMNS
 from core.layers import BatchNorm
 from core.limits import MAX_LAYERS, MAX_POINTS, OPTIMIZER_SETTING_RANGES
 from core.playground import (
@@ -53,12 +54,14 @@ def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnaps
         document["playground"] = {
             "config": _plain(dataclasses.asdict(playground.config)),
             "task": playground.task, "n_classes": playground.n_classes,
+            "step": playground.step, "epoch": playground.epoch,
         }
         for split in ("train", "test"):
             arrays[f"{split}_X"] = getattr(playground, f"{split}_X")
             arrays[f"{split}_y"] = getattr(playground, f"{split}_y")
         for name in MODELS:
             _put_weights(arrays, name, getattr(playground, name).weights)
+            _put_history(arrays, name, getattr(playground, name).history)
         for i, norm in enumerate(playground.network.norms):
             # batch norm's γ, β, μ, σ², or layer norm's first two
             for part, array in zip(BatchNorm.parts, norm, strict=False):
@@ -132,7 +135,14 @@ def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> RestoreP
     if len(data["train"]) == 0:
         raise SessionFileError("the session has no training points")
     weights = {name: _get_weights(arrays, name) for name in MODELS}
-    return RestorePlayground(config, data["train"], data["test"], weights, _get_norms(arrays))
+    step, epoch = section.get("step", 0), section.get("epoch", 0)  # absent before 0.x
+    for name, value in (("step", step), ("epoch", epoch)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise SessionFileError(f"the playground's {name} {value!r} is not a count")
+    histories = {name: _get_history(arrays, name) for name in MODELS
+                 if f"{name}_history" in arrays}
+    return RestorePlayground(config, data["train"], data["test"], weights, _get_norms(arrays),
+                             step=step, epoch=epoch, histories=histories)
 
 
 # -- helpers ----------------------------------------------------------------
@@ -156,6 +166,25 @@ def _get_weights(arrays: dict[str, np.ndarray], model: str):
     if not weights:
         raise SessionFileError(f"the {model} model's weights are missing")
     return tuple(weights)
+
+
+def _put_history(arrays: dict[str, np.ndarray], model: str,
+                 history: dict[str, np.ndarray]) -> None:
+    """The loss curves as rows of ``COLUMNS``; blanks (NaN) are marked in a mask,
+    since a session refuses NaN in its arrays."""
+    rows = np.column_stack([history[c] for c in COLUMNS]).astype(np.float64)
+    known = np.isfinite(rows)
+    arrays[f"{model}_history"] = np.where(known, rows, 0.0)
+    arrays[f"{model}_history_known"] = known
+
+
+def _get_history(arrays: dict[str, np.ndarray], model: str) -> np.ndarray:
+    rows, known = _array(arrays, f"{model}_history"), _array(arrays, f"{model}_history_known")
+    if rows.ndim != 2 or rows.shape[1] != len(COLUMNS) or known.shape != rows.shape \
+            or known.dtype != bool:
+        raise SessionFileError(f"the {model} model's history has the shape {rows.shape}; "
+                               f"expected (n, {len(COLUMNS)}) with a mask of the same shape")
+    return np.where(known, rows, np.nan)
 
 
 def _get_norms(arrays: dict[str, np.ndarray]) -> tuple[tuple[np.ndarray, ...], ...]:

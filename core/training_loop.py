@@ -128,8 +128,6 @@ def training_loop(
                 break
         if state.stop:
             return
-        if state.running and not target.can_train:
-            state.running, state.dirty = False, True
         now = clock()
         frame_due = now - last_frame >= interval()
         if state.running:
@@ -142,6 +140,8 @@ def training_loop(
             elif frame_due:
                 target.advance(state.steps_per_frame)
                 state.dirty = True
+            if not target.can_train:  # paused in the frame that says why
+                state.running = False
         if state.dirty and frame_due:
             # Keep a steady cadence: a frame sent a little late does not push
             # every later one back (that alone cost 10 % of the frame rate).

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QProcess, Qt
+from PySide6.QtCore import QEvent, QProcess, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
 )
 
 from core.resources import resource_path
@@ -35,6 +36,8 @@ def app_icon() -> QIcon:
     """Three connected neurons (resources/icons)."""
     return QIcon(str(resource_path("icons", "neural-playground.png")))
 
+START_FRESH_MS = 60_000  # how long "Start fresh" stays offered after a restore
+
 
 class MainWindow(QMainWindow):
     """Hosts the modes; stops every worker thread when it closes.
@@ -48,29 +51,65 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Neural Playground"))
         self.setWindowIcon(app_icon())
         self.tabs = PageTabs()
-        self.playground = PlaygroundPage()
-        self.tabs.addTab(self.playground, self.tr("Playground"))
-        self.digits = DigitsPage()
-        self.tabs.addTab(self.digits, self.tr("Digits"))
-        self.digits.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.descent = DescentPage()
-        self.descent.status_message.connect(self.statusBar().showMessage)
-        self.tabs.addTab(self.descent, self.tr("Gradient descent"))
-        self.curve_fit = CurveFitPage()
-        self.tabs.addTab(self.curve_fit, self.tr("Curve fitting"))
-        self.curve_fit.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 6000))
-        self.backprop = BackpropPage()
-        self.tabs.addTab(self.backprop, self.tr("Inside the network"))
+        self._add_pages()
         self.setCentralWidget(self.tabs)
-        self.playground.status_message.connect(lambda text: self.statusBar().showMessage(text,
-                                                                                          6000))
         self.sessions = SessionManager(self)
         self.sessions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.sessions.path_changed.connect(self._on_session_path_changed)
         self.learn = Learn(self)  # the Learn dock and the page interface of every page
+        self.start_fresh = QPushButton(self.tr("Start fresh"))
+        self.start_fresh.setToolTip(self.tr(
+            "Put every page back to its first-start settings (File → New), e.g. on a "
+            "shared classroom computer."))
+        self.start_fresh.setFlat(True)
+        self.start_fresh.setStyleSheet("color: #0877bd; text-decoration: underline;")
+        self.start_fresh.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.start_fresh.hide()
+        self.statusBar().addPermanentWidget(self.start_fresh)
+        self.start_fresh.clicked.connect(self.new_session)
+        self.sessions.restored.connect(self._offer_start_fresh)
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    def _add_pages(self) -> None:
+        """Every page as at a first start (at start-up, and again for File → New)."""
+        pages = (("playground", PlaygroundPage, self.tr("Playground")),
+                 ("digits", DigitsPage, self.tr("Digits")),
+                 ("descent", DescentPage, self.tr("Gradient descent")),
+                 ("curve_fit", CurveFitPage, self.tr("Curve fitting")),
+                 ("backprop", BackpropPage, self.tr("Inside the network")))
+        for name, page_class, title in pages:
+            page = page_class()
+            setattr(self, name, page)
+            self.tabs.addTab(page, title)
+            if hasattr(page, "status_message"):
+                page.status_message.connect(self._show_status)
+
+    def _show_status(self, text: str) -> None:
+        """A page's message, left up long enough to read (long ones list changes)."""
+        self.statusBar().showMessage(text, max(6000, 70 * len(text)))
+
+    def _shutdown_pages(self) -> None:
+        for page in self.learn.pages.values():
+            page.shutdown()
+
+    def new_session(self) -> None:
+        """File → New: every page's settings, data and models as at a first start."""
+        self.start_fresh.hide()
+        self.learn.shutdown()
+        self._shutdown_pages()
+        self.tabs.remove_pages()
+        self._add_pages()
+        self.learn.rebind_pages()
+        self.sessions.path = None
+        self.setWindowTitle(self.tr("Neural Playground"))
+        self.statusBar().showMessage(self.tr("Every setting is back to its default."), 8000)
+
+    def _offer_start_fresh(self) -> None:
+        """The autosave was restored: right for one person's machine, not for a
+        shared one, so offer the way back to defaults for a while."""
+        self.start_fresh.show()
+        QTimer.singleShot(START_FRESH_MS, self.start_fresh, self.start_fresh.hide)
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot) -> QAction:
@@ -82,8 +121,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        page = self.playground
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New"), QKeySequence.StandardKey.New,
+                                         self.new_session))
         file_menu.addAction(self._action(self.tr("&Open session…"), QKeySequence.StandardKey.Open,
                                          lambda: self.sessions.open()))
         file_menu.addAction(self._action(self.tr("&Save session"), QKeySequence.StandardKey.Save,
@@ -94,8 +134,10 @@ class MainWindow(QMainWindow):
         recent.aboutToShow.connect(lambda: self.sessions.fill_recent_menu(recent))
         file_menu.addSeparator()
         playground_actions = [
-            self._action(self.tr("&Import points (CSV)…"), "Ctrl+I", page.import_csv),
-            self._action(self.tr("&Export points (CSV)…"), "Ctrl+E", page.export_csv),
+            self._action(self.tr("&Import points (CSV)…"), "Ctrl+I",
+                         lambda: self.playground.import_csv()),
+            self._action(self.tr("&Export points (CSV)…"), "Ctrl+E",
+                         lambda: self.playground.export_csv()),
             self._action(self.tr("Export training &history (CSV)…"), None,
                          lambda: self._export(export_history)),
             self._action(self.tr("Export the &network (.npz)…"), None,
@@ -109,9 +151,9 @@ class MainWindow(QMainWindow):
                                          self.close))
         train_menu = self.menuBar().addMenu(self.tr("&Training"))
         playground_actions += [
-            self._action(self.tr("Play / pause"), "Space", page.toggle_play),
-            self._action(self.tr("Step"), "Right", page.step),
-            self._action(self.tr("Reset"), "R", page.reset),
+            self._action(self.tr("Play / pause"), "Space", lambda: self.playground.toggle_play()),
+            self._action(self.tr("Step"), "Right", lambda: self.playground.step()),
+            self._action(self.tr("Reset"), "R", lambda: self.playground.reset()),
         ]
         train_menu.addActions(playground_actions[4:])
         self._playground_actions = playground_actions
@@ -242,8 +284,7 @@ class MainWindow(QMainWindow):
         # call of the autosave then waited for it (0.6 s of the close).
         self.sessions.autosave_timer.stop()
         self.learn.shutdown()
-        for page in self.learn.pages.values():
-            page.shutdown()
+        self._shutdown_pages()
         self.sessions.autosave()  # from the snapshots the window holds: no worker needed
         self.sessions.save_geometry()
         super().closeEvent(event)

@@ -51,6 +51,7 @@ class SessionManager(QObject):
 
     status = Signal(str)
     path_changed = Signal(str)
+    restored = Signal()  # the autosave came back: the window offers "Start fresh"
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -151,6 +152,7 @@ class SessionManager(QObject):
         try:
             self.load(path)
             self.status.emit(self.tr("Your last session is back: settings, points and weights."))
+            self.restored.emit()
         except Exception as exc:  # whatever the file holds, the app must start
             self._set_aside(path, exc)
 

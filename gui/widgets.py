@@ -139,6 +139,13 @@ class PageTabs(QTabWidget):
     def setCurrentWidget(self, page: QWidget) -> None:
         self.setCurrentIndex(self.indexOf(page))
 
+    def remove_pages(self) -> None:
+        """Remove every tab and delete its page with its scroll area (File → New)."""
+        while self.count():
+            area = super().widget(0)
+            self.removeTab(0)
+            area.deleteLater()
+
 
 def resize_to_fit(window: QWidget, width: int, height: int) -> None:
     """``width``×``height``, or less on a screen with less room (a 1280×720 one)."""

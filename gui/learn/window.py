@@ -154,5 +154,10 @@ class Learn(QObject):
             self.tr("Saved {0} answers to {1}").format(rows, path), 8000)
         return path
 
+    def rebind_pages(self) -> None:
+        """The window built new pages (File → New): adapt those; the panel holds this dict."""
+        self.pages.clear()
+        self.pages.update(adapt_pages(self.window))
+
     def shutdown(self) -> None:
         self.panel.leave()

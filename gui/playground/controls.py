@@ -29,7 +29,9 @@ from gui.widgets import LiveLabel, combo_box
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-SPEEDS = ((None, "max"), (1, "1"), (5, "5"), (20, "20"), (100, "100"))
+# Steps per frame (~30 frames/s), slowest first; ``None`` is as fast as possible.
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 500, None)
+DEFAULT_SPEED = 10  # circle takes ~15 s: slow enough to watch the boundary form
 OPTIMIZER_DEFAULTS = {name: cls().settings() for name, cls in OPTIMIZERS.items()}
 
 
@@ -153,9 +155,11 @@ class ControlsBar(QFrame):
             "Normalise each hidden neuron's weighted sum over the batch (batch "
             "normalisation). Switching it changes how the network learns from now on, "
             "not what it answers now."))
-        self.speed = combo_box([(v, t) for v, t in SPEEDS], None)
-        self.speed.setToolTip(self.tr("Training steps per frame; 'max' trains as fast as "
-                                      "the machine allows."))
+        self.speed = combo_box([(v, self.tr("max") if v is None else str(v)) for v in SPEEDS],
+                               DEFAULT_SPEED)
+        self.speed.setToolTip(self.tr(
+            "Training steps per frame, about 30 frames a second: 1 lets you follow every "
+            "step; 'max' trains as fast as the machine allows."))
         # Two rows: in one, the bar alone was wider than a 1280-pixel screen.
         settings = QGridLayout()
         settings.setVerticalSpacing(2)

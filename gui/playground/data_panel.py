@@ -27,6 +27,7 @@ from core.features import EXTENT
 from core.playground import PlaygroundConfig
 from gui.colors import class_colour, diverging_colormap
 from gui.display_names import display_name
+from gui.playground.keyboard_slider import KeyboardSlider
 
 ICON = 56
 
@@ -53,7 +54,7 @@ def dataset_icon(name: str) -> QIcon:
 
 
 def _percent_slider(value: float, maximum: int) -> QSlider:
-    slider = QSlider(Qt.Orientation.Horizontal)
+    slider = KeyboardSlider()
     slider.setRange(0, maximum)
     slider.setValue(round(value * 100))
     return slider

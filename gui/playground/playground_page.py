@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSlider,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.features import FEATURE_NAMES
+from core.features import DEFAULT_FEATURES, FEATURE_NAMES
 from core.grid import GridEvaluator
 from core.playground import (
+    PRESETS,
     AddPoint,
     ApplyPreset,
     Configure,
@@ -50,12 +51,14 @@ from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
 from gui.playground.health_dialog import HealthDialog
+from gui.playground.keyboard_slider import KeyboardSlider
 from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
+from gui.playground.training_banner import TrainingBanner
 from gui.playground.transformed_dialog import TransformedDialog
 from gui.theme import plot_ink
 from gui.training_controller import TrainingController
-from gui.widgets import LiveLabel, divergence_text, scrolling
+from gui.widgets import LiveLabel, scrolling
 
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links
@@ -68,27 +71,6 @@ FRAME_CYCLE = ("links", "loss", "", "links", "accuracy", "")
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}%"
-
-
-class DivergenceBanner(QFrame):
-    """A plain-language warning with a one-click fix."""
-
-    fix_requested = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet("DivergenceBanner { background: #fde2d6; border: 1px solid #e07a52;"
-                           " border-radius: 4px; }")
-        row = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.fix = QPushButton(self.tr("Lower the learning rate 10× and start again"))
-        self.fix.setToolTip(self.tr("Steps proportional to a steep slope overshoot the minimum; "
-                                    "a smaller learning rate takes smaller, safer steps."))
-        row.addWidget(self.label, 1)
-        row.addWidget(self.fix)
-        self.fix.clicked.connect(self.fix_requested)
-        self.hide()
 
 
 class PlaygroundPage(QWidget):
@@ -112,7 +94,7 @@ class PlaygroundPage(QWidget):
         self.drawn: PlaygroundSnapshot | None = None  # the last snapshot drawn in full
 
         self.controls = ControlsBar(self.config)
-        self.banner = DivergenceBanner()
+        self.banner = TrainingBanner()
         self.data_panel = DataPanel(self.config)
         self.architecture = ArchitectureBar()
         self.network_view = NetworkView()
@@ -185,10 +167,8 @@ class PlaygroundPage(QWidget):
             # Below this the points are specks; at a large text size the page scrolls.
             view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
             boundaries.addWidget(view)
-        right_layout.addLayout(boundaries, 1)
-        self.replay_slider = QSlider(Qt.Orientation.Horizontal)
-        self.replay_slider.setToolTip(self.tr("Drag back to replay how the boundary and the "
-                                              "neurons changed; training goes on meanwhile."))
+        right_layout.addLayout(boundaries, 3)
+        self.replay_slider = KeyboardSlider()
         self.replay_slider.setToolTip(self.tr(
             "Drag back through the recorded moments to see how the boundary and every "
             "neuron evolved; training goes on meanwhile."))
@@ -231,6 +211,7 @@ class PlaygroundPage(QWidget):
         self.controller = TrainingController(partial(Playground, self.config), self)
         self._connect()
         self.controller.start()
+        self.controller.send(SetSpeed(self.controls.speed.currentData()))
 
     def _connect(self) -> None:
         send = self.controller.send
@@ -255,19 +236,33 @@ class PlaygroundPage(QWidget):
         self.linear_boundary.point_clicked.connect(self._on_boundary_point_clicked)
         self.log_scale.toggled.connect(self.loss_view.set_log_scale)
         self.banner.fix_requested.connect(self._on_banner_fix_requested)
-        self.overfit_button.clicked.connect(lambda: send(ApplyPreset("overfit")))
+        self.overfit_button.clicked.connect(self._on_overfit_button_clicked)
         self.restore_button.clicked.connect(lambda: send(RestoreBest()))
         self.sweep_button.clicked.connect(self.open_sweep)
         self.health_button.clicked.connect(self.open_health)
-        self.replay_slider.sliderMoved.connect(self._on_replay_slider_moved)
+        # valueChanged, not sliderMoved: keys and clicks on the track replay too.
+        self.replay_slider.valueChanged.connect(self._on_replay_slider_value_changed)
         self.transformed_button.clicked.connect(self.open_transformed)
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
-        self.running = not self.running
-        self.controller.send(Play() if self.running else Pause())
-        self.status_message.emit(self.tr("Training…") if self.running else self.tr("Paused."))
-        self.controls.set_running(self.running)
+        self._set_running(not self.running)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.controller.send(Play() if running else Pause())
+        self.status_message.emit(self._run_status(running))
+        self.controls.set_running(running)
+
+    def _run_status(self, running: bool) -> str:
+        """The status bar's words; never "Training…" under a warning."""
+        if self.banner.isVisible() and self.snapshot is not None and self.snapshot.divergence:
+            return self.tr("Training paused: see the warning above.")  # Play cannot go on
+        if not running:
+            return self.tr("Paused.")
+        if self.banner.isVisible():
+            return self.tr("Training goes on, but see the warning above.")
+        return self.tr("Training…")
 
     def step(self) -> None:
         self.running = False
@@ -314,9 +309,8 @@ class PlaygroundPage(QWidget):
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
         self.summary.setText(self._summary(snap))
-        if snap.divergence:
-            self.banner.label.setText(divergence_text(snap.divergence))
-        self.banner.setVisible(snap.divergence is not None)
+        if self.banner.show_snapshot(snap):
+            self.status_message.emit(self._run_status(snap.running))
         if snap.message:
             self.status_message.emit(snap.message)
 
@@ -357,7 +351,7 @@ class PlaygroundPage(QWidget):
             self.replay_slider.setValue(last)
         self.replay_slider.blockSignals(False)
 
-    def _on_replay_slider_moved(self, value: int) -> None:
+    def _on_replay_slider_value_changed(self, value: int) -> None:
         live = value >= self.replay_slider.maximum()
         self.controller.send(Replay(None if live else value))
 
@@ -373,11 +367,16 @@ class PlaygroundPage(QWidget):
         if net.train_accuracy is None:
             return self.tr("Test loss — network {0:.4f}, linear {1:.4f}").format(
                 net.test_loss or 0.0, lin.test_loss or 0.0)
+        if set(snap.config.features) <= set(DEFAULT_FEATURES):
+            linear = self.tr("one straight line cannot separate every data set.")
+        else:  # sin, squares, products: a straight line in their space, curved in the plane
+            linear = self.tr("linear in the chosen features, so its boundary can bend in "
+                             "the plane.")
         return self.tr(
             "Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   "
-            "Linear: test accuracy {3} — one straight line cannot separate every data set."
+            "Linear: test accuracy {3} — {4}"
         ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
-                 _percent(lin.test_accuracy))
+                 _percent(lin.test_accuracy), linear)
 
     def open_transformed(self) -> TransformedDialog:
         if self._transformed is None:
@@ -457,9 +456,55 @@ class PlaygroundPage(QWidget):
         self._repaint_latest()
 
     def _on_banner_fix_requested(self) -> None:
-        rate = self.config.learning_rate / 10
-        self.controller.send(Configure({"learning_rate": float(f"{rate:.3g}")}))
-        self.controller.send(Reset())
+        """Apply the fix the worker offered, then train: one click, not three."""
+        remedy = self.snapshot.remedy if self.snapshot is not None else None
+        if remedy is None:
+            return
+        if remedy.restart:
+            self._enlarge(None)
+        if remedy.changes:
+            self.controller.send(Configure(remedy.changes))
+        if remedy.restart:
+            self.controller.send(Reset())
+        self.banner.hide()  # the next snapshot shows what is left, if anything
+        self._set_running(True)
+
+    def _on_overfit_button_clicked(self) -> None:
+        """Apply the example and say what it changed: those settings stay for the
+        next data set, and File → New puts them back."""
+        before = self.config
+        after = replace(PRESETS["overfit"], resolution=before.resolution)
+        self._enlarge(None)
+        self.controller.send(ApplyPreset("overfit"))
+        changes = self._describe_changes(before, after)
+        self.status_message.emit(self.tr(
+            "Over-fitting example: {0}. File → New (Ctrl+N) puts them back.").format(changes))
+
+    def _describe_changes(self, before: PlaygroundConfig, after: PlaygroundConfig) -> str:
+        """``"noise 0 → 30, …"`` for every setting that differs, in the controls' words."""
+        def shown(name: str, value) -> str:
+            if name == "hidden":
+                return "-".join(map(str, value)) or "0"
+            if name in ("noise", "train_ratio"):
+                return f"{round(100 * value)}"
+            if isinstance(value, tuple):
+                return "+".join(map(str, value))
+            return f"{value:g}" if isinstance(value, float) else str(value)
+
+        labels = {
+            "dataset": self.tr("data set"), "n_points": self.tr("points"),
+            "noise": self.tr("noise"), "train_ratio": self.tr("training data %"),
+            "hidden": self.tr("hidden layers"),
+            "activation": self.tr("activation"), "optimizer": self.tr("optimiser"),
+            "learning_rate": self.tr("learning rate"), "batch_size": self.tr("batch size"),
+            "l1": "L1", "l2": "L2", "dropout": self.tr("dropout"), "init": self.tr("initialiser"),
+            "loss": self.tr("loss"), "input_noise": self.tr("input noise"),
+            "batch_norm": self.tr("batch norm"), "features": self.tr("inputs"),
+        }
+        return ", ".join(
+            f"{labels.get(name, name)} {shown(name, getattr(before, name))} → "
+            f"{shown(name, getattr(after, name))}"
+            for name in labels if getattr(before, name) != getattr(after, name))
 
     def _repaint_latest(self) -> None:
         if self.snapshot is not None:

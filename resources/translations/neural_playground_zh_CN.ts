@@ -4,37 +4,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="291"/>
+        <location filename="../../gui/playground/controls.py" line="295"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="294"/>
+        <location filename="../../gui/playground/controls.py" line="298"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="312"/>
+        <location filename="../../gui/playground/controls.py" line="316"/>
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="332"/>
+        <location filename="../../gui/playground/controls.py" line="336"/>
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="333"/>
+        <location filename="../../gui/playground/controls.py" line="337"/>
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="334"/>
+        <location filename="../../gui/playground/controls.py" line="338"/>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="336"/>
+        <location filename="../../gui/playground/controls.py" line="340"/>
         <source>Layer {0}&apos;s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -267,27 +267,27 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="75"/>
+        <location filename="../../gui/digits/results_views.py" line="76"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="76"/>
+        <location filename="../../gui/digits/results_views.py" line="77"/>
         <source>Train a model to see which digits it confuses.</source>
         <translation>训练一个模型后，这里会显示它把哪些数字混淆了。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="78"/>
+        <location filename="../../gui/digits/results_views.py" line="79"/>
         <source>true digit</source>
         <translation>真实数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="79"/>
+        <location filename="../../gui/digits/results_views.py" line="80"/>
         <source>predicted</source>
         <translation>预测数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="80"/>
+        <location filename="../../gui/digits/results_views.py" line="81"/>
         <source>How many validation digits of each true digit (row) were taken for each digit (column); the diagonal is right.</source>
         <translation>每个真实数字（行）的验证样本被认成各个数字（列）的数量；对角线上是认对的。</translation>
     </message>
@@ -295,167 +295,172 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="75"/>
+        <location filename="../../gui/playground/controls.py" line="77"/>
         <source>Reset: new random weights (R)</source>
         <translation>重置：新的随机权重（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="82"/>
+        <location filename="../../gui/playground/controls.py" line="84"/>
         <source>Play / pause training (Space)</source>
         <translation>开始 / 暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="85"/>
+        <location filename="../../gui/playground/controls.py" line="87"/>
         <source>One training step (→)</source>
         <translation>训练一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="102"/>
+        <location filename="../../gui/playground/controls.py" line="104"/>
         <source>How far each step moves the weights, in proportion to the slope. Too small crawls; too large overshoots and can explode.</source>
         <translation>每一步按斜率成比例地移动权重的幅度。太小则进展缓慢；太大则会越过最小值，甚至发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="106"/>
+        <location filename="../../gui/playground/controls.py" line="108"/>
         <source>The squashing function of every hidden layer (each layer can also have its own, next to its neurons). Changing it restarts training.</source>
         <translation>所有隐藏层的激活函数（每层也可以在其神经元旁单独设置）。更改后会重新开始训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="108"/>
+        <location filename="../../gui/playground/controls.py" line="110"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="109"/>
+        <location filename="../../gui/playground/controls.py" line="111"/>
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="110"/>
+        <location filename="../../gui/playground/controls.py" line="112"/>
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="111"/>
+        <location filename="../../gui/playground/controls.py" line="113"/>
         <source>What the network minimises. Absolute error has the same slope everywhere, so it never slows down near 0.</source>
         <translation>网络要最小化的量。绝对误差的斜率处处相同，所以在接近 0 时也不会减速。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="114"/>
+        <location filename="../../gui/playground/controls.py" line="116"/>
         <source>How the gradient becomes a step: plain SGD, with momentum, or with per-weight rates.</source>
         <translation>梯度如何变成一步：普通随机梯度下降、带动量，或为每个权重单独调整学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="119"/>
+        <location filename="../../gui/playground/controls.py" line="121"/>
         <source>Show the optimiser&apos;s own settings</source>
         <translation>显示优化器自身的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="126"/>
+        <location filename="../../gui/playground/controls.py" line="128"/>
         <source>How the starting weights are drawn. Try &apos;zeros&apos; to see every hidden neuron stay identical.</source>
         <translation>初始权重的取法。试试“zeros”（全零），会看到所有隐藏神经元始终一模一样。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="129"/>
+        <location filename="../../gui/playground/controls.py" line="131"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="132"/>
+        <location filename="../../gui/playground/controls.py" line="134"/>
         <source>Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero.</source>
         <translation>惩罚过大的权重：L2 让所有权重缩小，L1 把不需要的权重推向零。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="134"/>
+        <location filename="../../gui/playground/controls.py" line="136"/>
         <source>How strongly weights are penalised.</source>
         <translation>对权重惩罚的强度。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="139"/>
+        <location filename="../../gui/playground/controls.py" line="141"/>
         <source>During training, switch off this fraction of hidden neurons at random, so none can be relied on alone.</source>
         <translation>训练时随机关闭这一比例的隐藏神经元，使网络不能只依赖某一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="145"/>
+        <location filename="../../gui/playground/controls.py" line="147"/>
         <source>Jiggle every training input a little at random: the network cannot memorise exact points.</source>
         <translation>给每个训练输入加一点随机扰动：网络就无法死记硬背精确的数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="147"/>
+        <location filename="../../gui/playground/controls.py" line="149"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="153"/>
+        <location filename="../../gui/playground/controls.py" line="155"/>
         <source>Normalise each hidden neuron&apos;s weighted sum over the batch (batch normalisation). Switching it changes how the network learns from now on, not what it answers now.</source>
         <translation>在每个批次上标准化每个隐藏神经元的加权和（批归一化）。切换它改变的是网络从现在起如何学习，而不是它现在给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="157"/>
-        <source>Training steps per frame; &apos;max&apos; trains as fast as the machine allows.</source>
-        <translation>每帧的训练步数；“max”表示以机器允许的最快速度训练。</translation>
+        <location filename="../../gui/playground/controls.py" line="158"/>
+        <source>max</source>
+        <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="163"/>
+        <location filename="../../gui/playground/controls.py" line="161"/>
+        <source>Training steps per frame, about 30 frames a second: 1 lets you follow every step; &apos;max&apos; trains as fast as the machine allows.</source>
+        <translation>每帧的训练步数（约每秒 30 帧）：1 可以看清每一步；“最快”按机器的最快速度训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="167"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="164"/>
+        <location filename="../../gui/playground/controls.py" line="168"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="165"/>
+        <location filename="../../gui/playground/controls.py" line="169"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="166"/>
+        <location filename="../../gui/playground/controls.py" line="170"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="167"/>
+        <location filename="../../gui/playground/controls.py" line="171"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="168"/>
+        <location filename="../../gui/playground/controls.py" line="172"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="169"/>
+        <location filename="../../gui/playground/controls.py" line="173"/>
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="170"/>
+        <location filename="../../gui/playground/controls.py" line="174"/>
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="171"/>
+        <location filename="../../gui/playground/controls.py" line="175"/>
         <source>Input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="172"/>
+        <location filename="../../gui/playground/controls.py" line="176"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="173"/>
+        <location filename="../../gui/playground/controls.py" line="177"/>
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="214"/>
+        <location filename="../../gui/playground/controls.py" line="218"/>
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="215"/>
+        <location filename="../../gui/playground/controls.py" line="219"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -725,147 +730,147 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="77"/>
+        <location filename="../../gui/playground/data_panel.py" line="78"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="80"/>
+        <location filename="../../gui/playground/data_panel.py" line="81"/>
         <source>Classification: predict a class (a colour). Regression: predict a number for each point.</source>
         <translation>分类：预测一个类别（一种颜色）。回归：为每个点预测一个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="82"/>
+        <location filename="../../gui/playground/data_panel.py" line="83"/>
         <source>Classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="83"/>
+        <location filename="../../gui/playground/data_panel.py" line="84"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="84"/>
+        <location filename="../../gui/playground/data_panel.py" line="85"/>
         <source>Classification sorts points into classes; regression predicts a number for every point.</source>
         <translation>分类把数据点分到各个类别；回归为每个点预测一个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="93"/>
+        <location filename="../../gui/playground/data_panel.py" line="94"/>
         <source>Pick a data set. Spirals need more neurons (or sin/cos features) than circles.</source>
         <translation>选择一个数据集。螺旋比圆形需要更多神经元（或 sin/cos 特征）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="109"/>
+        <location filename="../../gui/playground/data_panel.py" line="110"/>
         <source>The share of points used for training; the rest test the network on points it never saw.</source>
         <translation>用于训练的点所占的比例；其余的点用来测试网络在没见过的点上的表现。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="113"/>
+        <location filename="../../gui/playground/data_panel.py" line="114"/>
         <source>Scatter the points: noisy data tempts a big network to learn the noise (over-fitting).</source>
         <translation>让点更分散：有噪声的数据会诱使大网络去学习噪声（过拟合）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="117"/>
+        <location filename="../../gui/playground/data_panel.py" line="118"/>
         <source>Points per gradient step. Small batches are noisy but take many steps; large ones are smooth but slow.</source>
         <translation>每个梯度步使用的数据点数。小批量噪声大但步数多；大批量平稳但慢。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="121"/>
+        <location filename="../../gui/playground/data_panel.py" line="122"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="123"/>
+        <location filename="../../gui/playground/data_panel.py" line="124"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="124"/>
+        <location filename="../../gui/playground/data_panel.py" line="125"/>
         <source>New random points from the same distribution; the network keeps training.</source>
         <translation>从同一分布重新抽取随机点；网络继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="127"/>
+        <location filename="../../gui/playground/data_panel.py" line="128"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="128"/>
+        <location filename="../../gui/playground/data_panel.py" line="129"/>
         <source>Draw the held-out test points (dark outline) that measure how well the network generalises.</source>
         <translation>显示留出的测试点（深色描边），它们衡量网络的泛化能力。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="130"/>
+        <location filename="../../gui/playground/data_panel.py" line="131"/>
         <source>Discretize output</source>
         <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="131"/>
+        <location filename="../../gui/playground/data_panel.py" line="132"/>
         <source>Colour each region by the predicted class only, hiding how confident the model is.</source>
         <translation>只按预测的类别给区域着色，不显示模型的置信程度。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="137"/>
+        <location filename="../../gui/playground/data_panel.py" line="138"/>
         <source>Edit points</source>
         <translation>编辑数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="140"/>
+        <location filename="../../gui/playground/data_panel.py" line="141"/>
         <source>The class a left-click adds.</source>
         <translation>左键单击时添加的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="142"/>
+        <location filename="../../gui/playground/data_panel.py" line="143"/>
         <source>The value (−1 to 1) a left-click adds.</source>
         <translation>左键单击时添加的数值（−1 到 1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="146"/>
+        <location filename="../../gui/playground/data_panel.py" line="147"/>
         <source>Left-click a plot to add a point, right-click to remove the nearest.</source>
         <translation>在图上左键添加数据点，右键删除最近的点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="149"/>
+        <location filename="../../gui/playground/data_panel.py" line="150"/>
         <source>New point&apos;s class</source>
         <translation>新数据点的类别</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="151"/>
+        <location filename="../../gui/playground/data_panel.py" line="152"/>
         <source>New point&apos;s value</source>
         <translation>新数据点的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="154"/>
+        <location filename="../../gui/playground/data_panel.py" line="155"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="155"/>
+        <location filename="../../gui/playground/data_panel.py" line="156"/>
         <source>Load points from a CSV file: x1, x2 and a label per line.</source>
         <translation>从 CSV 文件载入点：每行 x1、x2 和一个标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="157"/>
+        <location filename="../../gui/playground/data_panel.py" line="158"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="158"/>
+        <location filename="../../gui/playground/data_panel.py" line="159"/>
         <source>Save the training and test points, including the ones you added, as CSV.</source>
         <translation>把训练点和测试点（包括你添加的点）保存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="203"/>
+        <location filename="../../gui/playground/data_panel.py" line="204"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="225"/>
+        <location filename="../../gui/playground/data_panel.py" line="226"/>
         <source>Training data: {0}%</source>
         <translation>训练数据：{0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/data_panel.py" line="226"/>
+        <location filename="../../gui/playground/data_panel.py" line="227"/>
         <source>Noise: {0}</source>
         <translation>噪声：{0}</translation>
     </message>
@@ -946,98 +951,98 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>使用以前保存的网络来识别（784 个输入、10 个输出的 .npz 文件）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="319"/>
+        <location filename="../../gui/digits/digits_page.py" line="321"/>
         <source>click a neuron</source>
         <translation>点击一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="321"/>
+        <location filename="../../gui/digits/digits_page.py" line="323"/>
         <source>Click a neuron of the first hidden layer to see the 784 weights it multiplies the pixels by — what it looks for.</source>
         <translation>点击第一个隐藏层的某个神经元，查看它与像素相乘的 784 个权重——也就是它在“寻找”什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="191"/>
+        <location filename="../../gui/digits/digits_page.py" line="193"/>
         <source>Brush</source>
         <translation>笔刷</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="206"/>
+        <location filename="../../gui/digits/digits_page.py" line="208"/>
         <source>One neuron</source>
         <translation>单个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="217"/>
+        <location filename="../../gui/digits/digits_page.py" line="219"/>
         <source>Watch the network think: every neuron&apos;s activation for your drawing (blue = high). The brightest output is the network&apos;s choice.</source>
         <translation>看网络如何“思考”：每个神经元对你的手写数字的激活值（蓝色 = 高）。最亮的输出就是网络的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="231"/>
+        <location filename="../../gui/digits/digits_page.py" line="233"/>
         <source>Draw and recognise</source>
         <translation>手写与识别</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="232"/>
+        <location filename="../../gui/digits/digits_page.py" line="234"/>
         <source>Train on MNIST</source>
         <translation>在 MNIST 上训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="257"/>
-        <location filename="../../gui/digits/digits_page.py" line="260"/>
+        <location filename="../../gui/digits/digits_page.py" line="259"/>
+        <location filename="../../gui/digits/digits_page.py" line="262"/>
         <source>Cannot open model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="261"/>
+        <location filename="../../gui/digits/digits_page.py" line="263"/>
         <source>{0} is not a digits model (784 inputs, 10 outputs).</source>
         <translation>{0} 不是手写数字模型（需要 784 个输入、10 个输出）。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="276"/>
+        <location filename="../../gui/digits/digits_page.py" line="278"/>
         <source>Model: {0} ({1}, {2} parameters)</source>
         <translation>模型：{0}（{1}，{2} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="282"/>
+        <location filename="../../gui/digits/digits_page.py" line="284"/>
         <source>trained in this window</source>
         <translation>在本窗口中训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="292"/>
+        <location filename="../../gui/digits/digits_page.py" line="294"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="293"/>
+        <location filename="../../gui/digits/digits_page.py" line="295"/>
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="307"/>
+        <location filename="../../gui/digits/digits_page.py" line="309"/>
         <source>draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="310"/>
+        <location filename="../../gui/digits/digits_page.py" line="312"/>
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="330"/>
+        <location filename="../../gui/digits/digits_page.py" line="332"/>
         <source>layer {0}, neuron {1}</source>
         <translation>第 {0} 层，神经元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="335"/>
+        <location filename="../../gui/digits/digits_page.py" line="337"/>
         <source>Blue pixels raise its sum, orange ones lower it.</source>
         <translation>蓝色像素使加权和变大，橙色像素使其变小。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="338"/>
+        <location filename="../../gui/digits/digits_page.py" line="340"/>
         <source>Its weights from the previous layer&apos;s neurons.</source>
         <translation>它来自上一层各神经元的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/digits_page.py" line="340"/>
+        <location filename="../../gui/digits/digits_page.py" line="342"/>
         <source>weighted sum Σwᵢxᵢ + b = {0:.3f} (bias {1:.3f})
 {2}(sum) = {3:.3f}
 {4}</source>
@@ -1546,32 +1551,19 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>Divergence</name>
     <message>
-        <location filename="../../gui/widgets.py" line="29"/>
+        <location filename="../../gui/widgets.py" line="31"/>
         <source>exploded</source>
         <translation>爆炸了</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="31"/>
+        <location filename="../../gui/widgets.py" line="33"/>
         <source>became NaN or infinite</source>
         <translation>变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="32"/>
+        <location filename="../../gui/widgets.py" line="34"/>
         <source>Training paused: the learning rate is too large: the loss {0} at step {1}; the weights from before that step were kept.</source>
         <translation>训练已暂停：学习率过大，损失在第 {1} 步{0}；已保留这一步之前的权重。</translation>
-    </message>
-</context>
-<context>
-    <name>DivergenceBanner</name>
-    <message>
-        <location filename="../../gui/playground/playground_page.py" line="85"/>
-        <source>Lower the learning rate 10× and start again</source>
-        <translation>把学习率降低 10 倍并重新开始</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/playground_page.py" line="86"/>
-        <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
-        <translation>与陡峭斜率成正比的步长会越过最小值；更小的学习率走更小、更稳的步子。</translation>
     </message>
 </context>
 <context>
@@ -1633,32 +1625,32 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>HealthDialog</name>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="65"/>
+        <location filename="../../gui/playground/health_dialog.py" line="67"/>
         <source>Inside the training</source>
         <translation>训练内部</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="68"/>
+        <location filename="../../gui/playground/health_dialog.py" line="70"/>
         <source>share of the layer&apos;s weights (or gradients) in a row&apos;s bin</source>
         <translation>该层的权重（或梯度）落在每行区间中的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="97"/>
+        <location filename="../../gui/playground/health_dialog.py" line="99"/>
         <source>layer {0}: weights over time</source>
         <translation>第 {0} 层：权重随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="99"/>
+        <location filename="../../gui/playground/health_dialog.py" line="101"/>
         <source>layer {0}: gradients over time</source>
         <translation>第 {0} 层：梯度随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="108"/>
+        <location filename="../../gui/playground/health_dialog.py" line="110"/>
         <source>The network has no hidden layer.</source>
         <translation>这个网络没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="131"/>
+        <location filename="../../gui/playground/health_dialog.py" line="133"/>
         <source>{0}
 dead: {1:.0%}
 saturated: {2:.0%}
@@ -1898,172 +1890,193 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="48"/>
+        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Neural Playground</source>
         <translation>神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="52"/>
+        <location filename="../../gui/main_window.py" line="60"/>
+        <source>Start fresh</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="62"/>
+        <source>Put every page back to its first-start settings (File → New), e.g. on a shared classroom computer.</source>
+        <translation>把每个页面恢复为首次启动时的设置（文件 → 新建），适合教室里共用的电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="76"/>
         <source>Playground</source>
         <translation>游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="77"/>
         <source>Digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>Curve fitting</source>
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="106"/>
+        <source>Every setting is back to its default.</source>
+        <translation>所有设置已恢复为默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87"/>
+        <location filename="../../gui/main_window.py" line="125"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>Export training &amp;history (CSV)…</source>
         <translation>导出训练历史 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>Export the &amp;network (.npz)…</source>
         <translation>导出网络 (.npz)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Export a &amp;plot (PNG/SVG)</source>
         <translation>导出图表 (PNG/SVG)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>Play / pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Help for this mode</source>
         <translation>本模式的帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>&amp;Reset</source>
         <translation>恢复默认(&amp;R)</translation>
     </message>
@@ -2088,53 +2101,53 @@ gradients RMS: {4:.2e}</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>{0} — Neural Playground</source>
         <translation>{0} — 神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>The language changes when you start Neural Playground again.</source>
         <translation>语言将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="272"/>
         <source>The theme changes when you start Neural Playground again.</source>
         <translation>主题将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>About Neural Playground</source>
         <translation>关于神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Neural Playground: watch a neural network learn.
 
 A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
@@ -2146,12 +2159,12 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>MisclassifiedView</name>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="123"/>
+        <location filename="../../gui/digits/results_views.py" line="124"/>
         <source>Misclassified (click one to draw it)</source>
         <translation>分类错误的样本（点击一个载入画板）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="124"/>
+        <location filename="../../gui/digits/results_views.py" line="125"/>
         <source>Train a model to see the digits it gets wrong.</source>
         <translation>训练一个模型后，这里会显示它认错的数字。</translation>
     </message>
@@ -2244,238 +2257,333 @@ z = {7}
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="121"/>
+        <location filename="../../gui/playground/playground_page.py" line="103"/>
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="122"/>
+        <location filename="../../gui/playground/playground_page.py" line="104"/>
         <source>Linear model</source>
         <translation>线性模型</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="124"/>
+        <location filename="../../gui/playground/playground_page.py" line="106"/>
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="125"/>
+        <location filename="../../gui/playground/playground_page.py" line="107"/>
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="126"/>
+        <location filename="../../gui/playground/playground_page.py" line="108"/>
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="127"/>
+        <location filename="../../gui/playground/playground_page.py" line="109"/>
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="129"/>
+        <location filename="../../gui/playground/playground_page.py" line="111"/>
         <source>network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="129"/>
+        <location filename="../../gui/playground/playground_page.py" line="111"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130"/>
+        <location filename="../../gui/playground/playground_page.py" line="112"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="130"/>
+        <location filename="../../gui/playground/playground_page.py" line="112"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="131"/>
+        <location filename="../../gui/playground/playground_page.py" line="113"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="132"/>
+        <location filename="../../gui/playground/playground_page.py" line="114"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="134"/>
+        <location filename="../../gui/playground/playground_page.py" line="116"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="135"/>
+        <location filename="../../gui/playground/playground_page.py" line="117"/>
         <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
         <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="137"/>
+        <location filename="../../gui/playground/playground_page.py" line="119"/>
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="139"/>
+        <location filename="../../gui/playground/playground_page.py" line="121"/>
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、随机失活或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="141"/>
+        <location filename="../../gui/playground/playground_page.py" line="123"/>
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="143"/>
+        <location filename="../../gui/playground/playground_page.py" line="125"/>
         <source>Each layer&apos;s weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or &apos;zeros&apos; initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及死亡单元和饱和单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="145"/>
+        <location filename="../../gui/playground/playground_page.py" line="127"/>
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="147"/>
+        <location filename="../../gui/playground/playground_page.py" line="129"/>
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="149"/>
+        <location filename="../../gui/playground/playground_page.py" line="131"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="151"/>
+        <location filename="../../gui/playground/playground_page.py" line="133"/>
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="168"/>
+        <location filename="../../gui/playground/playground_page.py" line="150"/>
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="172"/>
+        <location filename="../../gui/playground/playground_page.py" line="154"/>
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="174"/>
+        <location filename="../../gui/playground/playground_page.py" line="156"/>
         <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="190"/>
-        <source>Drag back to replay how the boundary and the neurons changed; training goes on meanwhile.</source>
-        <translation>向回拖动，重放边界和神经元的变化过程；训练同时继续进行。</translation>
+        <location filename="../../gui/playground/playground_page.py" line="371"/>
+        <source>one straight line cannot separate every data set.</source>
+        <translation>一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="193"/>
+        <location filename="../../gui/playground/playground_page.py" line="373"/>
+        <source>linear in the chosen features, so its boundary can bend in the plane.</source>
+        <translation>它对所选特征是线性的，所以在平面上的边界可以弯曲。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="376"/>
+        <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — {4}</source>
+        <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="173"/>
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="196"/>
-        <location filename="../../gui/playground/playground_page.py" line="309"/>
+        <location filename="../../gui/playground/playground_page.py" line="176"/>
+        <location filename="../../gui/playground/playground_page.py" line="304"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="198"/>
+        <location filename="../../gui/playground/playground_page.py" line="178"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="269"/>
+        <location filename="../../gui/playground/playground_page.py" line="265"/>
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="269"/>
+        <location filename="../../gui/playground/playground_page.py" line="262"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="310"/>
+        <location filename="../../gui/playground/playground_page.py" line="260"/>
+        <source>Training paused: see the warning above.</source>
+        <translation>训练已暂停：请看上方的提示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="264"/>
+        <source>Training goes on, but see the warning above.</source>
+        <translation>训练仍在继续，但请看上方的提示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="305"/>
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="366"/>
+        <location filename="../../gui/playground/playground_page.py" line="360"/>
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="368"/>
+        <location filename="../../gui/playground/playground_page.py" line="362"/>
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="369"/>
+        <location filename="../../gui/playground/playground_page.py" line="363"/>
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="374"/>
+        <location filename="../../gui/playground/playground_page.py" line="368"/>
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="377"/>
-        <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — one straight line cannot separate every data set.</source>
-        <translation>神经网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3}——一条直线无法分开所有数据集。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/playground_page.py" line="414"/>
+        <location filename="../../gui/playground/playground_page.py" line="413"/>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="415"/>
+        <location filename="../../gui/playground/playground_page.py" line="414"/>
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="433"/>
+        <location filename="../../gui/playground/playground_page.py" line="432"/>
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="469"/>
+        <location filename="../../gui/playground/playground_page.py" line="481"/>
+        <source>Over-fitting example: {0}. File → New (Ctrl+N) puts them back.</source>
+        <translation>过拟合示例：{0}。“文件 → 新建”（Ctrl+N）可全部恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="495"/>
+        <source>data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="495"/>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="496"/>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="496"/>
+        <source>training data %</source>
+        <translation>训练数据 %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="497"/>
+        <source>hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="498"/>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="498"/>
+        <source>optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="499"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="499"/>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="500"/>
+        <source>dropout</source>
+        <translation>随机失活</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="500"/>
+        <source>initialiser</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="501"/>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="501"/>
+        <source>input noise</source>
+        <translation>输入噪声</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="502"/>
+        <source>batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="502"/>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="514"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="470"/>
+        <location filename="../../gui/playground/playground_page.py" line="515"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="476"/>
+        <location filename="../../gui/playground/playground_page.py" line="521"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="484"/>
+        <location filename="../../gui/playground/playground_page.py" line="529"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="485"/>
+        <location filename="../../gui/playground/playground_page.py" line="530"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="493"/>
+        <location filename="../../gui/playground/playground_page.py" line="538"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="495"/>
+        <location filename="../../gui/playground/playground_page.py" line="540"/>
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -2516,77 +2624,77 @@ z = {7}
 <context>
     <name>SessionManager</name>
     <message>
-        <location filename="../../gui/session_manager.py" line="72"/>
+        <location filename="../../gui/session_manager.py" line="73"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="73"/>
+        <location filename="../../gui/session_manager.py" line="74"/>
         <source>Neural Playground sessions (*{0})</source>
         <translation>神经网络游乐场会话 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="84"/>
+        <location filename="../../gui/session_manager.py" line="85"/>
         <source>Cannot save the session</source>
         <translation>无法保存会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="85"/>
+        <location filename="../../gui/session_manager.py" line="86"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="88"/>
+        <location filename="../../gui/session_manager.py" line="89"/>
         <source>Session saved to {0}</source>
         <translation>会话已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="107"/>
+        <location filename="../../gui/session_manager.py" line="108"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="113"/>
+        <location filename="../../gui/session_manager.py" line="114"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="114"/>
+        <location filename="../../gui/session_manager.py" line="115"/>
         <source>Neural Playground sessions (*{0});;All files (*)</source>
         <translation>神经网络游乐场会话 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="121"/>
+        <location filename="../../gui/session_manager.py" line="122"/>
         <source>Cannot open the session</source>
         <translation>无法打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="122"/>
+        <location filename="../../gui/session_manager.py" line="123"/>
         <source>{0} cannot be opened: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="125"/>
+        <location filename="../../gui/session_manager.py" line="126"/>
         <source>Session opened from {0}</source>
         <translation>已从 {0} 打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="153"/>
+        <location filename="../../gui/session_manager.py" line="154"/>
         <source>Your last session is back: settings, points and weights.</source>
         <translation>已恢复上次的会话：设置、数据点和权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="163"/>
+        <location filename="../../gui/session_manager.py" line="165"/>
         <source>The last session could not be restored ({0}) nor set aside ({1}); it stays at {2} and autosave is off until the next start</source>
         <translation>无法恢复上次的会话（{0}），也无法将其移到一旁（{1}）；它仍在 {2}，本次运行期间自动保存已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="168"/>
+        <location filename="../../gui/session_manager.py" line="170"/>
         <source>The last session could not be restored ({0}); it was kept as {1}</source>
         <translation>无法恢复上次的会话（{0}）；原文件已保留为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="189"/>
+        <location filename="../../gui/session_manager.py" line="191"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -2872,6 +2980,99 @@ z = {7}
     </message>
 </context>
 <context>
+    <name>TrainingBanner</name>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="27"/>
+        <source>Apply the suggested fix and train again.</source>
+        <translation>采用建议的修正并重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="55"/>
+        <source>Training went wrong: the network gives every point the same class (one colour everywhere), so the accuracy is stuck at that class&apos;s share. A layer of its units is dead or saturated — the learning rate is too large.</source>
+        <translation>训练出了问题：网络给每个点都判为同一类（处处同一种颜色），所以准确率停在这一类所占的比例。有一层神经元已死亡或饱和——学习率太大了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="60"/>
+        <source>{0} of one layer&apos;s ReLU units are dead: they output 0 for every point, so no gradient reaches them and they never learn again. A large learning rate usually kills them.</source>
+        <translation>某一层 {0} 的 ReLU 神经元成了死亡单元：它们对每个点都输出 0，梯度传不到它们，再也学不动了。通常是学习率过大造成的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="65"/>
+        <source>{0} of one layer&apos;s outputs sit on the flat ends of tanh or sigmoid, where the slope is almost 0: those units have nearly stopped learning. Large weights, often from a large learning rate, push them there.</source>
+        <translation>某一层 {0} 的输出落在 tanh 或 sigmoid 平坦的两端，那里斜率几乎为 0：这些神经元几乎不再学习。过大的权重（常由学习率过大造成）把它们推到了那里。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="69"/>
+        <source>The loss has stopped improving, yet the network does not fit the training points.</source>
+        <translation>损失不再下降，但网络还没有拟合训练点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="71"/>
+        <source>The loss has stopped improving, yet the network is still wrong on {0} of the training points.</source>
+        <translation>损失不再下降，但网络在 {0} 的训练点上仍然出错。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="80"/>
+        <source>Lower the learning rate 10× and start again</source>
+        <translation>学习率降为 1/10 并重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="81"/>
+        <source>Steps proportional to a steep slope overshoot the minimum; a smaller learning rate takes smaller, safer steps.</source>
+        <translation>与陡峭斜率成正比的步子会越过最小值；更小的学习率迈出更小、更稳的步子。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="84"/>
+        <source>Switch to leaky ReLU and start again</source>
+        <translation>换用 leaky ReLU 并重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="85"/>
+        <source>A leaky ReLU keeps a small slope below 0, so a unit that went quiet still gets a gradient and can come back.</source>
+        <translation>leaky ReLU 在 0 以下保留一个小斜率，沉寂的神经元仍能得到梯度并恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="88"/>
+        <source>Use Xavier initialisation and start again</source>
+        <translation>使用 Xavier 初始化并重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="89"/>
+        <source>Units that start with the same weights get the same gradient and stay identical; random starting weights tell them apart.</source>
+        <translation>初始权重相同的神经元得到相同的梯度，永远一模一样；随机的初始权重才能让它们各不相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="92"/>
+        <source>Use tanh and start again</source>
+        <translation>使用 tanh 并重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="93"/>
+        <source>Linear units add up to one straight line, however many there are; a curved activation lets the network bend its boundary.</source>
+        <translation>线性神经元再多，加起来也只是一条直线；弯曲的激活函数才能让网络的边界弯曲。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="96"/>
+        <source>Raise the learning rate 10×</source>
+        <translation>学习率提高 10 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="97"/>
+        <source>Steps this small barely move the weights; a larger rate takes bigger steps. Training goes on from here.</source>
+        <translation>这么小的步子几乎不改变权重；更大的学习率迈出更大的步子。训练从当前状态继续。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="100"/>
+        <source>Double the neurons and start again</source>
+        <translation>神经元加倍并重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/training_banner.py" line="101"/>
+        <source>A network this small may not be able to draw the boundary this data needs.</source>
+        <translation>这么小的网络可能画不出这份数据需要的边界。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingController</name>
     <message>
         <location filename="../../gui/training_controller.py" line="204"/>
@@ -2887,49 +3088,49 @@ z = {7}
         <translation>隐藏层眼中的平面</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="26"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="27"/>
         <source>The hidden layer to look through.</source>
         <translation>要观察的隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="27"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="28"/>
         <source>The neuron whose activation is the horizontal axis.</source>
         <translation>其激活值作为横轴的神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="28"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="29"/>
         <source>The neuron whose activation is the vertical axis.</source>
         <translation>其激活值作为纵轴的神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="30"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="31"/>
         <source>Each point of the input plane goes to the activations of two neurons. Straight grid lines bend; classes a line could not split may become separable here.</source>
         <translation>输入平面上的每个点都被映射到两个神经元的激活值。直的网格线会弯曲；一条直线分不开的类别，在这里可能变得可分。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="42"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="43"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="42"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="43"/>
         <source>Neuron (x axis)</source>
         <translation>神经元（横轴）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="44"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="45"/>
         <source>Neuron (y axis)</source>
         <translation>神经元（纵轴）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="63"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="64"/>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="74"/>
-        <location filename="../../gui/playground/transformed_dialog.py" line="102"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="75"/>
         <location filename="../../gui/playground/transformed_dialog.py" line="103"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="104"/>
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
@@ -3000,32 +3201,32 @@ z = {7}
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="149"/>
+        <location filename="../../gui/digits/results_views.py" line="150"/>
         <source>First-layer weights</source>
         <translation>第一层权重</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="150"/>
+        <location filename="../../gui/digits/results_views.py" line="151"/>
         <source>Train a model to see what each first-layer neuron looks for.</source>
         <translation>训练一个模型后，这里会显示第一层每个神经元在寻找什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="153"/>
+        <location filename="../../gui/digits/results_views.py" line="154"/>
         <source>What each first-layer neuron looks for: blue pixels raise its sum, orange ones lower it.</source>
         <translation>第一层每个神经元在寻找什么：蓝色像素使它的加权和变大，橙色像素使它变小。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="159"/>
+        <location filename="../../gui/digits/results_views.py" line="160"/>
         <source>The previous 64 neurons</source>
         <translation>前 64 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="160"/>
+        <location filename="../../gui/digits/results_views.py" line="161"/>
         <source>The next 64 neurons</source>
         <translation>后 64 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/results_views.py" line="210"/>
+        <location filename="../../gui/digits/results_views.py" line="211"/>
         <source>neurons {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 个神经元，共 {2} 个</translation>
     </message>

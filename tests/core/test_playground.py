@@ -257,3 +257,78 @@ def test_settings_that_cannot_be_built_change_nothing_and_training_goes_on(monke
     after = playground.snapshot()
     assert after.config == before.config and after.network.layer_sizes == (2, 3, 1)
     assert playground.advance(10) == 10
+
+
+def test_switching_batch_norm_on_keeps_the_dropout_rate(playground):
+    playground.apply(Configure({"dropout": 0.3}))
+    playground.apply(Configure({"batch_norm": True}))
+    net = playground.trainers["network"].network
+    assert net.dropout_rate == 0.3 and net.spec.dropout == 0.3
+    assert all(d.rate == 0.3 for d in net.dropouts)
+    playground.apply(Configure({"batch_norm": False}))
+    assert playground.trainers["network"].network.dropout_rate == 0.3
+
+
+def test_importing_regression_points_under_cross_entropy_switches_the_loss(playground):
+    text = "".join(f"{x},{y},{x / 4:.2f}\n" for x in range(-3, 4) for y in (-1, 1))
+    playground.apply(LoadData(parse_points_csv(text)))
+    snap = playground.snapshot()
+    assert snap.task == "regression" and snap.config.loss == "mse"
+    assert playground.trainers["network"].loss_name == "mse"
+    assert playground.trainers["network"].network.output_activation == "linear"
+    assert len(snap.train_X) + len(snap.test_X) == 14
+    playground.advance(20)  # trains on the imported points
+    assert np.isfinite(playground.trainers["network"].evaluate().train_loss)
+
+
+def test_imported_points_that_cannot_be_built_change_nothing(playground, monkeypatch):
+    before = (playground.train, playground.test, playground.config, playground.trainers)
+    text = "".join(f"{x},{y},{x / 4:.2f}\n" for x in range(-3, 4) for y in (-1, 1))
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("cannot build")
+
+    monkeypatch.setattr("core.playground.GridEvaluator", broken)
+    with pytest.raises(ValueError, match="cannot build"):
+        playground.apply(LoadData(parse_points_csv(text)))
+    after = (playground.train, playground.test, playground.config, playground.trainers)
+    assert all(a is b for a, b in zip(before, after, strict=True))
+    assert playground.snapshot().task == "binary"
+
+
+def test_a_collapse_to_one_class_is_named_with_its_fix():
+    playground = Playground(PlaygroundConfig(activation="relu", learning_rate=10.0,
+                                             resolution=20))
+    playground.advance(1000)
+    snap = playground.snapshot()
+    assert snap.divergence is None and snap.problem.kind == "collapsed"
+    assert len(np.unique(snap.network.grid.output[0] > 0.5)) == 1  # one colour everywhere
+    assert snap.remedy.fix == "lower_learning_rate" and snap.remedy.restart
+    assert snap.remedy.changes == {"learning_rate": 1.0}
+    playground.apply(Configure(snap.remedy.changes))
+    assert playground.snapshot().problem is None  # judged afresh after a change
+
+
+def test_a_stuck_loss_offers_the_fix_that_fits_the_settings():
+    playground = Playground(PlaygroundConfig(learning_rate=1e-5, resolution=20))
+    playground.advance(3000)
+    snap = playground.snapshot()
+    assert snap.problem.kind == "stuck"
+    assert snap.remedy.changes == {"learning_rate": 1e-4} and not snap.remedy.restart
+    zeros = Playground(PlaygroundConfig(init="zeros", resolution=20))
+    zeros.advance(3000)
+    assert zeros.snapshot().remedy.changes == {"init": "xavier"}
+    spiral = Playground(PlaygroundConfig(dataset="spiral", resolution=20))
+    spiral.advance(3000)
+    assert spiral.snapshot().remedy.changes == {"hidden": (8, 4)}
+    straight = Playground(PlaygroundConfig(activation="linear", learning_rate=0.3,
+                                           resolution=20))
+    straight.advance(3000)
+    assert straight.snapshot().remedy.changes == {"activation": "tanh"}
+
+
+def test_a_healthy_run_reports_nothing():
+    playground = Playground(PlaygroundConfig(resolution=20))
+    for _ in range(10):
+        playground.advance(500)
+        assert playground.snapshot().problem is None

@@ -205,3 +205,46 @@ def test_a_batch_norm_setting_without_its_arrays_is_refused(tmp_path, trained):
     with pytest.raises(ValueError, match="batch norm"):
         fresh.apply(open_session(tmp_path / "s.npsession").playground)
     assert fresh.snapshot().config == before  # nothing changed
+
+
+def test_a_reopened_playground_goes_on_from_its_step_with_its_curves(tmp_path, trained):
+    trained.advance(500)
+    snap = trained.snapshot()
+    assert snap.step == 800 and len(snap.network.history["step"]) > 10
+    path = tmp_path / "later.npsession"
+    save_session(path, "playground", snap, None)
+    fresh = Playground(PlaygroundConfig(resolution=20))
+    fresh.apply(open_session(path).playground)
+    back = fresh.snapshot()
+    assert (back.step, back.epoch) == (snap.step, snap.epoch)
+    for model in ("network", "linear"):
+        for column, values in getattr(snap, model).history.items():
+            np.testing.assert_array_equal(getattr(back, model).history[column], values)
+    fresh.advance(100)
+    assert fresh.snapshot().step == 900
+    assert fresh.snapshot().network.history["step"][-1] > snap.network.history["step"][-1]
+
+
+def test_a_regression_history_keeps_its_blank_accuracy(tmp_path):
+    playground = Playground(PlaygroundConfig(dataset="plane", loss="mse", resolution=20))
+    playground.advance(300)
+    snap = playground.snapshot()
+    assert np.isnan(snap.network.history["test_accuracy"]).all()
+    path = tmp_path / "plane.npsession"
+    save_session(path, "playground", snap, None)
+    back = Playground(PlaygroundConfig(resolution=20))
+    back.apply(open_session(path).playground)
+    history = back.snapshot().network.history
+    assert np.isnan(history["test_accuracy"]).all()
+    np.testing.assert_array_equal(history["train_loss"], snap.network.history["train_loss"])
+
+
+@pytest.mark.parametrize(("edit", "reason"), [
+    (_set(["playground", "step"], -3), "step -3 is not a count"),
+    (_set(["playground", "epoch"], "many"), "epoch 'many' is not a count"),
+    (lambda d, a: a.__setitem__("network_history", np.zeros((3, 2))), "history has the shape"),
+])
+def test_a_damaged_step_or_history_is_refused(saved, edit, reason):
+    _rewrite(saved, edit)
+    with pytest.raises(SessionFileError, match=reason):
+        open_session(saved)

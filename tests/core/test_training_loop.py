@@ -139,3 +139,18 @@ def test_a_command_that_hits_a_bug_is_reported_and_training_goes_on():
     while later[0] <= steps:
         later = next(loop)
     assert later[1] and target.applied == ["fine"]
+
+
+@pytest.mark.parametrize("steps_per_frame", [None, 7])
+def test_the_frame_in_which_training_stops_already_says_paused(steps_per_frame):
+    """A divergence's frame must not say "running": the window showed "Training…" under it."""
+    clock = FakeClock()
+    target = CountingTarget(clock, limit=20)
+    commands = queue.SimpleQueue()
+    commands.put(SetSpeed(steps_per_frame))
+    commands.put(Play())
+    loop = training_loop(target, commands, clock=clock, frame_interval=0.0)
+    frames = [next(loop)]
+    while frames[-1][0] < 20:
+        frames.append(next(loop))
+    assert frames[-1] == (20, False, None)

@@ -9,6 +9,14 @@ from core.grid import grid_points
 from core.playground import Configure
 
 
+def full_speed(qtbot, page):
+    """Choose "max" in the speed box, as a person would, for tests that need many steps."""
+    combo = page.controls.speed
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # the last item: as fast as possible
+    assert combo.currentData() is None
+
+
 def wait_for(qtbot, page, condition, timeout=20_000):
     """The first snapshot meeting ``condition`` that the page has drawn in full."""
     qtbot.waitUntil(lambda: page.drawn is not None and condition(page.drawn), timeout=timeout)
@@ -77,16 +85,65 @@ def test_clicking_the_boundary_adds_a_point_of_the_chosen_class(qtbot, page):
 
 
 def test_huge_learning_rate_shows_the_banner_and_the_fix_works(qtbot, page):
-    page.controller.send(Configure({"learning_rate": 1e6}))
-    page.toggle_play()
+    # Linear units add up without bound: a rate of 3 explodes, 0.3 does not.
+    page.controller.send(Configure({"activation": "linear", "learning_rate": 3.0}))
+    wait_for(qtbot, page, lambda s: s.config.learning_rate == 3.0)
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
     snap = wait_for(qtbot, page, lambda s: s.divergence is not None)
     qtbot.waitUntil(page.banner.isVisible)
     assert "learning rate is too large" in page.banner.label.text()
     assert not snap.running
+    status = page.window().statusBar()
+    assert "Training…" not in status.currentMessage()
+    assert "paused" in status.currentMessage()
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)  # Play cannot go on past a divergence
+    assert "Training…" not in status.currentMessage()
+    wait_for(qtbot, page, lambda s: not s.running and s.divergence is not None)
+    assert page.banner.isVisible()
     qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
-    snap = wait_for(qtbot, page, lambda s: s.divergence is None)
-    assert snap.config.learning_rate == 1e5
+    snap = wait_for(qtbot, page, lambda s: s.divergence is None and s.running and s.step > 50)
+    assert snap.config.learning_rate == 0.3
     qtbot.waitUntil(lambda: not page.banner.isVisible())
+    assert page.controls._shows_running
+
+
+def test_a_collapse_to_one_colour_is_explained_and_fixed_in_one_click(qtbot, page):
+    full_speed(qtbot, page)
+    page.controller.send(Configure({"activation": "relu", "learning_rate": 10.0}))
+    wait_for(qtbot, page, lambda s: s.config.learning_rate == 10.0)
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    snap = wait_for(qtbot, page, lambda s: s.problem is not None)
+    assert snap.problem.kind == "collapsed" and snap.running and snap.divergence is None
+    qtbot.waitUntil(page.banner.isVisible)
+    assert "same class" in page.banner.label.text()
+    assert page.banner.fix.text() == "Lower the learning rate 10× and start again"
+    status = page.window().statusBar()
+    assert "Training…" not in status.currentMessage()
+    for _ in range(2):  # pause, then play again: the warning stays, and so do the words
+        qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+        assert "Training…" not in status.currentMessage()
+    qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
+    assert status.currentMessage() == "Training…"
+    fixed = wait_for(qtbot, page, lambda s: s.config.learning_rate == 1.0 and s.problem is None
+                     and s.running)
+    assert fixed.config.activation == "relu"
+
+
+def test_a_dead_relu_layer_offers_leaky_relu(qtbot, page):
+    full_speed(qtbot, page)
+    page.controller.send(Configure({"activation": "relu", "hidden": (16, 16),
+                                    "optimizer": "adam", "learning_rate": 3.0}))
+    wait_for(qtbot, page, lambda s: s.config.hidden == (16, 16))
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    snap = wait_for(qtbot, page, lambda s: s.problem is not None)
+    assert snap.problem.kind == "dead" and snap.problem.share > 0.5
+    qtbot.waitUntil(page.banner.isVisible)
+    assert f"{snap.problem.share:.0%} of one layer's ReLU units are dead" in \
+        page.banner.label.text()
+    assert page.banner.fix.text() == "Switch to leaky ReLU and start again"
+    qtbot.mouseClick(page.banner.fix, Qt.MouseButton.LeftButton)
+    fixed = wait_for(qtbot, page, lambda s: s.config.activation == "leaky_relu" and s.step > 0)
+    assert fixed.network.activations[:2] == ("leaky_relu", "leaky_relu")
 
 
 def test_neuron_click_enlarges_it_and_hover_shows_its_formula(qtbot, page):
@@ -232,18 +289,42 @@ def test_transformed_space_dialog_follows_the_choice(qtbot, page):
 def test_history_slider_replays_while_training_goes_on(qtbot, page):
     page.toggle_play()
     wait_for(qtbot, page, lambda s: len(s.replay_steps) > 10)
-    page.replay_slider.setValue(0)
-    page.replay_slider.sliderMoved.emit(0)
+    slider = page.replay_slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)
     snap = wait_for(qtbot, page, lambda s: s.replay_step == 0)
     assert "training goes on" in page.replay_label.text()
     later = wait_for(qtbot, page, lambda s: s.step > snap.step + 100 and s.replay_step == 0)
     assert np.allclose(page.network_boundary.image.image,
                        0.5 + 0.8 * (later.replay.grid.output[0] - 0.5))
-    end = page.replay_slider.maximum()
-    page.replay_slider.setValue(end)
-    page.replay_slider.sliderMoved.emit(end)
+    qtbot.keyClick(slider, Qt.Key.Key_End)
     wait_for(qtbot, page, lambda s: s.replay is None)
+    assert page.replay_label.text() == "live"
     page.toggle_play()
+
+
+def test_history_slider_answers_every_key_and_a_click_on_its_track(qtbot, page):
+    page.toggle_play()
+    wait_for(qtbot, page, lambda s: len(s.replay_steps) > 30)
+    page.toggle_play()
+    paused = wait_for(qtbot, page, lambda s: not s.running)
+    slider = page.replay_slider
+    qtbot.waitUntil(lambda: slider.maximum() == len(paused.replay_steps) - 1)
+    slider.setFocus()
+    for key, expected in ((Qt.Key.Key_Home, 0), (Qt.Key.Key_Right, 1),
+                          (Qt.Key.Key_PageUp, 1 + slider.pageStep())):
+        qtbot.keyClick(slider, key)
+        snap = wait_for(qtbot, page, lambda s, e=expected: s.replay_step == s.replay_steps[e])
+        assert page.replay_label.text() != "live"
+        assert f"{snap.replay_step:,d}" in page.replay_label.text()
+    qtbot.keyClick(slider, Qt.Key.Key_End)
+    wait_for(qtbot, page, lambda s: s.replay is None)
+    # A click on the track, left of the handle, moves back and replays.
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(5, slider.height() // 2))
+    assert slider.value() < slider.maximum()
+    snap = wait_for(qtbot, page, lambda s: s.replay_step is not None)
+    assert snap.replay_step == snap.replay_steps[slider.value()]
+    assert page.replay_label.text() != "live"
 
 
 def test_batch_norm_box_switches_it_while_training(qtbot, page):
@@ -335,3 +416,99 @@ def test_a_frame_is_drawn_in_two_halves_with_a_paint_between(qtbot, page, monkey
         assert all(k in ("paint",) for k, _ in order[i + 1:later])  # nothing else between
         frames += any(k == "paint" for k, _ in order[i + 1:later])
     assert frames >= 8
+
+
+def test_the_linear_caption_says_linear_in_the_features_once_they_bend(qtbot, page):
+    assert "one straight line" in page.summary.text()
+    from core.features import FEATURE_NAMES
+    from gui.playground.network_view import TILE
+
+    view = page.network_view
+    qtbot.waitUntil(lambda: any(t.column == 0 for t in view.tiles))
+    unit = FEATURE_NAMES.index("sin(x1)")
+    tile = next(t for t in view.tiles if (t.column, t.unit) == (0, unit))
+    centre = view.view.mapViewToScene(QPointF(tile.x + TILE / 2, tile.y + TILE / 2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.mapFromScene(centre))
+    wait_for(qtbot, page, lambda s: "sin(x1)" in s.config.features)
+    qtbot.waitUntil(lambda: "linear in the chosen features" in page.summary.text())
+    assert "one straight line" not in page.summary.text()
+
+
+def test_the_speed_box_runs_from_one_step_per_frame_to_full_speed(qtbot, page):
+    from gui.playground.controls import DEFAULT_SPEED
+
+    combo = page.controls.speed
+    assert combo.currentData() == DEFAULT_SPEED  # slow enough to watch by default
+    steps: list[tuple[int, bool]] = []
+    page.controller.snapshot_ready.connect(lambda s: steps.append((s.step, s.running)))
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: sum(r for _, r in steps) >= 12, timeout=20_000)
+    running = [s for s, r in steps if r]
+    assert set(np.diff(running)) == {DEFAULT_SPEED}
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)  # the first item: one step per frame
+    assert combo.currentData() == 1
+    steps.clear()
+    qtbot.waitUntil(lambda: len(steps) >= 12, timeout=20_000)
+    assert set(np.diff([s for s, _ in steps[2:]])) == {1}
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # as fast as possible: many steps per frame
+    steps.clear()
+    qtbot.waitUntil(lambda: len(steps) >= 12, timeout=20_000)
+    assert np.median(np.diff([s for s, _ in steps[2:]])) > 20
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+
+
+def test_the_data_sliders_answer_the_arrow_keys(qtbot, page):
+    slider = page.data_panel.noise
+    slider.setFocus()
+    step = page.snapshot.step
+    for _ in range(3):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)  # not the window's "one training step"
+    snap = wait_for(qtbot, page, lambda s: s.config.noise == 0.03)
+    assert snap.step == step and page.data_panel.noise_label.text() == "Noise: 3"
+
+
+def test_importing_regression_points_switches_to_squared_error(qtbot, window, tmp_path,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = window.playground
+    path = tmp_path / "values.csv"
+    path.write_text("".join(f"{x},{y},{x / 4:.2f}\n" for x in range(-3, 4) for y in (-1, 1)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    snap = wait_for(qtbot, page, lambda s: s.task == "regression")
+    assert snap.config.loss == "mse" and len(snap.train_X) + len(snap.test_X) == 14
+    qtbot.waitUntil(lambda: page.controls.loss.currentData() == "mse")
+    assert page.data_panel.problem.currentData() == "regression"
+
+
+def test_a_reopened_session_shows_its_step_and_loss_curves(qtbot, window, tmp_path,
+                                                           monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.main_window import MainWindow
+
+    page = window.playground
+    full_speed(qtbot, page)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    wait_for(qtbot, page, lambda s: s.step > 2000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    saved = wait_for(qtbot, page, lambda s: not s.running)
+    path = tmp_path / "later.npsession"
+    for name in ("getSaveFileName", "getOpenFileName"):
+        monkeypatch.setattr(QFileDialog, name, lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitUntil(lambda: other.playground.snapshot is not None, timeout=10_000)
+    qtbot.keyClick(other, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    back = wait_for(qtbot, other.playground, lambda s: s.step == saved.step)
+    assert f"{saved.step:,d}" in other.playground.controls.step_label.text()
+    x, y = other.playground.loss_view.curves[("network", "train")].getData()
+    np.testing.assert_array_equal(x, saved.network.history["step"])
+    np.testing.assert_allclose(y, saved.network.history["train_loss"])
+    assert back.epoch == saved.epoch
+    other.close()
