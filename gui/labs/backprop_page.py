@@ -13,13 +13,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from core.backprop_trace import Trace, trace
+from core.compute_graph import build_graph
 from core.network import Network, NetworkSpec
+from gui.labs.compute_graph_view import ComputeGraphView
 from gui.theme import plot_ink
 from gui.widgets import FittingComboBox
 
@@ -91,8 +94,15 @@ class BackpropPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.text, 2)
         right.addWidget(self.table, 3)
+        self.graph_view = ComputeGraphView()
+        self.views = QTabWidget()
+        self.views.addTab(self.diagram, self.tr("Network"))
+        self.views.addTab(self.graph_view, self.tr("Computational graph"))
+        self.views.setTabToolTip(1, self.tr("Every ×, + and activation as a node: step the "
+                                            "values forward and the gradients back by the "
+                                            "chain rule."))
         body = QHBoxLayout()
-        body.addWidget(self.diagram, 1)
+        body.addWidget(self.views, 1)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -143,6 +153,9 @@ class BackpropPage(QWidget):
             return
         x = np.array([s.value() for s in self.inputs])
         self.trace = trace(self.network, x, self._targets(), self._setup[3], self.rate.value())
+        self.graph_view.show_graph(build_graph(
+            self.network.get_weights(), [a.name for a in self.network.activations], x,
+            self._targets(), self._setup[3]))
         self._fill_table()
         self.go(self.stage)
 

@@ -21,10 +21,6 @@ except ImportError:  # PyOpenGL missing: the view explains instead of drawing
     gl = None
 
 
-def _rgba(color: tuple[int, int, int]) -> tuple[float, float, float, float]:
-    return (color[0] / 255, color[1] / 255, color[2] / 255, 1.0)
-
-
 class Surface3DView(QStackedWidget):
     """Landscape + one line per optimiser; ``usable`` is False when GL is not there."""
 
@@ -36,7 +32,7 @@ class Surface3DView(QStackedWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.message)
         self.view = None
-        self.lines: list = []
+        self.lines: dict[str, tuple] = {}  # per path: its line and its end dot
         if gl is None:
             self._explain(self.tr("The 3D view needs PyOpenGL (pip install PyOpenGL); the 2D "
                                   "map shows the same surface from above."))
@@ -79,24 +75,26 @@ class Surface3DView(QStackedWidget):
         width = max(land.w1[-1] - land.w1[0], land.w2[-1] - land.w2[0])
         self.view.setCameraPosition(pos=centre, distance=1.7 * width, elevation=32,
                                     azimuth=-60)
-        self.show_paths([])
+        self.show_paths({})
 
-    def show_paths(self, paths: list[tuple[np.ndarray, np.ndarray, tuple[int, int, int]]]
-                   ) -> None:
-        """``(points (n, 2), loss values (n,), colour)`` per optimiser, drawn on the surface."""
+    def show_paths(self, paths: dict[str, tuple[np.ndarray, np.ndarray, str]]) -> None:
+        """``name: (points (n, 2), loss values (n,), colour)``, drawn on the surface; a
+        path's items are made once and then only updated (the player calls this per tick)."""
         if self.view is None or self.land is None:
             return
-        for line in self.lines:
-            self.view.removeItem(line)
-        self.lines = []
+        for name in [n for n in self.lines if n not in paths]:
+            for item in self.lines.pop(name):
+                self.view.removeItem(item)
         lift = 0.01 * float(self.land.heights.max() or 1.0)
-        for points, values, colour in paths:
+        for name, (points, values, colour) in paths.items():
             xyz = self.land.on_surface(points, values)
-            if not len(xyz):
-                continue
             xyz[:, 2] += lift
-            line = gl.GLLinePlotItem(pos=xyz, color=_rgba(colour), width=3, antialias=True)
-            dot = gl.GLScatterPlotItem(pos=xyz[:1], color=_rgba(colour), size=10)
-            for item in (line, dot):
-                self.view.addItem(item)
-                self.lines.append(item)
+            if name not in self.lines:
+                rgba = pg.mkColor(colour).getRgbF()
+                self.lines[name] = (gl.GLLinePlotItem(color=rgba, width=3, antialias=True),
+                                    gl.GLScatterPlotItem(color=rgba, size=10))
+                for item in self.lines[name]:
+                    self.view.addItem(item)
+            line, dot = self.lines[name]
+            line.setData(pos=xyz if len(xyz) > 1 else np.zeros((0, 3)))
+            dot.setData(pos=xyz[-1:] if len(xyz) else np.zeros((0, 3)))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from gui.image_item import ImageItem
 from gui.labs.curve_lab import clip_to_view
 from gui.labs.path_player import PathPlayer
 from gui.labs.rate_slider import RateSlider
+from gui.labs.surface_3d import Surface3DView
 
 STEPS_2D = 600
 OPTIMIZER_COLOURS = {"sgd": "#d62728", "momentum": "#1f77b4", "nesterov": "#17becf",
@@ -72,10 +74,10 @@ class SurfaceLab(QWidget):
         self.play.setToolTip(self.tr("Run the ticked optimisers side by side."))
         for name, check in self.checks.items():
             check.setToolTip(optimizer_tips[name])
-        gl = QCheckBox(self.tr("3D view"))
-        gl.setEnabled(False)
-        gl.setToolTip(self.tr("The 3D surface needs OpenGL (PyOpenGL), which is not installed; "
-                              "the contour map shows the same surface from above."))
+        self.view_3d_check = QCheckBox(self.tr("3D view"))
+        self.view_3d_check.setToolTip(self.tr("The surface as a landscape beside the map: drag "
+                                              "to turn it; each path walks down it."))
+        self.view_3d: Surface3DView | None = None  # made when first asked for (OpenGL)
         self.map = pg.PlotWidget()
         self.map.setMenuEnabled(False)
         self.map.setAspectLocked(False)
@@ -110,15 +112,17 @@ class SurfaceLab(QWidget):
         top.addWidget(self.rate, 1)
         top.addWidget(self.play)
         top.addWidget(self.starts_button)
-        top.addWidget(gl)
+        top.addWidget(self.view_3d_check)
         checks = QHBoxLayout()
         for check in self.checks.values():
             checks.addWidget(check)
         checks.addWidget(QLabel(self.tr("Click the map to choose the start.")))
         checks.addStretch(1)
+        self.side = QStackedWidget()  # the loss curves, or the 3D landscape
+        self.side.addWidget(self.loss_plot)
         plots = QHBoxLayout()
         plots.addWidget(self.map, 3)
-        plots.addWidget(self.loss_plot, 2)
+        plots.addWidget(self.side, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(checks)
@@ -133,6 +137,7 @@ class SurfaceLab(QWidget):
         self.play.clicked.connect(self._on_play_clicked)
         self.starts_button.clicked.connect(self._on_starts_clicked)
         self.player.changed.connect(self._draw)
+        self.view_3d_check.toggled.connect(self._on_view_3d_toggled)
         self.map.scene().sigMouseClicked.connect(self._on_map_clicked)
         self._draw_surface()
         self.recompute()
@@ -140,6 +145,14 @@ class SurfaceLab(QWidget):
     @property
     def rate_scale(self) -> float:
         return self.rate.rate
+
+    def _on_view_3d_toggled(self, on: bool) -> None:
+        if on and self.view_3d is None:
+            self.view_3d = Surface3DView()
+            self.side.addWidget(self.view_3d)
+            self.view_3d.show_surface(self.surface)
+        self.side.setCurrentWidget(self.view_3d if on else self.loss_plot)
+        self._draw(self.player.shown)
 
     def _on_surface_activated(self, _index: int) -> None:
         self.surface = SURFACES[self.surface_choice.currentData()]
@@ -161,6 +174,8 @@ class SurfaceLab(QWidget):
         self.play.setText(self.tr("Pause") if self.player.playing else self.tr("Play"))
 
     def _draw_surface(self) -> None:
+        if self.view_3d is not None:
+            self.view_3d.show_surface(self.surface)
         a, b, values = self.surface.grid(200)
         self._loss_floor = float(np.nanmin(values))
         shown = np.log1p(values - self._loss_floor)  # log: valleys stay visible
@@ -206,6 +221,10 @@ class SurfaceLab(QWidget):
             state = self.tr("left the map") if gone else f"{path.values[n]:.4g}"
             lines.append(f"{name}: {state}")
         self.info.setText(self.tr("Loss after {0} steps — ").format(shown) + ", ".join(lines))
+        if self.view_3d is not None and self.side.currentWidget() is self.view_3d:
+            self.view_3d.show_paths({
+                name: (path.points[:shown + 1], path.values[:shown + 1], OPTIMIZER_COLOURS[name])
+                for name, path in self.paths.items() if self.checks[name].isChecked()})
 
     def _on_starts_clicked(self) -> None:
         rng = np.random.default_rng()
