@@ -317,9 +317,10 @@ def with_layer_norm(network: Network, on: bool, X: np.ndarray) -> Network:
 
     Unlike batch norm's, this switch cannot be exact: each sample is standardised by
     its own mean and spread, which no choice of γ, β or W, b undoes for every input.
-    So each hidden layer, input side first, is fitted by least squares over ``X``
-    (the training inputs) to the weighted sums the old network computed there:
-    switching on fits each unit's γ, β; switching off fits W and b.
+    So each layer, input side first, is fitted by least squares over ``X`` (the
+    training inputs) to the weighted sums the old network computed there:
+    switching on fits each hidden unit's γ, β, switching off each hidden layer's W
+    and b, and either way the output layer's W and b take up what is left.
     """
     spec = network.spec
     if spec.layer_norm == on:
@@ -331,20 +332,27 @@ def with_layer_norm(network: Network, on: bool, X: np.ndarray) -> Network:
     network.predict(X)
     targets = network.pre_activations
     A = np.asarray(X, dtype=result.dtype)
-    for i, layer in enumerate(result.layers[:-1]):
-        if on:
+    for i, layer in enumerate(result.layers):
+        if on and i < len(result.norms):
+            if i > 0:  # the inputs moved: first fit the sums again, then γ and β
+                _fit_dense(layer, A, targets[i])
             x_hat, _ = result.norms[i].standardise(layer.forward(A))
             gamma, beta = _fit_lines(x_hat, targets[i])
             result.norms[i].load((gamma, beta))
-        else:
-            ones = np.ones((len(A), 1), dtype=np.float64)
-            solution = np.linalg.lstsq(np.hstack([A, ones]), targets[i].astype(np.float64),
-                                       rcond=None)[0]
-            layer.params["W"][...] = solution[:-1]
-            layer.params["b"][...] = solution[-1]
+        else:  # W, b: the hidden layers when switching off, and the output layer always,
+            _fit_dense(layer, A, targets[i])  # which takes up what the others missed
         result.predict(X)
         A = result.layer_outputs[i]
     return result
+
+
+def _fit_dense(layer: Dense, A: np.ndarray, Z: np.ndarray) -> None:
+    """Least-squares W, b with ``A @ W + b ≈ Z``."""
+    ones = np.ones((len(A), 1), dtype=np.float64)
+    solution = np.linalg.lstsq(np.hstack([A.astype(np.float64), ones]),
+                               Z.astype(np.float64), rcond=None)[0]
+    layer.params["W"][...] = solution[:-1]
+    layer.params["b"][...] = solution[-1]
 
 
 def _fit_lines(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

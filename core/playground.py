@@ -30,7 +30,7 @@ from core.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.grid import GridEvaluation, GridEvaluator
 from core.history import COLUMNS
 from core.losses import LOSS_NAMES
-from core.network import Network, NetworkSpec, with_batch_norm
+from core.network import Network, NetworkSpec, with_batch_norm, with_layer_norm
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.regularization import Penalty
 from core.snapshot_history import SnapshotHistory
@@ -71,6 +71,7 @@ class PlaygroundConfig:
     dropout: float = 0.0
     input_noise: float = 0.0   # std of Gaussian noise added to each training batch's inputs
     batch_norm: bool = False
+    layer_norm: bool = False
     resolution: int = 150
 
     def validate(self) -> None:
@@ -101,6 +102,8 @@ class PlaygroundConfig:
             raise ValueError("dropout must be in [0, 1)")
         if not 0 <= self.input_noise <= 1:
             raise ValueError("input noise must be between 0 and 1")
+        if self.batch_norm and self.layer_norm:
+            raise ValueError("choose batch norm or layer norm, not both")
         if not 8 <= self.resolution <= 400:
             raise ValueError("grid resolution must be 8–400")
 
@@ -214,10 +217,10 @@ class RestorePlayground:
 
 LIVE_SETTINGS = frozenset(
     {"learning_rate", "optimizer", "optimizer_settings", "batch_size", "l1", "l2",
-     "dropout", "loss", "input_noise", "batch_norm"}
+     "dropout", "loss", "input_noise", "batch_norm", "layer_norm"}
 )
 DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
-REGULARISERS = frozenset({"l1", "l2", "dropout", "input_noise", "batch_norm"})
+REGULARISERS = frozenset({"l1", "l2", "dropout", "input_noise", "batch_norm", "layer_norm"})
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,18 @@ def model_spec(config: PlaygroundConfig, task: str, n_outputs: int,
         init=config.init,
         dropout=config.dropout if hidden else 0.0,
         batch_norm=config.batch_norm and bool(hidden),
+        layer_norm=config.layer_norm and bool(hidden),
     )
+
+
+def _switch_norms(network: Network, old: PlaygroundConfig, new: PlaygroundConfig,
+                  X: np.ndarray) -> Network:
+    """The network with the normaliser ``new`` asks for: first off what goes, then on
+    what comes (batch norm's switch is exact, layer norm's a least-squares fit)."""
+    network = with_batch_norm(network, old.batch_norm and new.batch_norm, X)
+    network = with_layer_norm(network, old.layer_norm and new.layer_norm, X)
+    network = with_batch_norm(network, new.batch_norm, X)
+    return with_layer_norm(network, new.layer_norm, X)
 
 
 class Playground:
@@ -580,9 +594,10 @@ class Playground:
             trainer.augment = InputNoise(new.input_noise) if new.input_noise else None
             if name == "network":
                 trainer.network.set_dropout(new.dropout)
-                if new.batch_norm != old.batch_norm:
-                    trainer.replace_network(with_batch_norm(
-                        trainer.network, new.batch_norm, trainer.X_train))
+                norms = (new.batch_norm, new.layer_norm)
+                if norms != (old.batch_norm, old.layer_norm):
+                    trainer.replace_network(_switch_norms(trainer.network, old, new,
+                                                          trainer.X_train))
                     self.replay_log.clear()  # the recorded weights have the old layout
                     self.replay_index = None
             if new.loss != old.loss:

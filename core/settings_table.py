@@ -130,6 +130,7 @@ PLAYGROUND = _table(
     Setting("dropout", float, 0.0, 0.0, 0.9, label="Dropout"),
     Setting("input_noise", float, 0.0, 0.0, 0.5, label="Input noise"),
     Setting("batch_norm", bool, False, label="Batch norm"),
+    Setting("layer_norm", bool, False, label="Layer norm"),
 )
 
 DIGITS = _table(

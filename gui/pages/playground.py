@@ -51,6 +51,7 @@ class PlaygroundAdapter(Page):
             "loss": bar.loss, "optimizer": bar.optimizer, "init": bar.init,
             "l1": bar.regularization, "l2": bar.regularization, "dropout": bar.dropout,
             "input_noise": bar.input_noise, "batch_norm": bar.batch_norm,
+            "layer_norm": bar.layer_norm,
             "hidden": self.page.architecture, "layer_activations": self.page.architecture,
             "features": self.page.network_view, "dataset": data.datasets,
             "noise": data.noise, "train_ratio": data.ratio, "batch_size": data.batch,

@@ -148,6 +148,7 @@ class ControlsBar(QFrame):
                                             "the network cannot memorise exact points."))
         self.batch_norm = QCheckBox(self.tr("on"))
         self.batch_norm.setChecked(config.batch_norm)
+        self.layer_norm.setChecked(config.layer_norm)
         # As wide as its box and its word: in the settings grid it would span the
         # column, and a click right of "on" would miss it.
         self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -155,6 +156,13 @@ class ControlsBar(QFrame):
             "Normalise each hidden neuron's weighted sum over the batch (batch "
             "normalisation). Switching it changes how the network learns from now on, "
             "not what it answers now."))
+        self.layer_norm = QCheckBox(self.tr("on"))
+        self.layer_norm.setChecked(config.layer_norm)
+        self.layer_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.layer_norm.setToolTip(self.tr(
+            "Normalise each hidden layer's weighted sums within each sample (layer "
+            "normalisation): no batch needed. Switching it keeps nearly the same answers "
+            "(a fit, not exact); batch norm goes off."))
         self.speed = combo_box([(v, self.tr("max") if v is None else str(v)) for v in SPEEDS],
                                DEFAULT_SPEED)
         self.speed.setToolTip(self.tr(
@@ -174,6 +182,7 @@ class ControlsBar(QFrame):
             (self.tr("Dropout"), self.dropout),
             (self.tr("Input noise"), self.input_noise),
             (self.tr("Batch norm"), self.batch_norm),
+            (self.tr("Layer norm"), self.layer_norm),
             (self.tr("Steps per frame"), self.speed),
         )):
             settings.addWidget(_labelled(label, widget), index // 6, index % 6)
@@ -205,8 +214,14 @@ class ControlsBar(QFrame):
         self.dropout.valueChanged.connect(lambda v: self.changed.emit({"dropout": round(v, 3)}))
         self.input_noise.valueChanged.connect(
             lambda v: self.changed.emit({"input_noise": round(v, 3)}))
-        self.batch_norm.toggled.connect(lambda on: self.changed.emit({"batch_norm": on}))
+        self.batch_norm.toggled.connect(lambda on: self._emit_norm("batch_norm", on))
+        self.layer_norm.toggled.connect(lambda on: self._emit_norm("layer_norm", on))
         self.speed.activated.connect(lambda _: self.speed_changed.emit(self.speed.currentData()))
+
+    def _emit_norm(self, name: str, on: bool) -> None:
+        """One normaliser at a time: switching one on switches the other off."""
+        other = "layer_norm" if name == "batch_norm" else "batch_norm"
+        self.changed.emit({name: on, other: False} if on else {name: on})
 
     # -- binding ----------------------------------------------------------------
     def set_running(self, running: bool) -> None:
@@ -222,7 +237,7 @@ class ControlsBar(QFrame):
         """Show ``config`` without emitting changes."""
         widgets = (self.learning_rate, self.activation, self.loss, self.optimizer, self.init,
                    self.regularization, self.reg_rate, self.dropout, self.input_noise,
-                   self.batch_norm)
+                   self.batch_norm, self.layer_norm)
         for w in widgets:
             w.blockSignals(True)
         _setcombo_box(self.learning_rate, config.learning_rate)

@@ -310,6 +310,13 @@ class NetworkView(pg.GraphicsLayoutWidget):
         activation = model.activations[column - 1]
         weighted_sum = self.tr("{0} {1} {2:.2f}").format(
             terms, "−" if b[unit] < 0 else "+", abs(float(b[unit])))
+        if column - 1 < len(model.norms) and len(model.norms[column - 1]) == 2:
+            gamma, beta = (float(a[unit]) for a in model.norms[column - 1])
+            return self.tr("{0} = {1}({2:.2f}·(z − μ) / σ {3} {4:.2f})\nz = {5}\n(layer norm: "
+                           "μ and σ are the mean and spread of this layer's sums for the same "
+                           "point; γ, β are learned)").format(
+                self.neuron_name(column, unit), activation, gamma, "−" if beta < 0 else "+",
+                abs(beta), weighted_sum)
         if column - 1 < len(model.norms):
             gamma, beta, mean, var = (float(a[unit]) for a in model.norms[column - 1])
             return self.tr("{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})\n"

@@ -499,7 +499,8 @@ class PlaygroundPage(QWidget):
             "learning_rate": self.tr("learning rate"), "batch_size": self.tr("batch size"),
             "l1": "L1", "l2": "L2", "dropout": self.tr("dropout"), "init": self.tr("initialiser"),
             "loss": self.tr("loss"), "input_noise": self.tr("input noise"),
-            "batch_norm": self.tr("batch norm"), "features": self.tr("inputs"),
+            "batch_norm": self.tr("batch norm"), "layer_norm": self.tr("layer norm"),
+            "features": self.tr("inputs"),
         }
         return ", ".join(
             f"{labels.get(name, name)} {shown(name, getattr(before, name))} → "

@@ -71,6 +71,9 @@ class WeightEffectView(QWidget):
                                              "weights stay smaller.")),
             (config.batch_norm, self.tr("Batch norm: each sum is re-scaled, so how large "
                                         "the weights are matters less.")),
+            (config.layer_norm, self.tr("Layer norm: each sample's sums are re-scaled "
+                                        "together, so how large the weights are matters "
+                                        "less.")),
         ) if on]
         return lessons or [self.tr("No regulariser is on: nothing stops the weights from "
                                    "growing. Switch one on and watch this plot.")]

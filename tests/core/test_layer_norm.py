@@ -100,3 +100,31 @@ def test_model_file_keeps_layer_norm():
     loaded, _ = model_from_bytes(model_bytes(net))
     assert loaded.spec.layer_norm
     np.testing.assert_allclose(loaded.predict(X), net.predict(X))
+
+
+def test_the_playground_switches_layer_norm_live_and_keeps_most_answers():
+    from dataclasses import replace
+
+    from core.features import feature_matrix
+    from core.playground import Configure, Playground, PlaygroundConfig
+
+    playground = Playground(PlaygroundConfig(dataset="circle", hidden=(6, 6), resolution=20,
+                                             batch_norm=True, seed=0))
+    playground.advance(400)
+    X = feature_matrix(playground.train.X, playground.config.features)
+    old = playground.trainers["network"].network
+    before = old.predict(X) > 0.5
+    # the switch a fit does better than: the same weights (batch norm folded in), γ = 1, β = 0
+    folded = with_batch_norm(old, False, X)
+    naive = Network(replace(folded.spec, layer_norm=True), np.random.default_rng(0))
+    naive.set_weights(folded.get_weights())
+    step = playground.snapshot().step
+    playground.apply(Configure({"layer_norm": True, "batch_norm": False}))
+    network = playground.trainers["network"].network
+    assert network.spec.layer_norm and not network.spec.batch_norm
+    assert playground.snapshot().step == step  # a switch, not a restart
+    kept = np.mean((network.predict(X) > 0.5) == before)
+    assert kept > 0.9 and kept > np.mean((naive.predict(X) > 0.5) == before)
+    with pytest.raises(ValueError, match="not both"):
+        playground.apply(Configure({"batch_norm": True}))
+    assert playground.config.layer_norm and not playground.config.batch_norm
