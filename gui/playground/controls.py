@@ -148,7 +148,6 @@ class ControlsBar(QFrame):
                                             "the network cannot memorise exact points."))
         self.batch_norm = QCheckBox(self.tr("on"))
         self.batch_norm.setChecked(config.batch_norm)
-        self.layer_norm.setChecked(config.layer_norm)
         # As wide as its box and its word: in the settings grid it would span the
         # column, and a click right of "on" would miss it.
         self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -251,6 +250,7 @@ class ControlsBar(QFrame):
         self.dropout.setValue(config.dropout)
         self.input_noise.setValue(config.input_noise)
         self.batch_norm.setChecked(config.batch_norm)
+        self.layer_norm.setChecked(config.layer_norm)
         # As wide as its box and its word: in the settings grid it would span the
         # column, and a click right of "on" would miss it.
         self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
