@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
 from core.features import DEFAULT_FEATURES, FEATURE_NAMES
 from core.grid import GridEvaluator
+from core.linear_equation import linear_equation
 from core.playground import (
     PRESETS,
     AddPoint,
@@ -323,7 +324,7 @@ class PlaygroundPage(QWidget):
             self._transformed.show_snapshot(snap)  # on the frames the costly redraws leave free
         net_caption = self._caption(shown, self.network_boundary.neuron)
         self.network_boundary.show_snapshot(snap, shown, net_caption)
-        self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))
+        self.linear_boundary.show_snapshot(snap, snap.linear, self._linear_caption(snap))
         histories = {"network": snap.network.history, "linear": snap.linear.history}
         if turn in ("loss", "all"):
             self._sync_replay_slider(snap)
@@ -361,6 +362,15 @@ class PlaygroundPage(QWidget):
         if model.test_accuracy is not None:
             return self.tr("test accuracy {0}").format(_percent(model.test_accuracy))
         return self.tr("test loss {0:.4f}").format(model.test_loss or 0.0)
+
+    def _linear_caption(self, snap: PlaygroundSnapshot) -> str:
+        """The line itself, from the linear model's live weights: x2 = k·x1 + c."""
+        caption = self._caption(snap.linear, None)
+        (W, b), = snap.linear.weights
+        if W.shape[1] != 1:  # one line per pair of classes: no single equation
+            return caption
+        equation = linear_equation(W, b, snap.config.features)
+        return f"{caption}<br>{equation.text()}" if equation.kind != "none" else caption
 
     def _summary(self, snap: PlaygroundSnapshot) -> str:
         net, lin = snap.network, snap.linear

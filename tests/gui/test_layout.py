@@ -323,7 +323,8 @@ def test_every_page_and_dialog_fits_a_1280x720_screen(qtbot, small_window, text_
         if text_scale > 1:  # a page may scroll at the largest text size, not at 100 %
             found = [p for p in found if p != "the page needs a scroll bar"]
         problems += [f"{name}: {p}" for p in found]
-    assert pages == 7, "playground, 2 digits tabs, 2 descent tabs, curve fitting, backprop"
+    assert pages == 8, ("playground, 2 digits tabs, 2 descent tabs, curve fitting, "
+                        "backprop's network and computational graph")
     click_tab(qtbot, win.tabs.tabBar(), 0)
     page = win.playground
     for button in (page.health_button, page.sweep_button, page.transformed_button):
