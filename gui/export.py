@@ -1,4 +1,5 @@
-"""Exports: any visible plot as PNG or SVG, the playground's history and network.
+"""Exports: any visible plot as PNG or SVG, the playground's history and network (as a
+model file or as PyTorch code).
 
 Plots are found, not listed: every visible pyqtgraph view of the current
 page is offered under its title, so a new view is exportable without code
@@ -19,10 +20,12 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from core.fileio import check_save_target
 from core.history import save_history_csv
 from core.model_io import save_model
-from core.network import network_from_weights
+from core.network import Network, network_from_weights
 from core.playground import PlaygroundSnapshot, model_spec
+from core.pytorch_export import export_pytorch as write_pytorch
 
 
 def visible_plots(page: QWidget) -> list[tuple[str, pg.GraphicsView]]:
@@ -41,7 +44,7 @@ def visible_plots(page: QWidget) -> list[tuple[str, pg.GraphicsView]]:
 
 def export_view(view: pg.GraphicsView, path: str | os.PathLike) -> None:
     """Write ``view`` to ``path``: SVG for ``.svg``, else a PNG at twice the screen size."""
-    path = Path(path)
+    path = check_save_target(path)  # never rename over a device or a folder
     temporary = path.with_name(f".{path.name}.tmp{path.suffix}")
     try:
         if path.suffix.lower() == ".svg":
@@ -109,13 +112,28 @@ def export_history(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
         lambda path: save_history_csv(path, histories))
 
 
-def export_network(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
-    """The playground's network as ``.npz`` (weights + JSON description, no pickle)."""
+def _playground_network(snap: PlaygroundSnapshot) -> tuple[Network, dict]:
+    """The snapshot's network, rebuilt, with what a model file says about it."""
     spec = model_spec(snap.config, snap.task, len(snap.network.weights[-1][1]))
     network = network_from_weights(spec, snap.network.weights, snap.network.norms)
     meta = {"task": snap.task, "features": list(snap.config.features),
             "dataset": snap.config.dataset, "step": snap.step}
+    return network, meta
+
+
+def export_network(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
+    """The playground's network as ``.npz`` (weights + JSON description, no pickle)."""
+    network, meta = _playground_network(snap)
     return _ask_and_write(
         parent, QCoreApplication.translate("Export", "Export network"), "network.npz",
         QCoreApplication.translate("Export", "Network files (*.npz)"),
         lambda path: save_model(path, network, meta))
+
+
+def export_pytorch(parent: QWidget, snap: PlaygroundSnapshot) -> str | None:
+    """The playground's network as a PyTorch script, its weights in an ``.npz`` beside it."""
+    network, meta = _playground_network(snap)
+    return _ask_and_write(
+        parent, QCoreApplication.translate("Export", "Export as PyTorch code"), "network.py",
+        QCoreApplication.translate("Export", "Python scripts (*.py)"),
+        lambda path: write_pytorch(network, meta, check_save_target(path)))

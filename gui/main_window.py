@@ -19,7 +19,13 @@ from core.resources import resource_path
 from core.session import MODES
 from gui import text_size
 from gui.digits.digits_page import DigitsPage
-from gui.export import ask_and_export_view, export_history, export_network, visible_plots
+from gui.export import (
+    ask_and_export_view,
+    export_history,
+    export_network,
+    export_pytorch,
+    visible_plots,
+)
 from gui.help import HelpDialog
 from gui.i18n import LANGUAGES, chosen_language, save_language
 from gui.labs.backprop_page import BackpropPage
@@ -142,6 +148,8 @@ class MainWindow(QMainWindow):
                          lambda: self._export(export_history)),
             self._action(self.tr("Export the &network (.npz)…"), None,
                          lambda: self._export(export_network)),
+            self._action(self.tr("Export as PyTorch &code…"), None,
+                         lambda: self._export(export_pytorch)),
         ]
         file_menu.addActions(playground_actions)
         plots = file_menu.addMenu(self.tr("Export a &plot (PNG/SVG)"))
@@ -150,13 +158,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                          self.close))
         train_menu = self.menuBar().addMenu(self.tr("&Training"))
-        playground_actions += [
+        training_actions = [
             self._action(self.tr("Play / pause"), "Space", lambda: self.playground.toggle_play()),
             self._action(self.tr("Step"), "Right", lambda: self.playground.step()),
             self._action(self.tr("Reset"), "R", lambda: self.playground.reset()),
         ]
-        train_menu.addActions(playground_actions[4:])
-        self._playground_actions = playground_actions
+        train_menu.addActions(training_actions)
+        self._playground_actions = playground_actions + training_actions
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index in range(self.tabs.count()):
             name = self.tabs.tabText(index)
