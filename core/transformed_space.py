@@ -45,6 +45,11 @@ class TransformedSpace:
     lines: np.ndarray     # (n_points, 2) grid polylines, NaN rows between lines
     points: np.ndarray    # (n_samples, 2) the training points, transformed
     labels: np.ndarray    # (n_samples,)
+    layer_j: int | None = None  # the vertical axis's layer, if not ``layer``
+
+    @property
+    def second_layer(self) -> int:
+        return self.layer if self.layer_j is None else self.layer_j
 
 
 def _grid_polylines(n_lines: int, samples: int) -> tuple[np.ndarray, np.ndarray]:
@@ -90,4 +95,5 @@ def transform(network: Network, features: Sequence[str], watch: WatchNeurons,
     mapped = np.full(lines.shape, np.nan)
     mapped[keep] = through(lines[keep])
     return TransformedSpace(watch.layer, watch.i, watch.j, mapped,
-                            through(np.asarray(points, dtype=np.float64)), labels.copy())
+                            through(np.asarray(points, dtype=np.float64)), labels.copy(),
+                            watch.layer_j)

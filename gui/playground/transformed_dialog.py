@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 from core.playground import PlaygroundSnapshot
 from core.transformed_space import WatchNeurons
 from gui.colors import class_colour
+from gui.display_names import display_name
 from gui.widgets import FittingComboBox, resize_to_fit
 
 
@@ -22,14 +23,15 @@ class TransformedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("The plane as a hidden layer sees it"))
         resize_to_fit(self, 620, 640)
-        self.layer, self.neuron_i, self.neuron_j = (FittingComboBox(), FittingComboBox(),
-                                                    FittingComboBox())
-        self.layer.setToolTip(self.tr("The hidden layer to look through."))
-        self.neuron_i.setToolTip(self.tr("The neuron whose activation is the horizontal axis."))
-        self.neuron_j.setToolTip(self.tr("The neuron whose activation is the vertical axis."))
+        self.x_axis, self.y_axis = FittingComboBox(), FittingComboBox()
+        self.x_axis.setToolTip(self.tr("What the horizontal axis shows: an input feature, a "
+                                       "hidden neuron's activation, or an output's weighted "
+                                       "sum before its activation."))
+        self.y_axis.setToolTip(self.tr("What the vertical axis shows; it may come from "
+                                       "another layer than the horizontal one."))
         self.explain = QLabel(self.tr(
-            "Each point of the input plane goes to the activations of two neurons. Straight "
-            "grid lines bend; classes a line could not split may become separable here."))
+            "Each point of the input plane goes to the values of two units. Straight grid "
+            "lines bend; classes a line could not split may become separable here."))
         self.explain.setWordWrap(True)
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
@@ -40,9 +42,7 @@ class TransformedDialog(QDialog):
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w"))
         self.plot.addItem(self.points)
         row = QHBoxLayout()
-        for label, combo in ((self.tr("Layer"), self.layer), (self.tr("Neuron (x axis)"),
-                                                              self.neuron_i),
-                             (self.tr("Neuron (y axis)"), self.neuron_j)):
+        for label, combo in ((self.tr("x axis"), self.x_axis), (self.tr("y axis"), self.y_axis)):
             row.addWidget(QLabel(label))
             row.addWidget(combo)
         row.addStretch(1)
@@ -50,44 +50,50 @@ class TransformedDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.explain)
         layout.addWidget(self.plot, 1)
-        self._sizes: tuple[int, ...] = ()
-        for combo in (self.layer, self.neuron_i, self.neuron_j):
-            combo.activated.connect(self._on_choice_activated)
+        self._units: tuple = ()
+        self._choices: list[tuple[int, int]] = []  # (layer, unit) of each combo item
+        for combo in (self.x_axis, self.y_axis):
+            combo.activated.connect(lambda _: self.request())
 
-    def sync_layers(self, hidden: tuple[int, ...]) -> bool:
-        """Offer the current layers and neurons; True when they changed."""
-        if hidden == self._sizes:
+    def unit_name(self, layer: int, unit: int) -> str:
+        if layer == 0:
+            return display_name(self._units[0][unit])
+        if layer == len(self._units) - 1:
+            return self.tr("output {0} (weighted sum z)").format(unit + 1)
+        return self.tr("layer {0} · neuron {1}").format(layer, unit + 1)
+
+    def sync_units(self, features: tuple[str, ...], hidden: tuple[int, ...],
+                   n_outputs: int) -> bool:
+        """Offer every unit of the current network; True when they changed."""
+        units = (features, *hidden, n_outputs)
+        if units == self._units:
             return False
-        self._sizes = hidden
-        self.layer.clear()
-        for k in range(1, len(hidden) + 1):
-            self.layer.addItem(self.tr("layer {0}").format(k), k)
-        self._fill_neurons()
+        self._units = units
+        sizes = (len(features), *hidden, n_outputs)
+        kept = [self._choice(combo) for combo in (self.x_axis, self.y_axis)]
+        self._choices = [(layer, unit) for layer, size in enumerate(sizes)
+                         for unit in range(size)]
+        defaults = ((1, 0), (1, 1)) if hidden else ((0, 0), (0, min(1, sizes[0] - 1)))
+        for combo, old, default in zip((self.x_axis, self.y_axis), kept, defaults, strict=True):
+            combo.clear()
+            for layer, unit in self._choices:
+                combo.addItem(self.unit_name(layer, unit))
+            choice = old if old in self._choices else default
+            combo.setCurrentIndex(self._choices.index(choice) if choice in self._choices else 0)
         return True
 
-    def _fill_neurons(self) -> None:
-        layer = self.layer.currentData() or 1
-        width = self._sizes[layer - 1] if self._sizes else 0
-        for combo, default in ((self.neuron_i, 0), (self.neuron_j, 1)):
-            keep = combo.currentIndex()
-            combo.clear()
-            for n in range(width):
-                combo.addItem(self.tr("neuron {0}").format(n + 1), n)
-            combo.setCurrentIndex(keep if 0 <= keep < width else min(default, width - 1))
-
-    def _on_choice_activated(self, _index: int) -> None:
-        if self.sender() is self.layer:
-            self._fill_neurons()
-        self.request()
+    def _choice(self, combo) -> tuple[int, int] | None:
+        index = combo.currentIndex()
+        return self._choices[index] if 0 <= index < len(self._choices) else None
 
     def request(self) -> None:
-        if self.layer.count() and self.neuron_i.count():
-            self.watch_changed.emit(WatchNeurons(self.layer.currentData(),
-                                                 self.neuron_i.currentData(),
-                                                 self.neuron_j.currentData()))
+        if self.x_axis.count():
+            (layer, i), (layer_j, j) = self._choice(self.x_axis), self._choice(self.y_axis)
+            self.watch_changed.emit(WatchNeurons(layer, i, j, layer_j))
 
     def show_snapshot(self, snap: PlaygroundSnapshot) -> None:
-        if self.sync_layers(snap.config.hidden):
+        n_outputs = len(snap.network.weights[-1][1])
+        if self.sync_units(snap.config.features, snap.config.hidden, n_outputs):
             self.request()  # the network was rebuilt: watch a choice that exists
         t = snap.transformed
         if t is None:
@@ -100,8 +106,8 @@ class TransformedDialog(QDialog):
         else:
             brushes = [pg.mkBrush(*class_colour(int(v > 0))) for v in t.labels]
         self.points.setData(pos=t.points, brush=brushes)
-        self.plot.setLabel("bottom", self.tr("neuron {0}").format(t.i + 1))
-        self.plot.setLabel("left", self.tr("neuron {0}").format(t.j + 1))
+        self.plot.setLabel("bottom", self.unit_name(t.layer, t.i))
+        self.plot.setLabel("left", self.unit_name(t.second_layer, t.j))
         finite = t.lines[np.isfinite(t.lines[:, 0])]
         if len(finite):
             self.plot.setRange(xRange=(finite[:, 0].min(), finite[:, 0].max()),

@@ -277,12 +277,15 @@ def test_transformed_space_dialog_follows_the_choice(qtbot, page):
     wait_for(qtbot, page, lambda s: s.config.hidden == (4, 3))
     dialog = page.open_transformed()
     qtbot.waitUntil(lambda: page.snapshot.transformed is not None, timeout=10_000)
-    dialog.layer.setCurrentIndex(1)
-    dialog.layer.activated.emit(1)
-    snap = wait_for(qtbot, page, lambda s: s.transformed is not None and s.transformed.layer == 2)
+    # the keyboard on the x-axis box: End picks its last unit, the output's weighted sum
+    dialog.x_axis.setFocus()
+    qtbot.keyClick(dialog.x_axis, Qt.Key.Key_End)
+    snap = wait_for(qtbot, page, lambda s: s.transformed is not None and s.transformed.layer == 3)
+    assert (snap.transformed.i, snap.transformed.second_layer) == (0, 1)  # y stays on layer 1
     x, _ = dialog.lines.getData()
     assert len(x) == len(snap.transformed.lines)
     assert len(dialog.points.data) == len(snap.train_X)
+    assert "output" in dialog.plot.getAxis("bottom").labelText
     dialog.close()
 
 
