@@ -52,12 +52,13 @@ def _histogram(values: np.ndarray, bins: np.ndarray) -> np.ndarray:
 
 
 def layer_health(network: Network, X: np.ndarray) -> tuple[LayerHealth, ...]:
-    """Health of every hidden layer on inputs ``X`` (gradients from the last backward)."""
+    """Health of every layer, the output layer last, on inputs ``X`` (gradients from the
+    last backward); none for the linear model, whose one layer is drawn elsewhere."""
     if len(network.layers) == 1:
         return ()  # the linear model: no hidden layer, so no forward pass per frame
     network.predict(X)
     report = []
-    for i, act in enumerate(network.activations[:-1]):
+    for i, act in enumerate(network.activations):
         A = network.layer_outputs[i]
         W, dW = network.layers[i].W, network.layers[i].grads["W"]
         log_g = np.log10(np.maximum(np.abs(dW), 1e-12))

@@ -95,9 +95,12 @@ class HealthDialog(QDialog):
                 widget.deleteLater()
         self.rows, self.buffers = [], []
         for i in range(1, len(sizes) + 1):
+            last = i == len(sizes) and i > 1  # the output layer, after the hidden ones
             w_view, w_image = _history_view(
+                self.tr("output layer: weights over time") if last else
                 self.tr("layer {0}: weights over time").format(i), WEIGHT_BINS, "w")
             g_view, g_image = _history_view(
+                self.tr("output layer: gradients over time") if last else
                 self.tr("layer {0}: gradients over time").format(i), GRADIENT_LOG_BINS,
                 "log10|dL/dw|")
             label = QLabel()
@@ -110,7 +113,8 @@ class HealthDialog(QDialog):
             self.grid.addWidget(QLabel(self.tr("The network has no hidden layer.")), 0, 0)
 
     def show_snapshot(self, snap: PlaygroundSnapshot) -> None:
-        sizes = snap.network.layer_sizes[1:-1]
+        # hidden layers and the output layer; the linear model (no hidden layer) has none
+        sizes = snap.network.layer_sizes[1:] if len(snap.network.layer_sizes) > 2 else ()
         if sizes != self._layers:
             self._layers = sizes
             self._rebuild(sizes)

@@ -227,7 +227,7 @@ def test_layer_health_is_computed_only_while_someone_looks():
     assert playground.snapshot().network.health == ()
     playground.apply(ShowHealth(True))
     health = playground.snapshot().network.health
-    assert [h.weight_histogram.sum() for h in health] == [2 * 5, 5 * 3]
+    assert [h.weight_histogram.sum() for h in health] == [2 * 5, 5 * 3, 3 * 1]  # output too
     playground.apply(ShowHealth(False))
     assert playground.snapshot().network.health == ()
 

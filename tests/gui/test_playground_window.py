@@ -236,12 +236,14 @@ def test_inside_the_training_shows_every_layers_health(qtbot, page):
     page.toggle_play()
     wait_for(qtbot, page, lambda s: s.step > 300 and s.config.hidden == (6, 4))
     dialog = page.open_health()
-    qtbot.waitUntil(lambda: len(dialog.buffers) == 2 and len(dialog.buffers[0][0]) >= 3,
+    qtbot.waitUntil(lambda: len(dialog.buffers) == 3 and len(dialog.buffers[0][0]) >= 3,
                     timeout=20_000)
     page.toggle_play()
-    health = page.snapshot.network.health
-    assert len(health) == 2 and health[0].activation == "sigmoid"
+    health = page.snapshot.network.health   # two hidden layers and the output layer
+    assert len(health) == 3 and health[0].activation == "sigmoid"
     assert health[0].weight_histogram.sum() == 2 * 6
+    assert health[2].weight_histogram.sum() == 4 * 1 and health[2].activation == "sigmoid"
+    assert "output layer" in dialog.grid.itemAtPosition(3, 0).widget().getPlotItem().titleLabel.text
     w_image, _g_image, label = dialog.rows[1]
     assert w_image.image.shape[1] == 30 and "saturated" in label.text()
     dialog.close()
