@@ -56,6 +56,7 @@ from core.playground import output_activation
 from core.png import PngError, read_png, to_grey
 from core.pytorch_export import ExportError, export_pytorch
 from core.regularization import Penalty
+from core.settings_table import SettingError, check_settings, table
 from core.trainer import Trainer
 
 
@@ -116,6 +117,19 @@ def _in_range(kind: type, low: float, high: float, name: str):
     return parse
 
 
+def _setting(page: str, name: str):
+    """Parse an option as the settings table's ``name`` of ``page``: the window's limits."""
+    setting = table(page)[name]
+
+    def parse(text: str):
+        try:
+            return setting.check(setting.kind(text))
+        except (ValueError, SettingError) as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, no usage dump
         raise UsageError(message)
@@ -156,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=_in_range(int, 1, 10_000_000, "--epochs"), default=100)
     train.add_argument("--l1", type=_in_range(float, 0, 1e6, "--l1"), default=0.0)
     train.add_argument("--l2", type=_in_range(float, 0, 1e6, "--l2"), default=0.0)
-    train.add_argument("--dropout", type=_in_range(float, 0, 0.95, "--dropout"), default=0.0)
+    train.add_argument("--dropout", type=_setting("playground", "dropout"),
+                       default=0.0)
     norm = train.add_mutually_exclusive_group()
     norm.add_argument("--batch-norm", action="store_true",
                       help="normalise each hidden layer's weighted sums per batch")
@@ -342,6 +357,10 @@ def _digits_sets(data_dir: str | None):
 
 def train_digits_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _apply_defaults(args, DIGITS_DEFAULTS)
+    try:  # the digits page's own limits (its dropout stops lower than the playground's)
+        check_settings("digits", {"dropout": args.dropout})
+    except SettingError as exc:
+        raise UsageError(f"--dropout: {exc}") from exc
     train, validation, source = _digits_sets(args.data_dir)
     trainer = make_digits_trainer(
         train, validation, hidden=args.hidden, activation=args.activation,

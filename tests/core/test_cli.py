@@ -165,3 +165,13 @@ def test_a_playground_model_without_points_says_what_it_needs(tmp_path, capsys):
     capsys.readouterr()
     assert run(["evaluate", "--model", str(tmp_path / "p.npz")]) == 2
     assert "give --points FILE.csv" in capsys.readouterr().err
+
+
+def test_dropout_has_the_windows_limits_for_each_task(capsys):
+    from core.settings_table import table
+
+    for task, name in (("playground", "playground"), ("digits", "digits")):
+        high = table(name)["dropout"].high
+        assert run(["train", "--task", task, "--dropout", str(high + 0.01), "--epochs", "1"]) == 2
+        err = capsys.readouterr().err
+        assert f"between 0 and {high:g}" in err and err.count("\n") == 1
