@@ -4,37 +4,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="295"/>
+        <location filename="../../gui/playground/controls.py" line="310"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="298"/>
+        <location filename="../../gui/playground/controls.py" line="313"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="316"/>
+        <location filename="../../gui/playground/controls.py" line="331"/>
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="336"/>
+        <location filename="../../gui/playground/controls.py" line="351"/>
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="337"/>
+        <location filename="../../gui/playground/controls.py" line="352"/>
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="338"/>
+        <location filename="../../gui/playground/controls.py" line="353"/>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="340"/>
+        <location filename="../../gui/playground/controls.py" line="355"/>
         <source>Layer {0}&apos;s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -50,159 +50,174 @@
 <context>
     <name>BackpropPage</name>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="41"/>
+        <location filename="../../gui/labs/backprop_page.py" line="44"/>
         <source>2-2-1, sigmoid + squared error (the notes)</source>
         <translation>2-2-1，sigmoid + 平方误差（讲义中的例子）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="42"/>
+        <location filename="../../gui/labs/backprop_page.py" line="45"/>
         <source>2-3-2, softmax + cross-entropy</source>
         <translation>2-3-2，softmax + 交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="46"/>
+        <location filename="../../gui/labs/backprop_page.py" line="49"/>
         <source>The network to follow: the notes&apos; 2-2-1 example, or a softmax classifier.</source>
         <translation>要跟踪的网络：笔记中的 2-2-1 例子，或一个 softmax 分类器。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="49"/>
+        <location filename="../../gui/labs/backprop_page.py" line="52"/>
         <source>An input value of the sample.</source>
         <translation>样本的一个输入值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="50"/>
+        <location filename="../../gui/labs/backprop_page.py" line="53"/>
         <source>The answer the network should give.</source>
         <translation>网络应该给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="51"/>
+        <location filename="../../gui/labs/backprop_page.py" line="54"/>
         <source>Learning rate of the update step.</source>
         <translation>更新步骤的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="52"/>
+        <location filename="../../gui/labs/backprop_page.py" line="55"/>
         <source>Next step ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="53"/>
+        <location filename="../../gui/labs/backprop_page.py" line="56"/>
         <source>◂ Previous</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="54"/>
+        <location filename="../../gui/labs/backprop_page.py" line="57"/>
         <source>Apply the update</source>
         <translation>应用更新</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="55"/>
+        <location filename="../../gui/labs/backprop_page.py" line="58"/>
         <source>New random weights</source>
         <translation>新的随机权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="56"/>
+        <location filename="../../gui/labs/backprop_page.py" line="59"/>
         <source>Compute the next number, forward then backward.</source>
         <translation>计算下一个数：先前向，再反向。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="57"/>
+        <location filename="../../gui/labs/backprop_page.py" line="60"/>
         <source>Go back one step.</source>
         <translation>后退一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="58"/>
+        <location filename="../../gui/labs/backprop_page.py" line="61"/>
         <source>Subtract learning rate × gradient from every weight, then start the next sample.</source>
         <translation>从每个权重中减去 学习率 × 梯度，然后开始下一个样本。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="60"/>
+        <location filename="../../gui/labs/backprop_page.py" line="63"/>
         <source>Start from other random weights.</source>
         <translation>从另一组随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="65"/>
+        <location filename="../../gui/labs/backprop_page.py" line="68"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="65"/>
+        <location filename="../../gui/labs/backprop_page.py" line="68"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="65"/>
+        <location filename="../../gui/labs/backprop_page.py" line="68"/>
         <source>dL/dw (backprop)</source>
         <translation>dL/dw（反向传播）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="66"/>
+        <location filename="../../gui/labs/backprop_page.py" line="69"/>
         <source>dL/dw (finite difference)</source>
         <translation>dL/dw（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="80"/>
+        <location filename="../../gui/labs/backprop_page.py" line="83"/>
         <source>x1</source>
         <translation>x1</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="80"/>
+        <location filename="../../gui/labs/backprop_page.py" line="83"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="81"/>
+        <location filename="../../gui/labs/backprop_page.py" line="84"/>
         <source>target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="82"/>
+        <location filename="../../gui/labs/backprop_page.py" line="85"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="156"/>
+        <location filename="../../gui/labs/backprop_page.py" line="99"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="100"/>
+        <source>Computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="101"/>
+        <source>Every ×, + and activation as a node: step the values forward and the gradients back by the chain rule.</source>
+        <translation>每个 ×、+ 和激活函数都是一个节点：按步骤看数值向前传播，梯度按链式法则向后传播。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/backprop_page.py" line="169"/>
         <source>Updated: loss {0:.5f} → {1:.5f}. Step through again to see the next round.</source>
         <translation>已更新：损失 {0:.5f} → {1:.5f}。再逐步执行一遍，看下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="183"/>
+        <location filename="../../gui/labs/backprop_page.py" line="196"/>
         <source>The sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="184"/>
+        <location filename="../../gui/labs/backprop_page.py" line="197"/>
         <source>inputs x = [{0}]
 target t = [{1}]</source>
         <translation>输入 x = [{0}]
 目标 t = [{1}]</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="189"/>
+        <location filename="../../gui/labs/backprop_page.py" line="202"/>
         <source>Forward, layer {0}: weighted sums, then {1}</source>
         <translation>前向传播，第 {0} 层：先求加权和，再经过 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="197"/>
+        <location filename="../../gui/labs/backprop_page.py" line="210"/>
         <source>The loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="200"/>
+        <location filename="../../gui/labs/backprop_page.py" line="213"/>
         <source>output o = [{0}]</source>
         <translation>输出 o = [{0}]</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="204"/>
+        <location filename="../../gui/labs/backprop_page.py" line="217"/>
         <source>Backward: the error δ of layer {0}</source>
         <translation>反向传播：第 {0} 层的误差 δ</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="213"/>
+        <location filename="../../gui/labs/backprop_page.py" line="226"/>
         <source>Gradients: dL/dW = a_prev · δ, dL/db = δ</source>
         <translation>梯度：dL/dW = a_prev · δ，dL/db = δ</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="216"/>
+        <location filename="../../gui/labs/backprop_page.py" line="229"/>
         <source>Every weight&apos;s gradient is in the table, beside the finite-difference estimate (L(w+h) − L(w−h)) / 2h.
 Largest difference: {0:.2e}.
 Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f}).</source>
@@ -211,7 +226,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 应用更新：w ← w − {1} · dL/dw；损失变为 {2:.6f}（原为 {3:.6f}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/backprop_page.py" line="221"/>
+        <location filename="../../gui/labs/backprop_page.py" line="234"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第 {0} 步，共 {1} 步：{2}</translation>
     </message>
@@ -381,6 +396,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
     </message>
     <message>
         <location filename="../../gui/playground/controls.py" line="149"/>
+        <location filename="../../gui/playground/controls.py" line="158"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -390,77 +406,87 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>在每个批次上标准化每个隐藏神经元的加权和（批归一化）。切换它改变的是网络从现在起如何学习，而不是它现在给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="158"/>
+        <location filename="../../gui/playground/controls.py" line="162"/>
+        <source>Normalise each hidden layer&apos;s weighted sums within each sample (layer normalisation): no batch needed. Switching it keeps nearly the same answers (a fit, not exact); batch norm goes off.</source>
+        <translation>在每个样本内部对每个隐藏层的加权和做归一化（层归一化）：不需要批次。切换时网络的回答几乎不变（拟合而成，并不精确）；批归一化会关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="165"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="161"/>
+        <location filename="../../gui/playground/controls.py" line="168"/>
         <source>Training steps per frame, about 30 frames a second: 1 lets you follow every step; &apos;max&apos; trains as fast as the machine allows.</source>
         <translation>每帧的训练步数（约每秒 30 帧）：1 可以看清每一步；“最快”按机器的最快速度训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="167"/>
+        <location filename="../../gui/playground/controls.py" line="174"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="168"/>
+        <location filename="../../gui/playground/controls.py" line="175"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="169"/>
+        <location filename="../../gui/playground/controls.py" line="176"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="170"/>
+        <location filename="../../gui/playground/controls.py" line="177"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="171"/>
+        <location filename="../../gui/playground/controls.py" line="178"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="172"/>
+        <location filename="../../gui/playground/controls.py" line="179"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="173"/>
+        <location filename="../../gui/playground/controls.py" line="180"/>
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="174"/>
+        <location filename="../../gui/playground/controls.py" line="181"/>
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="175"/>
+        <location filename="../../gui/playground/controls.py" line="182"/>
         <source>Input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="176"/>
+        <location filename="../../gui/playground/controls.py" line="183"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="177"/>
+        <location filename="../../gui/playground/controls.py" line="184"/>
+        <source>Layer norm</source>
+        <translation>层归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/controls.py" line="185"/>
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="218"/>
+        <location filename="../../gui/playground/controls.py" line="232"/>
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="219"/>
+        <location filename="../../gui/playground/controls.py" line="233"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -1577,49 +1603,59 @@ next move = −α × slope = −{4:g} × {3} = {5}
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../gui/export.py" line="38"/>
+        <location filename="../../gui/export.py" line="41"/>
         <source>Plot {0}</source>
         <translation>图 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="56"/>
+        <location filename="../../gui/export.py" line="59"/>
         <source>the exporter wrote nothing</source>
         <translation>导出器没有写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="99"/>
+        <location filename="../../gui/export.py" line="102"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="100"/>
+        <location filename="../../gui/export.py" line="103"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="91"/>
+        <location filename="../../gui/export.py" line="94"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="107"/>
+        <location filename="../../gui/export.py" line="110"/>
         <source>Export training history</source>
         <translation>导出训练历史</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="108"/>
+        <location filename="../../gui/export.py" line="111"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="119"/>
+        <location filename="../../gui/export.py" line="128"/>
         <source>Export network</source>
         <translation>导出网络</translation>
     </message>
     <message>
-        <location filename="../../gui/export.py" line="120"/>
+        <location filename="../../gui/export.py" line="129"/>
         <source>Network files (*.npz)</source>
         <translation>网络文件 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="137"/>
+        <source>Export as PyTorch code</source>
+        <translation>导出为 PyTorch 代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export.py" line="138"/>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
     </message>
 </context>
 <context>
@@ -1635,22 +1671,32 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>该层的权重（或梯度）落在每行区间中的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="99"/>
+        <location filename="../../gui/playground/health_dialog.py" line="100"/>
+        <source>output layer: weights over time</source>
+        <translation>输出层：权重随时间的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/health_dialog.py" line="101"/>
         <source>layer {0}: weights over time</source>
         <translation>第 {0} 层：权重随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="101"/>
+        <location filename="../../gui/playground/health_dialog.py" line="103"/>
+        <source>output layer: gradients over time</source>
+        <translation>输出层：梯度随时间的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/health_dialog.py" line="104"/>
         <source>layer {0}: gradients over time</source>
         <translation>第 {0} 层：梯度随时间变化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="110"/>
+        <location filename="../../gui/playground/health_dialog.py" line="113"/>
         <source>The network has no hidden layer.</source>
         <translation>这个网络没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/health_dialog.py" line="133"/>
+        <location filename="../../gui/playground/health_dialog.py" line="137"/>
         <source>{0}
 dead: {1:.0%}
 saturated: {2:.0%}
@@ -1890,198 +1936,203 @@ gradients RMS: {4:.2e}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Neural Playground</source>
         <translation>神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>Start fresh</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/main_window.py" line="68"/>
         <source>Put every page back to its first-start settings (File → New), e.g. on a shared classroom computer.</source>
         <translation>把每个页面恢复为首次启动时的设置（文件 → 新建），适合教室里共用的电脑。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76"/>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>Playground</source>
         <translation>游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>Digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>Curve fitting</source>
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Every setting is back to its default.</source>
         <translation>所有设置已恢复为默认值。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Export training &amp;history (CSV)…</source>
         <translation>导出训练历史 (CSV)(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Export the &amp;network (.npz)…</source>
         <translation>导出网络 (.npz)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="151"/>
+        <source>Export as PyTorch &amp;code…</source>
+        <translation>导出为 PyTorch 代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Export a &amp;plot (PNG/SVG)</source>
         <translation>导出图表 (PNG/SVG)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Play / pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Help for this mode</source>
         <translation>本模式的帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>&amp;Reset</source>
         <translation>恢复默认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/playground.py" line="119"/>
+        <location filename="../../gui/pages/playground.py" line="120"/>
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
@@ -2101,53 +2152,53 @@ gradients RMS: {4:.2e}</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>{0} — Neural Playground</source>
         <translation>{0} — 神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>The language changes when you start Neural Playground again.</source>
         <translation>语言将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="279"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272"/>
+        <location filename="../../gui/main_window.py" line="280"/>
         <source>The theme changes when you start Neural Playground again.</source>
         <translation>主题将在下次启动神经网络游乐场时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>About Neural Playground</source>
         <translation>关于神经网络游乐场</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>Neural Playground: watch a neural network learn.
 
 A multi-layer network and a linear classifier train side by side on the same data, so you can see what hidden layers buy.</source>
@@ -2236,6 +2287,15 @@ A multi-layer network and a linear classifier train side by side on the same dat
     </message>
     <message>
         <location filename="../../gui/playground/network_view.py" line="315"/>
+        <source>{0} = {1}({2:.2f}·(z − μ) / σ {3} {4:.2f})
+z = {5}
+(layer norm: μ and σ are the mean and spread of this layer&apos;s sums for the same point; γ, β are learned)</source>
+        <translation>{0} = {1}({2:.2f}·(z − μ) / σ {3} {4:.2f})
+z = {5}
+（层归一化：μ 和 σ 是同一个点在这一层各加权和的均值和离散程度；γ、β 是学出来的）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/network_view.py" line="322"/>
         <source>{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})
 z = {7}
 (batch norm: the sum is standardised, then scaled and shifted by learned γ, β)</source>
@@ -2244,12 +2304,12 @@ z = {7}
 （批归一化：先把加权和标准化，再用学到的 γ、β 缩放和平移）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="321"/>
+        <location filename="../../gui/playground/network_view.py" line="328"/>
         <source>{0} = {1}({2})</source>
         <translation>{0} = {1}({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="340"/>
+        <location filename="../../gui/playground/network_view.py" line="347"/>
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -2257,333 +2317,338 @@ z = {7}
 <context>
     <name>PlaygroundPage</name>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="103"/>
+        <location filename="../../gui/playground/playground_page.py" line="104"/>
         <source>Network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="104"/>
+        <location filename="../../gui/playground/playground_page.py" line="105"/>
         <source>Linear model</source>
         <translation>线性模型</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="106"/>
+        <location filename="../../gui/playground/playground_page.py" line="107"/>
         <source>network, training</source>
         <translation>神经网络，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="107"/>
+        <location filename="../../gui/playground/playground_page.py" line="108"/>
         <source>network, test</source>
         <translation>神经网络，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="108"/>
+        <location filename="../../gui/playground/playground_page.py" line="109"/>
         <source>linear, training</source>
         <translation>线性，训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="109"/>
+        <location filename="../../gui/playground/playground_page.py" line="110"/>
         <source>linear, test</source>
         <translation>线性，测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="111"/>
+        <location filename="../../gui/playground/playground_page.py" line="112"/>
         <source>network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="111"/>
+        <location filename="../../gui/playground/playground_page.py" line="112"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="112"/>
+        <location filename="../../gui/playground/playground_page.py" line="113"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="112"/>
+        <location filename="../../gui/playground/playground_page.py" line="113"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="113"/>
+        <location filename="../../gui/playground/playground_page.py" line="114"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="114"/>
+        <location filename="../../gui/playground/playground_page.py" line="115"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="116"/>
+        <location filename="../../gui/playground/playground_page.py" line="117"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="117"/>
+        <location filename="../../gui/playground/playground_page.py" line="118"/>
         <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
         <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="119"/>
+        <location filename="../../gui/playground/playground_page.py" line="120"/>
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="121"/>
+        <location filename="../../gui/playground/playground_page.py" line="122"/>
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、随机失活或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="123"/>
+        <location filename="../../gui/playground/playground_page.py" line="124"/>
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="125"/>
+        <location filename="../../gui/playground/playground_page.py" line="126"/>
         <source>Each layer&apos;s weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or &apos;zeros&apos; initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及死亡单元和饱和单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="127"/>
+        <location filename="../../gui/playground/playground_page.py" line="128"/>
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="129"/>
+        <location filename="../../gui/playground/playground_page.py" line="130"/>
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="131"/>
+        <location filename="../../gui/playground/playground_page.py" line="132"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="133"/>
+        <location filename="../../gui/playground/playground_page.py" line="134"/>
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="150"/>
+        <location filename="../../gui/playground/playground_page.py" line="151"/>
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it.</source>
         <translation>把鼠标停在神经元上查看其公式，停在连线上查看权重。点击神经元可放大显示；点击输入可开关该特征。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="154"/>
+        <location filename="../../gui/playground/playground_page.py" line="155"/>
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="156"/>
+        <location filename="../../gui/playground/playground_page.py" line="157"/>
         <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="371"/>
+        <location filename="../../gui/playground/playground_page.py" line="381"/>
         <source>one straight line cannot separate every data set.</source>
         <translation>一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="373"/>
+        <location filename="../../gui/playground/playground_page.py" line="383"/>
         <source>linear in the chosen features, so its boundary can bend in the plane.</source>
         <translation>它对所选特征是线性的，所以在平面上的边界可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="376"/>
+        <location filename="../../gui/playground/playground_page.py" line="386"/>
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — {4}</source>
         <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="173"/>
+        <location filename="../../gui/playground/playground_page.py" line="174"/>
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="176"/>
-        <location filename="../../gui/playground/playground_page.py" line="304"/>
+        <location filename="../../gui/playground/playground_page.py" line="177"/>
+        <location filename="../../gui/playground/playground_page.py" line="305"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="178"/>
+        <location filename="../../gui/playground/playground_page.py" line="179"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="265"/>
+        <location filename="../../gui/playground/playground_page.py" line="266"/>
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="262"/>
+        <location filename="../../gui/playground/playground_page.py" line="263"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="260"/>
+        <location filename="../../gui/playground/playground_page.py" line="261"/>
         <source>Training paused: see the warning above.</source>
         <translation>训练已暂停：请看上方的提示。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="264"/>
+        <location filename="../../gui/playground/playground_page.py" line="265"/>
         <source>Training goes on, but see the warning above.</source>
         <translation>训练仍在继续，但请看上方的提示。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="305"/>
+        <location filename="../../gui/playground/playground_page.py" line="306"/>
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="360"/>
+        <location filename="../../gui/playground/playground_page.py" line="361"/>
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="362"/>
+        <location filename="../../gui/playground/playground_page.py" line="363"/>
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="363"/>
+        <location filename="../../gui/playground/playground_page.py" line="364"/>
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="368"/>
+        <location filename="../../gui/playground/playground_page.py" line="378"/>
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="413"/>
+        <location filename="../../gui/playground/playground_page.py" line="423"/>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="414"/>
+        <location filename="../../gui/playground/playground_page.py" line="424"/>
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="432"/>
+        <location filename="../../gui/playground/playground_page.py" line="442"/>
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="481"/>
+        <location filename="../../gui/playground/playground_page.py" line="491"/>
         <source>Over-fitting example: {0}. File → New (Ctrl+N) puts them back.</source>
         <translation>过拟合示例：{0}。“文件 → 新建”（Ctrl+N）可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="495"/>
+        <location filename="../../gui/playground/playground_page.py" line="505"/>
         <source>data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="495"/>
+        <location filename="../../gui/playground/playground_page.py" line="505"/>
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="496"/>
+        <location filename="../../gui/playground/playground_page.py" line="506"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="496"/>
+        <location filename="../../gui/playground/playground_page.py" line="506"/>
         <source>training data %</source>
         <translation>训练数据 %</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="497"/>
+        <location filename="../../gui/playground/playground_page.py" line="507"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="498"/>
+        <location filename="../../gui/playground/playground_page.py" line="508"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="498"/>
+        <location filename="../../gui/playground/playground_page.py" line="508"/>
         <source>optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="499"/>
+        <location filename="../../gui/playground/playground_page.py" line="509"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="499"/>
+        <location filename="../../gui/playground/playground_page.py" line="509"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="500"/>
+        <location filename="../../gui/playground/playground_page.py" line="510"/>
         <source>dropout</source>
         <translation>随机失活</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="500"/>
+        <location filename="../../gui/playground/playground_page.py" line="510"/>
         <source>initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="501"/>
+        <location filename="../../gui/playground/playground_page.py" line="511"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="501"/>
+        <location filename="../../gui/playground/playground_page.py" line="511"/>
         <source>input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="502"/>
+        <location filename="../../gui/playground/playground_page.py" line="512"/>
         <source>batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="502"/>
+        <location filename="../../gui/playground/playground_page.py" line="512"/>
+        <source>layer norm</source>
+        <translation>层归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="513"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="514"/>
+        <location filename="../../gui/playground/playground_page.py" line="525"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="515"/>
+        <location filename="../../gui/playground/playground_page.py" line="526"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="521"/>
+        <location filename="../../gui/playground/playground_page.py" line="532"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="529"/>
+        <location filename="../../gui/playground/playground_page.py" line="540"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="530"/>
+        <location filename="../../gui/playground/playground_page.py" line="541"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="538"/>
+        <location filename="../../gui/playground/playground_page.py" line="549"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="540"/>
+        <location filename="../../gui/playground/playground_page.py" line="551"/>
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -2702,17 +2767,17 @@ z = {7}
 <context>
     <name>Surface3DView</name>
     <message>
-        <location filename="../../gui/labs/surface_3d.py" line="41"/>
+        <location filename="../../gui/labs/surface_3d.py" line="37"/>
         <source>The 3D view needs PyOpenGL (pip install PyOpenGL); the 2D map shows the same surface from above.</source>
         <translation>3D 视图需要 PyOpenGL（pip install PyOpenGL）；2D 地图从上方显示同一个曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_3d.py" line="50"/>
+        <location filename="../../gui/labs/surface_3d.py" line="46"/>
         <source>Drag to turn the landscape, scroll to zoom. Height is the loss; each line is an optimiser&apos;s walk.</source>
         <translation>拖动可旋转地形，滚轮可缩放。高度是损失；每条线是一个优化器走过的路径。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_3d.py" line="65"/>
+        <location filename="../../gui/labs/surface_3d.py" line="61"/>
         <source>No OpenGL context could be made on this display, so the 3D view is off; the 2D map shows the same surface.</source>
         <translation>无法在此显示器上创建 OpenGL 上下文，因此 3D 视图已关闭；2D 地图显示同一个曲面。</translation>
     </message>
@@ -2720,173 +2785,173 @@ z = {7}
 <context>
     <name>SurfaceLab</name>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="44"/>
+        <location filename="../../gui/labs/surface_lab.py" line="46"/>
         <source>The cost surface over two weights.</source>
         <translation>关于两个权重的代价曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="45"/>
+        <location filename="../../gui/labs/surface_lab.py" line="47"/>
         <source>bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="45"/>
+        <location filename="../../gui/labs/surface_lab.py" line="47"/>
         <source>elongated valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="46"/>
+        <location filename="../../gui/labs/surface_lab.py" line="48"/>
         <source>Rosenbrock&apos;s banana</source>
         <translation>Rosenbrock 香蕉函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="46"/>
+        <location filename="../../gui/labs/surface_lab.py" line="48"/>
         <source>saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="47"/>
+        <location filename="../../gui/labs/surface_lab.py" line="49"/>
         <source>Himmelblau (four minima)</source>
         <translation>Himmelblau 函数（四个最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="48"/>
+        <location filename="../../gui/labs/surface_lab.py" line="50"/>
         <source>a two-weight neuron&apos;s real loss</source>
         <translation>一个双权重神经元的真实损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="49"/>
+        <location filename="../../gui/labs/surface_lab.py" line="51"/>
         <source>two valleys (a local and a global minimum)</source>
         <translation>两个山谷（一个局部最小值和一个全局最小值）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="55"/>
+        <location filename="../../gui/labs/surface_lab.py" line="57"/>
         <source>Plain gradient descent: a step down the slope.</source>
         <translation>普通梯度下降：沿斜坡向下走一步。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="56"/>
+        <location filename="../../gui/labs/surface_lab.py" line="58"/>
         <source>Keeps a velocity: rolls through flat parts and small bumps.</source>
         <translation>保持一个速度：能滚过平坦处和小的凸起。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="57"/>
+        <location filename="../../gui/labs/surface_lab.py" line="59"/>
         <source>Momentum that looks ahead before it steps: overshoots less.</source>
         <translation>先向前看再迈步的动量法：越过最低点更少。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="58"/>
+        <location filename="../../gui/labs/surface_lab.py" line="60"/>
         <source>Divides each step by the recent size of that gradient.</source>
         <translation>每一步都除以该梯度最近的大小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="59"/>
+        <location filename="../../gui/labs/surface_lab.py" line="61"/>
         <source>Momentum plus RMSProp&apos;s per-weight scaling of the steps.</source>
         <translation>动量加上 RMSProp 对每个权重步长的缩放。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="60"/>
+        <location filename="../../gui/labs/surface_lab.py" line="62"/>
         <source>Shrinks each weight&apos;s steps by all its past gradients.</source>
         <translation>用每个权重过去所有的梯度来缩小它的步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="66"/>
-        <location filename="../../gui/labs/surface_lab.py" line="161"/>
+        <location filename="../../gui/labs/surface_lab.py" line="68"/>
+        <location filename="../../gui/labs/surface_lab.py" line="174"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="67"/>
+        <location filename="../../gui/labs/surface_lab.py" line="69"/>
         <source>Drop 30 random starts</source>
         <translation>随机撒下 30 个起点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="68"/>
+        <location filename="../../gui/labs/surface_lab.py" line="70"/>
         <source>Thirty starting points at once: which minimum you reach depends on where you start — and on some surfaces you reach none.</source>
         <translation>一次放下三十个起点：到达哪个最小值取决于从哪里出发——在有些曲面上哪个也到不了。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="179"/>
+        <location filename="../../gui/labs/surface_lab.py" line="78"/>
+        <source>The surface as a landscape beside the map: drag to turn it; each path walks down it.</source>
+        <translation>在地图旁把曲面显示成立体地形：拖动可以旋转；每条路径都沿着它往下走。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/surface_lab.py" line="194"/>
         <source>rates × {0}</source>
         <translation>学习率 × {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="206"/>
+        <location filename="../../gui/labs/surface_lab.py" line="221"/>
         <source>left the map</source>
         <translation>走出了图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="222"/>
+        <location filename="../../gui/labs/surface_lab.py" line="241"/>
         <source>Each square is a random start, coloured by the minimum plain gradient descent reached from it; a grey cross reached none.</source>
         <translation>每个方块是一个随机起点，颜色表示普通梯度下降从那里到达的最小值；灰色叉号表示没有到达任何最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="228"/>
+        <location filename="../../gui/labs/surface_lab.py" line="247"/>
         <source>minimum at ({0:.2f}, {1:.2f})</source>
         <translation>最小值 ({0:.2f}, {1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="230"/>
+        <location filename="../../gui/labs/surface_lab.py" line="249"/>
         <source>no minimum reached in {0} steps (still on the way, diverged, or stuck on a flat part)</source>
         <translation>{0} 步内未到达最小值（仍在路上、发散，或卡在平坦处）</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="233"/>
+        <location filename="../../gui/labs/surface_lab.py" line="252"/>
         <source>no minimum reached: this surface has none, every walk slides away</source>
         <translation>未到达最小值：这个曲面没有最小值，每条路径都会滑走</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="235"/>
+        <location filename="../../gui/labs/surface_lab.py" line="254"/>
         <source>Random starts end in: </source>
         <translation>随机起点的终点：</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="71"/>
+        <location filename="../../gui/labs/surface_lab.py" line="73"/>
         <source>Scales every optimiser&apos;s learning rate together.</source>
         <translation>同时缩放所有优化器的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="72"/>
+        <location filename="../../gui/labs/surface_lab.py" line="74"/>
         <source>Run the ticked optimisers side by side.</source>
         <translation>让勾选的优化器并排运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="75"/>
+        <location filename="../../gui/labs/surface_lab.py" line="77"/>
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="77"/>
-        <source>The 3D surface needs OpenGL (PyOpenGL), which is not installed; the contour map shows the same surface from above.</source>
-        <translation>三维曲面需要 OpenGL（PyOpenGL），但未安装；等高线图从上方展示的是同一个曲面。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/labs/surface_lab.py" line="93"/>
+        <location filename="../../gui/labs/surface_lab.py" line="95"/>
         <source>loss along each path</source>
         <translation>各路径上的损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="95"/>
+        <location filename="../../gui/labs/surface_lab.py" line="97"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="107"/>
+        <location filename="../../gui/labs/surface_lab.py" line="109"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="117"/>
+        <location filename="../../gui/labs/surface_lab.py" line="119"/>
         <source>Click the map to choose the start.</source>
         <translation>点击图中位置选择起点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="161"/>
+        <location filename="../../gui/labs/surface_lab.py" line="174"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/surface_lab.py" line="208"/>
+        <location filename="../../gui/labs/surface_lab.py" line="223"/>
         <source>Loss after {0} steps — </source>
         <translation>{0} 步后的损失——</translation>
     </message>
@@ -3083,56 +3148,44 @@ z = {7}
 <context>
     <name>TransformedDialog</name>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="23"/>
+        <location filename="../../gui/playground/transformed_dialog.py" line="24"/>
         <source>The plane as a hidden layer sees it</source>
         <translation>隐藏层眼中的平面</translation>
     </message>
     <message>
         <location filename="../../gui/playground/transformed_dialog.py" line="27"/>
-        <source>The hidden layer to look through.</source>
-        <translation>要观察的隐藏层。</translation>
+        <source>What the horizontal axis shows: an input feature, a hidden neuron&apos;s activation, or an output&apos;s weighted sum before its activation.</source>
+        <translation>横轴显示的量：一个输入特征、一个隐藏神经元的激活值，或某个输出在激活函数之前的加权和。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="28"/>
-        <source>The neuron whose activation is the horizontal axis.</source>
-        <translation>其激活值作为横轴的神经元。</translation>
+        <location filename="../../gui/playground/transformed_dialog.py" line="30"/>
+        <source>What the vertical axis shows; it may come from another layer than the horizontal one.</source>
+        <translation>纵轴显示的量；它可以来自与横轴不同的层。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="29"/>
-        <source>The neuron whose activation is the vertical axis.</source>
-        <translation>其激活值作为纵轴的神经元。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="31"/>
-        <source>Each point of the input plane goes to the activations of two neurons. Straight grid lines bend; classes a line could not split may become separable here.</source>
-        <translation>输入平面上的每个点都被映射到两个神经元的激活值。直的网格线会弯曲；一条直线分不开的类别，在这里可能变得可分。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="43"/>
-        <source>Layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="43"/>
-        <source>Neuron (x axis)</source>
-        <translation>神经元（横轴）</translation>
+        <location filename="../../gui/playground/transformed_dialog.py" line="33"/>
+        <source>Each point of the input plane goes to the values of two units. Straight grid lines bend; classes a line could not split may become separable here.</source>
+        <translation>输入平面上的每个点都被映射到两个单元的值。直的网格线会弯曲；一条直线分不开的类别在这里可能变得可以分开。</translation>
     </message>
     <message>
         <location filename="../../gui/playground/transformed_dialog.py" line="45"/>
-        <source>Neuron (y axis)</source>
-        <translation>神经元（纵轴）</translation>
+        <source>x axis</source>
+        <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="64"/>
-        <source>layer {0}</source>
-        <translation>第 {0} 层</translation>
+        <location filename="../../gui/playground/transformed_dialog.py" line="45"/>
+        <source>y axis</source>
+        <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/transformed_dialog.py" line="75"/>
-        <location filename="../../gui/playground/transformed_dialog.py" line="103"/>
-        <location filename="../../gui/playground/transformed_dialog.py" line="104"/>
-        <source>neuron {0}</source>
-        <translation>神经元 {0}</translation>
+        <location filename="../../gui/playground/transformed_dialog.py" line="62"/>
+        <source>output {0} (weighted sum z)</source>
+        <translation>输出 {0}（加权和 z）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/transformed_dialog.py" line="63"/>
+        <source>layer {0} · neuron {1}</source>
+        <translation>第 {0} 层 · 神经元 {1}</translation>
     </message>
 </context>
 <context>
@@ -3193,7 +3246,12 @@ z = {7}
         <translation>批归一化：每个加权和都会被重新缩放，所以权重的大小不那么重要。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="75"/>
+        <location filename="../../gui/playground/weight_effect_view.py" line="74"/>
+        <source>Layer norm: each sample&apos;s sums are re-scaled together, so how large the weights are matters less.</source>
+        <translation>层归一化：每个样本的加权和被一起重新缩放，所以权重的大小不那么重要了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/weight_effect_view.py" line="78"/>
         <source>No regulariser is on: nothing stops the weights from growing. Switch one on and watch this plot.</source>
         <translation>没有开启正则化：没有什么能阻止权重增长。开启一个，然后观察这张图。</translation>
     </message>
