@@ -82,6 +82,24 @@ class HelpDialog(QDialog):
                 "<p><b>Try:</b> press Next step and compare each gradient with the one "
                 "measured by nudging the weight (finite differences).</p>"),
         }
+        # Later additions stand in their own strings, so translations of the above stay.
+        pages["playground"] += self.tr(
+            "<p><b>Layer norm</b> normalises each point's sums within the layer (no batch "
+            "needed); switching it keeps nearly the same answers. The linear model's title "
+            "shows its line, x2 = k·x1 + c. <i>See the plane as a hidden layer sees it</i> "
+            "takes any two units: an input, hidden neurons of any layers, or an output's "
+            "weighted sum. <i>File → Export as PyTorch code</i> writes this network as a "
+            "PyTorch script: the same network in the tool the field uses.</p>"
+            "<p><b>Lessons</b> (Help → Lessons, Ctrl+L) lead you through the ideas: "
+            "predict, try, see.</p>")
+        pages["descent"] += self.tr(
+            "<p><b>3D view</b> (2D tab) shows the surface as a landscape with every path on "
+            "it: drag to turn it. <i>Two valleys</i> has a shallow local and a deeper global "
+            "minimum: drop 30 random starts and see that the start decides.</p>")
+        pages["inside"] += self.tr(
+            "<p><b>Computational graph</b> (the tab beside the network): every ×, + and "
+            "activation is a node. Next shows each value going forward, then each gradient "
+            "coming back with its chain-rule product; click a node to see its sum.</p>")
         return titles, pages
 
     def _keys(self) -> str:
