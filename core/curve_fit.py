@@ -22,6 +22,7 @@ from core.optimizers import OPTIMIZERS, make_optimizer
 from core.trainer import Trainer
 
 X_RANGE = (-6.0, 6.0)
+LIVE = frozenset({"learning_rate", "optimizer", "loss"})  # act without new weights
 MAX_HIDDEN = 64
 FIT_LOSSES = ("mse", "mae")
 
@@ -134,9 +135,26 @@ class CurveFit:
                 trainer.set_data(x[:, None], y[:, None])
                 trainer.batch_size = len(x)
         elif isinstance(command, ConfigureFit):
-            self._build(self._configured(command.changes))
+            new = self._configured(command.changes)
+            changed = {k for k in command.changes if getattr(new, k) != getattr(self.config, k)}
+            if changed <= LIVE:
+                self._retune(new)
+            else:
+                self._build(new)
         else:
             raise ValueError(f"unknown command {command!r}")
+
+    def _retune(self, config: CurveFitConfig) -> None:
+        """Learning rate, optimiser and loss act on the running fit: the weights stay,
+        so a learner sees the same line tilt faster or slower."""
+        old, self.config = self.config, config
+        for trainer in (self.line, self.net):
+            if config.optimizer != old.optimizer:
+                trainer.optimizer = make_optimizer(config.optimizer,
+                                                   learning_rate=config.learning_rate)
+            trainer.optimizer.learning_rate = config.learning_rate
+            if config.loss != old.loss:
+                trainer.set_loss(config.loss)
 
     def _configured(self, changes: dict[str, Any]) -> CurveFitConfig:
         """The config with ``changes``, checked; the fit's own config is not touched."""

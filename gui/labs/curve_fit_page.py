@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
 from core.datasets import CURVES, make_dataset
+from core.optimizers import OPTIMIZERS
 from core.training_loop import Pause, Play
 from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
@@ -33,6 +34,8 @@ def generate_points(name: str, noise: float, n: int = 30, seed: int | None = Non
     data = make_dataset(name, n, noise, np.random.default_rng(seed))
     return data.X[:, 0].astype(np.float64), data.y.astype(np.float64)
 
+
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.02, 0.03, 0.1, 0.3, 1.0)
 
 class CurveFitPage(QWidget):
     """Left-click adds a point, drag moves one, right-click deletes it."""
@@ -55,6 +58,13 @@ class CurveFitPage(QWidget):
         self.noise.setCurrentIndex(2)
         self.loss = combo_box([("mse", self.tr("squared error")),
                                ("mae", self.tr("absolute error"))], "mse")
+        self.rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES], 0.02)
+        self.rate.setToolTip(self.tr("Learning rate: how far each step moves the weights. Watch "
+                                     "the red line: small rates tilt it slowly, large ones "
+                                     "make it swing."))
+        self.optimizer = combo_box([(name, name) for name in OPTIMIZERS], "adam")
+        self.optimizer.setToolTip(self.tr("How each step is made from the slope: plain SGD, "
+                                          "with momentum, or scaled per weight (Adam, …)."))
         self.hidden = QSpinBox()
         self.loss.setToolTip(self.tr("Squared error chases outliers; absolute error "
                                      "ignores them more."))
@@ -92,6 +102,8 @@ class CurveFitPage(QWidget):
         top = QHBoxLayout()
         for label, widget in ((self.tr("Points"), self.generator), (self.tr("Noise"), self.noise),
                               (self.tr("Loss"), self.loss),
+                              (self.tr("Learning rate"), self.rate),
+                              (self.tr("Optimiser"), self.optimizer),
                               (self.tr("Hidden neurons"), self.hidden)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
@@ -116,6 +128,8 @@ class CurveFitPage(QWidget):
         self.generator.activated.connect(lambda _: self._new_points())
         self.noise.activated.connect(lambda _: self._new_points())
         self.loss.activated.connect(lambda _: self._configure())
+        self.rate.activated.connect(lambda _: self._configure())
+        self.optimizer.activated.connect(lambda _: self._configure())
         self.hidden.valueChanged.connect(lambda _: self._configure())
         self.show_parts.toggled.connect(lambda _: self._draw_parts())
         self.play.clicked.connect(self.toggle_play)
@@ -134,6 +148,8 @@ class CurveFitPage(QWidget):
 
     def _configure(self) -> None:
         self.controller.send(ConfigureFit({"loss": self.loss.currentData(),
+                                           "learning_rate": self.rate.currentData(),
+                                           "optimizer": self.optimizer.currentData(),
                                            "hidden": self.hidden.value()}))
         self.controller.send(SetPoints(self.x, self.y))
 

@@ -28,7 +28,8 @@ class CurveFitAdapter(Page):
 
     def controls(self) -> dict[str, QWidget]:
         p = self.page
-        return {"hidden": p.hidden, "loss": p.loss, "points": p.generator}
+        return {"hidden": p.hidden, "loss": p.loss, "points": p.generator,
+                "learning_rate": p.rate, "optimizer": p.optimizer}
 
     def settings(self) -> dict[str, Any]:
         snap = self.page.snapshot
@@ -43,8 +44,14 @@ class CurveFitAdapter(Page):
         if "points" in changes:
             p.generator.setCurrentIndex(p.generator.findData(changes.pop("points")))
             p.generator.activated.emit(p.generator.currentIndex())
-        if "loss" in changes:
-            p.loss.setCurrentIndex(p.loss.findData(changes["loss"]))
+        for name, combo in (("loss", p.loss), ("learning_rate", p.rate),
+                            ("optimizer", p.optimizer)):
+            if name in changes:
+                index = combo.findData(changes[name])
+                if index < 0:  # a rate the menu does not list: add it, so the box says it
+                    combo.addItem(f"{changes[name]:g}", changes[name])
+                    index = combo.count() - 1
+                combo.setCurrentIndex(index)
         if "hidden" in changes:
             p.hidden.blockSignals(True)  # one ConfigureFit below carries every change
             p.hidden.setValue(changes["hidden"])

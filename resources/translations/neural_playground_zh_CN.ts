@@ -493,113 +493,133 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
 <context>
     <name>CurveFitPage</name>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="51" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="54" />
         <source>The curve the points come from.</source>
         <translation>生成这些点的曲线。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="52" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="55" />
         <source>How far the points scatter around the curve.</source>
         <translation>点在曲线周围散布的程度。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="56" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="59" />
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="57" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="60" />
         <source>absolute error</source>
         <translation>绝对误差</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="59" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="62" />
+        <source>Learning rate: how far each step moves the weights. Watch the red line: small rates tilt it slowly, large ones make it swing.</source>
+        <translation>学习率：每一步让权重移动多远。看那条红线：学习率小，它倾斜得慢；学习率大，它会来回摆动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="66" />
+        <source>How each step is made from the slope: plain SGD, with momentum, or scaled per weight (Adam, …).</source>
+        <translation>每一步如何由斜率得到：普通 SGD、带动量，或按每个权重缩放（Adam 等）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="69" />
         <source>Squared error chases outliers; absolute error ignores them more.</source>
         <translation>平方误差会追逐离群点；绝对误差更不受其影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="61" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="71" />
         <source>Hidden neurons: each adds one bend to the curve.</source>
         <translation>隐藏神经元：每个神经元给曲线增加一处弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="64" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="74" />
         <source>Show each hidden neuron's part</source>
         <translation>显示每个隐藏神经元的贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="65" />
-        <location filename="../../gui/labs/curve_fit_page.py" line="133" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="75" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="147" />
         <source>Fit</source>
         <translation>拟合</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="66" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="76" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="67" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="77" />
         <source>Draw each hidden neuron's contribution: the curve is their sum plus a bias.</source>
         <translation>画出每个隐藏神经元的贡献：曲线是它们的和再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="69" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="79" />
         <source>Fit the line and the network to the points by gradient descent.</source>
         <translation>用梯度下降让直线和网络拟合这些点。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="71" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="81" />
         <source>New random weights for both models.</source>
         <translation>为两个模型重新随机初始化权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="87" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="97" />
         <source>line y = ax + b</source>
         <translation>直线 y = ax + b</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="88" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="98" />
         <source>network</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="89" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="99" />
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="93" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="103" />
         <source>Points</source>
         <translation>数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="93" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="103" />
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="94" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="104" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="95" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="105" />
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="106" />
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/labs/curve_fit_page.py" line="107" />
         <source>Hidden neurons</source>
         <translation>隐藏神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="102" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="114" />
         <source>Left-click adds a point, drag moves one, right-click removes it. The red line can only tilt and shift; the blue network bends.</source>
         <translation>左键添加数据点，拖动可移动，右键删除。红色直线只能倾斜和平移；蓝色的神经网络可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="133" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="147" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_fit_page.py" line="157" />
+        <location filename="../../gui/labs/curve_fit_page.py" line="173" />
         <source>red line: y = {0:.3f}·x {1} {2:.3f}    (step {3})</source>
         <translation>红线：y = {0:.3f}·x {1} {2:.3f}    （第 {3} 步）</translation>
     </message>
@@ -2156,7 +2176,7 @@ gradients RMS: {4:.2e}</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/curve_fit.py" line="84" />
+        <location filename="../../gui/pages/curve_fit.py" line="91" />
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
