@@ -340,7 +340,9 @@ class NetworkView(pg.GraphicsLayoutWidget):
                 text = self.tr("weight {0:+.3f}  ({1} → {2})").format(
                     weight, source, self.neuron_name(layer + 1, j))
         if text:
-            QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), text, self)
+            # mapFromScene gives viewport coordinates (a QPoint already).
+            where = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
+            QToolTip.showText(where, text, self)
         else:
             QToolTip.hideText()
 
