@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QToolTip
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 
 from core.features import FEATURE_NAMES
 from core.grid import TILE_SIDE
@@ -79,6 +79,7 @@ def _format_term(weight: float, name: str) -> str:
 class NetworkView(pg.GraphicsLayoutWidget):
     """Draws a :class:`ModelSnapshot` as a layered diagram of neuron heatmaps."""
 
+    _model: ModelSnapshot | None = None  # resizeEvent comes during __init__ already
     neuron_clicked = Signal(int, int)  # column (layer index in grid.layers), unit
     feature_toggled = Signal(str)
 
@@ -98,7 +99,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
                                width=0.6 + 1.3 * level)
                 item = pg.PlotCurveItem(connect="pairs", pen=pen)
                 self.view.addItem(item)
-                item.setZValue(1)  # over the mosaic's white gaps, where links run
+                # Over the mosaic's gaps, where links run; stronger ones on top.
+                item.setZValue(1 + 0.01 * level)
                 item.setCacheMode(CACHED)
                 self.links[(sign, level)] = item
         self.frames = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#999", width=1))
@@ -111,6 +113,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self.tiles: list[Tile] = []
         self.selected: tuple[int, int] | None = None
         self._layout_key: tuple | None = None
+        self._scale = 1.0
         self._model: ModelSnapshot | None = None
         self._features: tuple[str, ...] = ()
         self._segments = np.zeros((0, 4))
@@ -133,21 +136,44 @@ class NetworkView(pg.GraphicsLayoutWidget):
     def _column_sizes(self, model: ModelSnapshot) -> list[int]:
         return [len(FEATURE_NAMES), *model.layer_sizes[1:]]
 
+    def _pitches(self, sizes: list[int]) -> tuple[float, float]:
+        """Column and row pitch that spread the diagram over the view's shape.
+
+        A deep, wide network laid out at a fixed pitch was a tall narrow
+        column with tiles a few pixels wide: columns move apart to use the
+        width, and rows of many neurons close up.
+        """
+        row_pitch = float(ROW_PITCH if max(sizes) <= 16 else TILE + 4)
+        view = self.viewport().size()
+        width = max(view.width() - self._label_room(), 50)
+        height = max(view.height(), 50)
+        wanted = width / height * (max(sizes) * row_pitch + 30) - TILE
+        column_pitch = min(max(wanted / max(len(sizes) - 1, 1), COLUMN_PITCH), 3 * COLUMN_PITCH)
+        return float(2 * round(column_pitch / 2)), row_pitch  # even: see the tiles' y
+
+    def _label_room(self) -> int:
+        """Pixels left of the inputs for their names, in the application's font."""
+        metrics = QFontMetrics(QApplication.font())
+        return max(metrics.horizontalAdvance(name) for name in FEATURE_NAMES) + 12
+
     def _relayout(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
         sizes = self._column_sizes(model)
+        column_pitch, row_pitch = self._pitches(sizes)
         rows = max(sizes)
-        height = rows * ROW_PITCH
+        height = rows * row_pitch
         self.tiles = []
         self._tile_index: dict[tuple[int, int], Tile] = {}
         for column, n in enumerate(sizes):
-            top = height - (height - n * ROW_PITCH) / 2
+            # A short column beside a tall one spreads out (its labels need room).
+            pitch = max(row_pitch, min(height / n, 2 * ROW_PITCH))
+            top = height - (height - n * pitch) / 2
             for unit in range(n):
-                y = top - (unit + 1) * ROW_PITCH + (ROW_PITCH - TILE) / 2
+                y = top - (unit + 1) * pitch + (pitch - TILE) / 2
                 # Even, so that a half-size tile starts on a whole pixel too.
-                tile = Tile(column, unit, column * COLUMN_PITCH, 2 * round(y / 2))
+                tile = Tile(column, unit, column * column_pitch, 2 * round(y / 2))
                 self.tiles.append(tile)
                 self._tile_index[(column, unit)] = tile
-        width = (len(sizes) - 1) * COLUMN_PITCH + TILE
+        width = (len(sizes) - 1) * column_pitch + TILE
         # The worker sends smaller tiles for wide layers: the mosaic is then
         # coloured at that size and scaled up to the layout's.
         side = model.grid.tiles[0].shape[1]
@@ -155,31 +181,37 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._canvas = np.zeros((round(width * self._scale), round(height * self._scale)),
                                 dtype=np.uint8)
         self._mosaic_rect: QRectF | None = QRectF(0, 0, width, height)  # once it has pixels
-        # Room on the left for the feature names, which keep their size in pixels
-        # while the diagram shrinks with more layers.
-        margin = max(60.0, 0.14 * width)
-        self.view.setRange(QRectF(-margin, -24, width + margin + 10, height + 30), padding=0.02)
+        # Labels keep their size in pixels while the diagram scales: room for
+        # them is made in the view's pixels, converted at the scale it will have.
+        font = QApplication.font()
+        line = QFontMetrics(font).height() + 4
+        view = self.viewport().size()
+        title_room = QFontMetrics(font).horizontalAdvance(self.tr("output")) / 2
+        scale = min(max(view.width() - self._label_room() - title_room, 50) / width,
+                    max(view.height() - line, 50) / height)
+        margin, bottom = self._label_room() / scale, line / scale
+        right = QFontMetrics(font).horizontalAdvance(self.tr("output")) / 2 / scale
+        self.view.setRange(QRectF(-margin, -bottom, width + margin + right, height + bottom + 6),
+                           padding=0.0)
         for label in self.labels:
             self.view.removeItem(label)
         self.labels = []
         titles = [self.tr("inputs")]
-        # Short titles when many layers make the columns narrow.
-        layer_title = self.tr("layer {0}") if len(sizes) <= 6 else self.tr("L{0}")
+        # Short titles when the columns are narrow on screen.
+        long_title = self.tr("layer {0}")
+        fits = QFontMetrics(font).horizontalAdvance(long_title.format(8)) < column_pitch * scale
+        layer_title = long_title if fits else self.tr("L{0}")
         titles += [layer_title.format(i) for i in range(1, len(sizes) - 1)]
         titles.append(self.tr("output"))
         for column, title in enumerate(titles):
             label = pg.TextItem(title, color=plot_ink(), anchor=(0.5, 0))
-            label.setPos(column * COLUMN_PITCH + TILE / 2, -2)
-            label.setCacheMode(CACHED)
-            self.view.addItem(label)
-            self.labels.append(label)
+            label.setPos(column * column_pitch + TILE / 2, -2)
+            self._add_label(label, font)
         for tile in self.tiles:
             if tile.column == 0:
                 label = pg.TextItem(FEATURE_NAMES[tile.unit], color=plot_ink(), anchor=(1, 0.5))
                 label.setPos(tile.x - 3, tile.y + TILE / 2)
-                label.setCacheMode(CACHED)
-                self.view.addItem(label)
-                self.labels.append(label)
+                self._add_label(label, font)
         frame_segments = []
         for tile in self.tiles:
             x0, y0, x1, y1 = tile.x, tile.y, tile.x + TILE, tile.y + TILE
@@ -187,6 +219,27 @@ class NetworkView(pg.GraphicsLayoutWidget):
                                (x1, y1), (x0, y1), (x0, y1), (x0, y0)]
         frames = np.array(frame_segments, dtype=float)
         self.frames.setData(frames[:, 0], frames[:, 1])
+
+    def _add_label(self, label: pg.TextItem, font: QFont) -> None:
+        label.setFont(font)
+        label.setCacheMode(CACHED)
+        self.view.addItem(label)
+        self.labels.append(label)
+
+    def _redo_layout(self) -> None:
+        """Lay the diagram out again for a new view size or font, if one is drawn."""
+        self._layout_key = None
+        if self._model is not None:
+            self.show_model(self._model, self._features)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)  # pyqtgraph also calls it with None
+        self._redo_layout()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._redo_layout()  # View → Text size: labels and the room for them follow
+        return super().event(event)
 
     # -- drawing ----------------------------------------------------------------------
     def show_model(self, model: ModelSnapshot, features: tuple[str, ...],
