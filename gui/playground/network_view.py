@@ -29,6 +29,7 @@ TILE = TILE_SIDE   # pixels per tile side: one per grid point the worker sends
 COLUMN_PITCH = 96  # pixels from one layer's tiles to the next
 ROW_PITCH = 38
 STRENGTH_EDGES = (0.25, 0.75, 1.5)  # |w| bins for link width
+MANY_LINKS = 1000  # above this, link items are re-stroked one per frame
 # Items that change less often than every frame are painted from a pixmap
 # cache, so a frame repaints them without running their Python paint code.
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -113,6 +114,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self.tiles: list[Tile] = []
         self.selected: tuple[int, int] | None = None
         self._layout_key: tuple | None = None
+        self._next_link_item = 0
         self._scale = 1.0
         self._model: ModelSnapshot | None = None
         self._features: tuple[str, ...] = ()
@@ -253,7 +255,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._model, self._features = model, features
         self._draw_tiles(model, features)
         if relayout or links:
-            self._draw_links(model, features)
+            self._draw_links(model, features, relayout)
         self._draw_selection()
 
     def _tile_indices(self, model: ModelSnapshot, features: tuple[str, ...]):
@@ -302,7 +304,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
         dx = TILE if side == "right" else 0.0
         return np.array([(t.x + dx, t.y + TILE / 2) for t in tiles], dtype=float)
 
-    def _draw_links(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
+    def _draw_links(self, model: ModelSnapshot, features: tuple[str, ...],
+                    relayout: bool = False) -> None:
         """One segment per weight, built per layer with broadcasting (thousands of links)."""
         segments, info, weights = [], [], []
         for layer, (W, _) in enumerate(model.weights):
@@ -322,17 +325,26 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._segment_weights = np.concatenate(weights) if weights else np.zeros(0)
         levels = np.searchsorted(STRENGTH_EDGES, np.abs(self._segment_weights))
         signs = np.sign(self._segment_weights)
-        for key, item in self.links.items():
+        # Weights cross a width or colour boundary now and then; an item whose
+        # links stayed put keeps its cached pixmap (re-stroking is the costliest
+        # paint in the window).  With thousands of links one item at a time is
+        # re-stroked, in turn, so that no paint takes all of them (at 32 × 8 a
+        # frame that re-stroked every item made the event loop 20 ms late).
+        keys = list(self.links)
+        budget = len(keys) if relayout or len(self._segments) <= MANY_LINKS else 1
+        start = self._next_link_item
+        for key in keys[start:] + keys[:start]:
+            if budget == 0:
+                break
             s = self._segments[(signs == key[0]) & (levels == key[1])]
-            # Weights cross a width or colour boundary now and then; an item whose
-            # links stayed put keeps its cached pixmap (re-stroking wide translucent
-            # lines is the costliest paint in the window).
             if key in self._link_segments and np.array_equal(self._link_segments[key], s):
                 continue
+            budget -= 1
+            self._next_link_item = (keys.index(key) + 1) % len(keys)
             self._link_segments[key] = s
             xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
             ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
-            item.setData(xs, ys)
+            self.links[key].setData(xs, ys)
 
     def _draw_selection(self) -> None:
         if self.selected is None or not any(
