@@ -31,7 +31,7 @@ def grid_points(resolution: int, extent: float = EXTENT) -> np.ndarray:
 
 
 TILE_SIDE = 30  # points across each small heatmap of the network diagram
-WIDE_LAYER = 16  # a layer wider than this makes the diagram's tiles small on screen
+WIDE_LAYER = 16  # a layer this wide makes the diagram's tiles small on screen
 # Multiply-adds a frame may spend on the full-resolution output: the default
 # network (2-8-8-8-1, 152 a point) at 150² needs 3.4 M; 32 × 8 would need
 # 163 M (35 ms a frame in the worker, as long as training between frames).
@@ -44,7 +44,7 @@ def tile_side(layer_sizes: Sequence[int]) -> int:
     Wide layers are drawn with tiles about 20 px on screen, and 256 tiles of
     30² would be 0.9 MB to compute, send and colour on every frame.
     """
-    return TILE_SIDE // 2 if max(layer_sizes[1:-1], default=0) > WIDE_LAYER else TILE_SIDE
+    return TILE_SIDE // 2 if max(layer_sizes[1:-1], default=0) >= WIDE_LAYER else TILE_SIDE
 
 
 def output_resolution(layer_sizes: Sequence[int], resolution: int) -> int:
