@@ -122,7 +122,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._tile_index: dict[tuple[int, int], Tile] = {}
         self._segment_info = np.zeros((0, 3), dtype=int)   # layer, from, to
         self._segment_weights = np.zeros(0)
-        self._link_segments: dict[tuple[int, int], np.ndarray] = {}  # what each item draws
+        self._link_masks: dict[tuple[int, int], np.ndarray] = {}  # which links each item draws
         self._static_features: np.ndarray | None = None
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -304,10 +304,12 @@ class NetworkView(pg.GraphicsLayoutWidget):
         dx = TILE if side == "right" else 0.0
         return np.array([(t.x + dx, t.y + TILE / 2) for t in tiles], dtype=float)
 
-    def _draw_links(self, model: ModelSnapshot, features: tuple[str, ...],
-                    relayout: bool = False) -> None:
-        """One segment per weight, built per layer with broadcasting (thousands of links)."""
-        segments, info, weights = [], [], []
+    def _link_geometry(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
+        """One segment per weight, built per layer with broadcasting (thousands of links).
+
+        Only the layout moves the segments, so they are built once per layout.
+        """
+        segments, info = [], []
         for layer, (W, _) in enumerate(model.weights):
             n_in, n_out = W.shape
             sources = ([FEATURE_NAMES.index(f) for f in features] if layer == 0
@@ -319,12 +321,18 @@ class NetworkView(pg.GraphicsLayoutWidget):
             segments.append(pairs)
             i, j = np.divmod(np.arange(n_in * n_out), n_out)
             info.append(np.column_stack([np.full(n_in * n_out, layer), i, j]))
-            weights.append(W.reshape(-1).astype(float))
         self._segments = np.concatenate(segments) if segments else np.zeros((0, 4))
         self._segment_info = np.concatenate(info) if info else np.zeros((0, 3), int)
-        self._segment_weights = np.concatenate(weights) if weights else np.zeros(0)
+        self._link_masks = {}
+
+    def _draw_links(self, model: ModelSnapshot, features: tuple[str, ...],
+                    relayout: bool = False) -> None:
+        if relayout:
+            self._link_geometry(model, features)
+        weights = [W.reshape(-1) for W, _ in model.weights]
+        self._segment_weights = np.concatenate(weights).astype(float) if weights else np.zeros(0)
         levels = np.searchsorted(STRENGTH_EDGES, np.abs(self._segment_weights))
-        signs = np.sign(self._segment_weights)
+        bins = np.sign(self._segment_weights) * (levels + 1)  # ±(level + 1); 0: not drawn
         # Weights cross a width or colour boundary now and then; an item whose
         # links stayed put keeps its cached pixmap (re-stroking is the costliest
         # paint in the window).  With thousands of links one item at a time is
@@ -336,12 +344,13 @@ class NetworkView(pg.GraphicsLayoutWidget):
         for key in keys[start:] + keys[:start]:
             if budget == 0:
                 break
-            s = self._segments[(signs == key[0]) & (levels == key[1])]
-            if key in self._link_segments and np.array_equal(self._link_segments[key], s):
+            mask = bins == key[0] * (key[1] + 1)
+            if key in self._link_masks and np.array_equal(self._link_masks[key], mask):
                 continue
             budget -= 1
             self._next_link_item = (keys.index(key) + 1) % len(keys)
-            self._link_segments[key] = s
+            self._link_masks[key] = mask
+            s = self._segments[mask]
             xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
             ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
             self.links[key].setData(xs, ys)
