@@ -82,6 +82,9 @@ def markdown(results: dict) -> str:
     if steal:
         lines.append(f"| machine | CPU time taken by the hypervisor (steal) per section, % | "
                      f"{steal} |")
+    load = ", ".join(f"{k} {v}" for k, v in results["load_average"].items())
+    lines.append(f"| machine | load average (1 min) after each section, {os.cpu_count()} CPUs | "
+                 f"{load} |")
     notes = step["notes"] + digits["notes"]
     return "\n".join(lines + [""] + [f"- {n}" for n in sorted(set(notes))])
 
@@ -95,11 +98,13 @@ def main(argv: list[str] | None = None) -> dict:
     quick = args.quick or args.tiny
     keep_freed_memory()  # as every process of the app does; PyTorch's share it
     steal: dict[str, float | None] = {}
+    load: dict[str, float] = {}
 
     def section(name: str, measure: Callable[[], object]) -> object:
         before = cpu_ticks()
         result = measure()
         steal[name] = steal_percent(before, cpu_ticks())
+        load[name] = round(os.getloadavg()[0], 1)  # other programs on this machine
         return result
 
     results = {
@@ -114,6 +119,7 @@ def main(argv: list[str] | None = None) -> dict:
         "startup": section("startup", lambda: canvas_and_startup.startup(
             1 if quick else 3, 1.0 if args.tiny else 4.0)),
         "cpu_steal_percent": steal,
+        "load_average": load,
     }
     results["startup_seconds"] = results["startup"]["seconds"]
     results["rest_memory_mb"] = results["startup"]["rest_mb"]
