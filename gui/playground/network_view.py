@@ -201,7 +201,9 @@ class NetworkView(pg.GraphicsLayoutWidget):
         titles = [self.tr("inputs")]
         # Short titles when the columns are narrow on screen.
         long_title = self.tr("layer {0}")
-        fits = QFontMetrics(font).horizontalAdvance(long_title.format(8)) < column_pitch * scale
+        gap = QFontMetrics(font).averageCharWidth()  # between neighbouring titles
+        fits = QFontMetrics(font).horizontalAdvance(long_title.format(8)) + 2 * gap < \
+            column_pitch * scale
         layer_title = long_title if fits else self.tr("L{0}")
         titles += [layer_title.format(i) for i in range(1, len(sizes) - 1)]
         titles.append(self.tr("output"))

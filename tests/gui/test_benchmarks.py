@@ -25,10 +25,10 @@ def test_tiny_benchmark_run_produces_every_section(tmp_path):
     assert data["rest_processes"] == 2
     assert 50 < data["rest_memory_mb"] < 1000
     assert "resident memory of the app" in result.stdout
-    assert set(data["load_average"]) == set(steal)
     steal = data["cpu_steal_percent"]
     assert set(steal) == {"playground_step", "digits_epoch", "canvas", "startup"}
     assert all(v is None or 0 <= v <= 100 for v in steal.values())
+    assert set(data["load_average"]) == set(steal)
 
 
 def test_steal_percent_from_proc_stat_ticks():

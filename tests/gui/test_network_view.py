@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolTip
 
@@ -113,3 +114,41 @@ def test_an_exception_in_the_hover_slot_fails_the_test(page, diagram, qtbot, mon
         qtbot.waitUntil(lambda: bool(caught), timeout=3000)
     kind, error, _ = caught[0]
     assert kind is RuntimeError and str(error) == "hover bug"
+
+
+def _label_rects(view) -> list:
+    return [label.textItem.sceneBoundingRect() for label in view.labels]
+
+
+def test_a_wide_deep_network_spreads_over_the_view_with_readable_labels(page, diagram, qtbot):
+    from core.playground import Configure
+
+    page.controller.send(Configure({"hidden": (32,) * 8}))
+    qtbot.waitUntil(lambda: len(diagram.tiles) == 9 + 8 * 32 + 1, timeout=10_000)
+    first, last = diagram.tiles[0], diagram.tiles[-1]
+    left = _viewport_point(diagram, first.x, 0).x()
+    right = _viewport_point(diagram, last.x + TILE_SIDE, 0).x()
+    assert right - left > 0.6 * diagram.viewport().width()  # not a narrow column
+    rects = _label_rects(diagram)
+    for i, a in enumerate(rects):
+        assert not any(a.intersects(b) for b in rects[i + 1:]), "labels overlap"
+    # The mosaic is coloured from the worker's small tiles and scaled to the layout.
+    assert page.drawn.network.grid.tiles[1].shape[1:] == (15, 15)
+    assert diagram.mosaic.mapRectToParent(diagram.mosaic.boundingRect()).right() == \
+        pytest.approx(last.x + TILE_SIDE)
+
+
+def test_diagram_labels_follow_the_application_font(page, diagram, qtbot, qapp):
+    font = qapp.font()
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    try:
+        qapp.setFont(bigger)
+        qtbot.waitUntil(lambda: all(
+            label.textItem.font().pointSizeF() == bigger.pointSizeF()
+            for label in diagram.labels), timeout=3000)
+        rects = _label_rects(diagram)
+        for i, a in enumerate(rects):
+            assert not any(a.intersects(b) for b in rects[i + 1:]), "labels overlap"
+    finally:
+        qapp.setFont(font)
