@@ -133,7 +133,7 @@ def test_a_wide_deep_network_spreads_over_the_view_with_readable_labels(page, di
     for i, a in enumerate(rects):
         assert not any(a.intersects(b) for b in rects[i + 1:]), "labels overlap"
     # The mosaic is coloured from the worker's small tiles and scaled to the layout.
-    assert page.drawn.network.grid.tiles[1].shape[1:] == (15, 15)
+    assert diagram._model.grid.tiles[1].shape[1:] == (15, 15)
     assert diagram.mosaic.mapRectToParent(diagram.mosaic.boundingRect()).right() == \
         pytest.approx(last.x + TILE_SIDE)
 
