@@ -1,4 +1,4 @@
-"""Sections 4 and 5: digits-canvas latency and start-up time, each in a fresh process."""
+"""Digits-canvas latency, start-up time and memory at rest, each in a fresh process."""
 
 from __future__ import annotations
 
@@ -44,21 +44,26 @@ print(json.dumps({"p50": float(np.percentile(times, 50)), "p99": float(np.percen
 """
 
 STARTUP_SCRIPT = """
-import sys, time
+import json, sys, time
 from gui.app import configure_environment
 configure_environment()
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from benchmarks.timing import tree_resident_mb
 from gui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(); window.resize(1580, 960); window.show()
+result = {}
 def painted():
-    print(time.time(), flush=True)
+    result["first_frame"] = time.time()
+    QTimer.singleShot(int(1000 * float(sys.argv[1])), at_rest)
+def at_rest():
+    result["rest_mb"], result["processes"] = tree_resident_mb()
+    print(json.dumps(result), flush=True)
     window.close()
 QTimer.singleShot(0, painted)  # runs once the first show/paint events are processed
 app.exec()
 """
-
 
 def _env() -> dict:
     env = dict(os.environ)
@@ -74,11 +79,19 @@ def canvas_latency(moves: int) -> dict:
     return {k: round(v, 2) for k, v in result.items()}
 
 
-def startup_seconds(repeats: int) -> float:
-    times = []
+def startup(repeats: int, rest_seconds: float = 4.0) -> dict:
+    """``python`` to the window's first frame (s), then the resident memory of the
+    app's whole process tree once it has been idle ``rest_seconds``: medians."""
+    times, memory, processes = [], [], []
     for _ in range(repeats):
         started = time.time()
-        out = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT], cwd=ROOT, env=_env(),
-                             capture_output=True, text=True, timeout=120, check=True)
-        times.append(float(out.stdout.strip().splitlines()[-1]) - started)
-    return round(sorted(times)[len(times) // 2], 3)
+        out = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT, str(rest_seconds)], cwd=ROOT,
+                             env=_env(), capture_output=True, text=True, timeout=120, check=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        times.append(result["first_frame"] - started)
+        memory.append(result["rest_mb"])
+        processes.append(result["processes"])
+    middle = len(times) // 2
+    return {"seconds": round(sorted(times)[middle], 3),
+            "rest_mb": round(sorted(memory)[middle], 1),
+            "processes": sorted(processes)[middle]}

@@ -1,20 +1,24 @@
-"""The playground window while it trains: frames painted, training speed, lateness.
+"""The playground window while it trains, at several network sizes: frames, speed, lateness.
 
 Run under a real display (e.g. ``xvfb-run -a -s "-screen 0 1600x1000x24"``) or
-offscreen.  Trains spiral with three hidden layers of eight neurons, every
-heatmap and both boundaries live, and reports:
+offscreen.  Trains spiral with every heatmap and both boundaries live, at each
+of ``--sizes`` hidden layers (default: 8-8-8, 16 × 6 and 32 × 8, the largest
+the playground allows), and reports for each:
 
 - training steps per second with the window painting vs headless.  This
-  machine's speed drifts by ±20 % within a minute, so the two alternate:
-  ``rounds`` × (a headless span in this process while the window's training is
-  paused, then a window span), and the medians are compared;
+  machine's speed drifts by ±20 % within a minute, so they alternate:
+  ``rounds`` × (for each size: a window span, then a headless span in this
+  process while the window's training is paused), and medians are compared;
 - frames the window actually painted per second;
 - lateness of a 10 ms timer on the GUI thread (p50/p99/max), window spans only;
-- how long the GUI took per frame (snapshot handed over → painted);
+- CPU time of the GUI thread per painted frame (a figure other programs on
+  the machine disturb far less than frames/s), and the wall time from a
+  snapshot handed over to painted;
+- bytes per frame read from the worker;
 - growth of this process's resident memory over the run (the worker's too).
 
-Usage: ``python -m benchmarks.playground_window [--seconds 10] [--rounds 3] [--json PATH]``
-(``--seconds`` is each window span).
+Usage: ``python -m benchmarks.playground_window [--seconds 10] [--rounds 3]
+[--sizes 8x3,16x6,32x8] [--json PATH]`` (``--seconds`` is each window span).
 """
 
 from __future__ import annotations
@@ -32,20 +36,54 @@ import numpy as np  # noqa: E402
 
 from benchmarks.timing import resident_mb  # noqa: E402
 
+SIZES = "8x3,16x6,32x8"  # neurons × hidden layers
+
+
+def parse_size(text: str) -> tuple[int, ...]:
+    """``"32x8"`` → eight hidden layers of 32."""
+    width, depth = (int(v) for v in text.split("x"))
+    return (width,) * depth
+
 
 def headless_rate(playground, seconds: float) -> float:
     started, steps = time.perf_counter(), 0
     while time.perf_counter() - started < seconds:
-        steps += playground.advance(100)
+        steps += playground.advance(20)
     return steps / (time.perf_counter() - started)
+
+
+def percentiles(values_ms: list[float]) -> dict[str, float]:
+    ms = np.array(values_ms) if values_ms else np.zeros(1)
+    return {"p50": round(float(np.percentile(ms, 50)), 1),
+            "p99": round(float(np.percentile(ms, 99)), 1), "max": round(float(ms.max()), 1)}
+
+
+def summary(spans: dict[str, list[float]], late: list[float], paint: list[float]) -> dict:
+    """One size's medians; each window span is compared with the headless span after it."""
+    ratios = np.array(spans["window"]) / np.array(spans["headless"])
+    window_rate, headless_rate_ = np.median(spans["window"]), np.median(spans["headless"])
+    return {
+        "window_steps_per_s": round(float(window_rate)),
+        "headless_steps_per_s": round(float(headless_rate_)),
+        "training_fraction": round(float(np.median(ratios)), 3),
+        "training_fraction_of_medians": round(float(window_rate / headless_rate_), 3),
+        "rounds": {k: [round(v, 1) for v in vs] for k, vs in spans.items()},
+        "frames_per_s": round(float(np.median(spans["fps"])), 1),
+        "lateness_ms": percentiles(late),
+        "gui_cpu_ms_per_frame": round(float(np.median(spans["gui_ms"])), 2),
+        "kb_per_frame": round(float(np.median(spans["kb"])), 1),
+        "gui_frame_ms_median": round(float(np.median(paint)), 1) if paint else None,
+    }
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sizes", default=SIZES)
     parser.add_argument("--json", metavar="PATH")
     args = parser.parse_args(argv)
+    sizes = args.sizes.split(",")
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -53,12 +91,12 @@ def main(argv: list[str] | None = None) -> dict:
     from core.playground import Configure, Playground, PlaygroundConfig
     from core.training_loop import SetSpeed
     from gui.main_window import MainWindow
-
-    config = PlaygroundConfig(dataset="spiral", hidden=(8, 8, 8))
-    headless = Playground(config)
-    headless.advance(500)
     from gui.theme import apply_theme
 
+    headless = {}
+    for size in sizes:
+        headless[size] = Playground(PlaygroundConfig(dataset="spiral", hidden=parse_size(size)))
+        headless[size].advance(200)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_pyqtgraph()  # as the app runs
     apply_theme(app, "light")
@@ -67,7 +105,6 @@ def main(argv: list[str] | None = None) -> dict:
     window.show()
     page = window.playground
     freeze_startup_objects()  # as the app does once its window is up
-    page.controller.send(Configure({"dataset": "spiral", "hidden": (8, 8, 8)}))
     page.controller.send(SetSpeed(None))  # measures the fastest training, not the default
     lateness: list[float] = []
     last = [time.perf_counter()]
@@ -81,61 +118,64 @@ def main(argv: list[str] | None = None) -> dict:
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    spans: dict[str, list[float]] = {"window": [], "headless": [], "fps": []}
-    late: list[float] = []
-    marks: dict[str, float] = {}
+    keys = ("window", "headless", "fps", "gui_ms", "kb")
+    spans = {size: {k: [] for k in keys} for size in sizes}
+    late: dict[str, list[float]] = {size: [] for size in sizes}
+    paint: dict[str, list[float]] = {size: [] for size in sizes}
+    marks: dict = {}
     memory = {"start": 0.0, "worker_start": 0.0}
+    turns = [size for _ in range(args.rounds) for size in sizes]
 
     def worker_mb() -> float:
         process = page.controller._process
         return resident_mb(process.pid) if process is not None else 0.0
 
+    def next_turn() -> None:
+        if not turns:
+            memory["end"], memory["worker_end"] = resident_mb(), worker_mb()
+            window.close()
+            return
+        marks["size"] = size = turns.pop(0)
+        page.controller.send(Configure({"dataset": "spiral", "hidden": parse_size(size)}))
+        if not page.running:
+            page.toggle_play()
+        QTimer.singleShot(1500, begin_window_span)  # the new network settles in
+
     def begin_window_span() -> None:
         lateness.clear()
-        marks.update(t=time.perf_counter(), step=page.snapshot.step, frames=page.frames_painted)
+        page.controller.paint_seconds.clear()
+        marks.update(t=time.perf_counter(), cpu=time.thread_time(), step=page.snapshot.step,
+                     frames=page.frames_painted, bytes=page.controller.bytes_received,
+                     received=page.controller.frames_received)
         QTimer.singleShot(int(1000 * args.seconds), end_window_span)
 
     def end_window_span() -> None:
         span = time.perf_counter() - marks["t"]
-        spans["window"].append((page.snapshot.step - marks["step"]) / span)
-        spans["fps"].append((page.frames_painted - marks["frames"]) / span)
-        late.extend(lateness)
+        frames = max(page.frames_painted - marks["frames"], 1)
+        received = max(page.controller.frames_received - marks["received"], 1)
+        size = marks["size"]
+        spans[size]["window"].append((page.snapshot.step - marks["step"]) / span)
+        spans[size]["fps"].append(frames / span)
+        spans[size]["gui_ms"].append(1000 * (time.thread_time() - marks["cpu"]) / frames)
+        spans[size]["kb"].append((page.controller.bytes_received - marks["bytes"]) / received / 1e3)
+        late[size].extend(1000 * v for v in lateness)
+        paint[size].extend(1000 * v for v in page.controller.paint_seconds)
         page.toggle_play()  # pause the window's training while headless runs alone
         QTimer.singleShot(300, headless_span)
 
     def headless_span() -> None:
-        spans["headless"].append(headless_rate(headless, min(args.seconds, 3.0)))
-        if len(spans["headless"]) == args.rounds:
-            memory["end"], memory["worker_end"] = resident_mb(), worker_mb()
-            window.close()
-            return
-        page.toggle_play()
-        QTimer.singleShot(1000, begin_window_span)
+        size = marks["size"]
+        spans[size]["headless"].append(headless_rate(headless[size], min(args.seconds, 3.0)))
+        next_turn()
 
     def start() -> None:
         memory["start"], memory["worker_start"] = resident_mb(), worker_mb()
-        page.toggle_play()
-        QTimer.singleShot(2000, begin_window_span)
+        next_turn()
 
     QTimer.singleShot(500, start)
     app.exec()
-    ms = np.array(late) * 1000
-    paint = np.array(page.controller.paint_seconds) * 1000
-    window_rate, headless_rate_ = np.median(spans["window"]), np.median(spans["headless"])
-    # Each window span against the headless span right after it: the machine's
-    # speed drifts between rounds, so pairs that are close in time compare best.
-    ratios = np.array(spans["window"]) / np.array(spans["headless"])
     result = {
-        "window_steps_per_s": round(float(window_rate)),
-        "headless_steps_per_s": round(float(headless_rate_)),
-        "training_fraction": round(float(np.median(ratios)), 3),
-        "training_fraction_of_medians": round(float(window_rate / headless_rate_), 3),
-        "rounds": {k: [round(v, 1) for v in vs] for k, vs in spans.items()},
-        "frames_per_s": round(float(np.median(spans["fps"])), 1),
-        "lateness_ms": {"p50": round(float(np.percentile(ms, 50)), 1),
-                        "p99": round(float(np.percentile(ms, 99)), 1),
-                        "max": round(float(ms.max()), 1)},
-        "gui_frame_ms_median": round(float(np.median(paint)), 1),
+        "sizes": {size: summary(spans[size], late[size], paint[size]) for size in sizes},
         "memory_growth_mb": {"window": round(memory["end"] - memory["start"], 1),
                              "worker": round(memory["worker_end"] - memory["worker_start"], 1)},
     }

@@ -56,6 +56,24 @@ def resident_mb(pid: int | str = "self") -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def tree_resident_mb(pid: int | None = None) -> tuple[float, int]:
+    """Resident memory of a process and all its descendants (Linux), and how many they are."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    tree, stack = [], [pid or os.getpid()]
+    while stack:
+        tree.append(stack.pop())
+        stack.extend(children.get(tree[-1], []))
+    return round(sum(resident_mb(p) for p in tree), 1), len(tree)
+
+
 def cpu_ticks() -> tuple[int, int]:
     """``(steal, total)`` clock ticks of all CPUs since boot (Linux); ``(0, 0)`` elsewhere.
 

@@ -45,8 +45,8 @@ def write_frame(stream: BinaryIO, message: Any) -> None:
     stream.flush()
 
 
-def read_frame(stream: BinaryIO) -> Any:
-    """The next message; ``EOFError`` when the other end has closed.
+def read_sized_frame(stream: BinaryIO) -> tuple[Any, int]:
+    """The next message and its size in bytes; ``EOFError`` when the other end has closed.
 
     The whole frame is read in one call and then unpickled: ``pickle.load``
     on the stream would read piece by piece, and in the window's process each
@@ -59,7 +59,12 @@ def read_frame(stream: BinaryIO) -> Any:
     data = stream.read(size)
     if len(data) < size:
         raise EOFError("the other end closed mid-frame")
-    return pickle.loads(data)
+    return pickle.loads(data), HEADER.size + size
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    """The next message (see :func:`read_sized_frame`)."""
+    return read_sized_frame(stream)[0]
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> None:

@@ -25,10 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from core.training_loop import Stop, Trainable
-from core.training_process import FRAME_PAINTED, read_frame, write_frame
+from core.training_process import FRAME_PAINTED, read_sized_frame, write_frame
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged pipe
@@ -64,12 +65,14 @@ class SnapshotRelay(QObject):
     def __init__(self, process: subprocess.Popen) -> None:
         super().__init__()
         self._process = process
+        self.bytes_received = 0  # what the frames cost to send: the benchmark reports it
 
     @Slot()
     def run(self) -> None:
         try:
             while True:
-                kind, payload = read_frame(self._process.stdout)
+                (kind, payload), size = read_sized_frame(self._process.stdout)
+                self.bytes_received += size
                 if kind == "snapshot":
                     self.snapshot_produced.emit(payload)
                 else:
@@ -105,6 +108,7 @@ class TrainingController(QObject):
         self.paint_seconds: deque[float] = deque(maxlen=120)  # emit → painted, recent frames
         self._emitted_at = 0.0
         self._process: subprocess.Popen | None = None
+        self._waiting_for: QWidget | None = None  # started when this is first shown
         self._thread = QThread()
         self._thread.setObjectName("SnapshotRelay")
         self._relay: SnapshotRelay | None = None
@@ -122,6 +126,30 @@ class TrainingController(QObject):
         return timer
 
     def start(self) -> None:
+        """Start the worker now, or once the widget it works for is first shown.
+
+        Each worker is a Python interpreter with numpy (about 30 MB and a
+        third of a second of a core): tabs never opened need none.  A command
+        sent before then starts it at once (e.g. a restored session's model).
+        """
+        widget = self.parent()
+        if isinstance(widget, QWidget) and not widget.isVisible():
+            self._waiting_for = widget
+            widget.installEventFilter(self)
+        else:
+            self._start_now()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched is self._waiting_for:
+            self._start_now()
+        return False
+
+    def _start_now(self) -> None:
+        if self._waiting_for is not None:
+            self._waiting_for.removeEventFilter(self)
+            self._waiting_for = None
+        if self._process is not None or self._stopping:
+            return
         self._process = start_training_process()
         self._relay = SnapshotRelay(self._process)
         self._relay.moveToThread(self._thread)
@@ -136,12 +164,19 @@ class TrainingController(QObject):
 
     def send(self, command: Any) -> None:
         """Queue a command for the worker; it applies it between two steps."""
+        if self._process is None and self._waiting_for is not None:
+            self._start_now()
         if self._process is None or self._process.poll() is not None:
             return
         # Only ever called from the GUI thread.  If the child is gone,
         # _on_relay_finished tells the user.
         with contextlib.suppress(OSError):
             write_frame(self._process.stdin, command)
+
+    @property
+    def bytes_received(self) -> int:
+        """Bytes of every message read from the worker so far."""
+        return self._relay.bytes_received if self._relay is not None else 0
 
     @property
     def latest(self) -> Any:
@@ -154,6 +189,9 @@ class TrainingController(QObject):
     def stop(self, timeout_ms: int = 3000) -> bool:
         """End the child and the relay thread; True if both ended in time."""
         self._stopping = True
+        if self._waiting_for is not None:  # never started: nothing to stop
+            self._waiting_for.removeEventFilter(self)
+            self._waiting_for = None
         self._emit_timer.stop()
         self._later_timer.stop()
         self._painted_timer.stop()
