@@ -22,6 +22,7 @@ from core.grid import TILE_SIDE
 from core.layers import NORM_EPSILON
 from core.playground import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
+from gui.display_names import feature_label
 from gui.image_item import ImageItem
 from gui.theme import plot_ink
 
@@ -156,7 +157,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
     def _label_room(self) -> int:
         """Pixels left of the inputs for their names, in the application's font."""
         metrics = QFontMetrics(QApplication.font())
-        return max(metrics.horizontalAdvance(name) for name in FEATURE_NAMES) + 12
+        return max(metrics.horizontalAdvance(feature_label(name)) for name in FEATURE_NAMES) + 12
 
     def _relayout(self, model: ModelSnapshot, features: tuple[str, ...]) -> None:
         sizes = self._column_sizes(model)
@@ -213,7 +214,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
             self._add_label(label, font)
         for tile in self.tiles:
             if tile.column == 0:
-                label = pg.TextItem(FEATURE_NAMES[tile.unit], color=plot_ink(), anchor=(1, 0.5))
+                label = pg.TextItem(feature_label(FEATURE_NAMES[tile.unit]), color=plot_ink(),
+                                    anchor=(1, 0.5))
                 label.setPos(tile.x - 3, tile.y + TILE / 2)
                 self._add_label(label, font)
         frame_segments = []
@@ -389,7 +391,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
 
     def neuron_name(self, column: int, unit: int) -> str:
         if column == 0:
-            return FEATURE_NAMES[unit]
+            return feature_label(FEATURE_NAMES[unit])
         if self._model is not None and column == len(self._model.layer_sizes) - 1:
             return self.tr("output {0}").format(unit + 1)
         return self.tr("L{0}·N{1}").format(column, unit + 1)
@@ -401,10 +403,10 @@ class NetworkView(pg.GraphicsLayoutWidget):
             name = FEATURE_NAMES[unit]
             active = name in self._features
             return self.tr("input feature {0}{1}").format(
-                name, "" if active else self.tr(" (off — click to use it)"))
+                feature_label(name), "" if active else self.tr(" (off — click to use it)"))
         W, b = model.weights[column - 1]
         if column == 1:
-            inputs = list(self._features)
+            inputs = [feature_label(f) for f in self._features]
         else:
             inputs = [self.neuron_name(column - 1, i) for i in range(W.shape[0])]
         terms = "".join(_format_term(float(W[i, unit]), inputs[i]) for i in range(W.shape[0]))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolTip
 
 from core.features import FEATURE_NAMES
 from core.grid import TILE_SIDE
+from gui.display_names import feature_label
 
 
 def _viewport_point(view, x: float, y: float) -> QPoint:
@@ -81,7 +82,7 @@ def test_hovering_a_link_shows_its_weight(page, diagram, qtbot):
     text = _hover(qtbot, diagram, _viewport_point(diagram, x, y))
     # Other links may cross nearby; the hovered one is the nearest.
     assert text.startswith("weight ")
-    assert f"({features[i]} → L1·N{j + 1})" in text
+    assert f"({feature_label(features[i])} → L1·N{j + 1})" in text
     assert f"weight {float(W[i, j]):+.3f}" in text
 
 
@@ -89,9 +90,9 @@ def test_hovering_an_input_tile_says_whether_it_is_used(page, diagram, qtbot):
     used = page.drawn.config.features[0]
     unused = next(n for n in FEATURE_NAMES if n not in page.drawn.config.features)
     text = _hover(qtbot, diagram, _tile_centre(diagram, 0, FEATURE_NAMES.index(used)))
-    assert text == f"input feature {used}"
+    assert text == f"input feature {feature_label(used)}"
     text = _hover(qtbot, diagram, _tile_centre(diagram, 0, FEATURE_NAMES.index(unused)))
-    assert text.startswith(f"input feature {unused} (off")
+    assert text.startswith(f"input feature {feature_label(unused)} (off")  # x1², not x1^2
 
 
 def test_hovering_empty_space_hides_the_tooltip(page, diagram, qtbot):
