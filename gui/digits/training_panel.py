@@ -280,12 +280,13 @@ class DigitsTrainingPanel(QWidget):
         self.cancel_button.clicked.connect(self._cancel_task)
         self.wrong_view.chosen.connect(self._on_wrong_view_chosen)
 
-    def configure(self, changes: dict) -> None:
-        """Send ``changes``; one that rebuilds a trained network asks first (once)."""
+    def configure(self, changes: dict, ask: bool = True) -> None:
+        """Send ``changes``; one that rebuilds a trained network asks the person first
+        (once) — not a lesson's set-up (``ask=False``), which the learner asked for."""
         snap = self.snapshot
         if self._asking:
             return  # the question took the focus: the editor's second "finished" waits
-        if snap is not None and snap.step > 0 and not set(changes) <= LIVE and any(
+        if ask and snap is not None and snap.step > 0 and not set(changes) <= LIVE and any(
                 getattr(snap.config, k) != v for k, v in changes.items()) and \
                 changes != self._confirmed:
             self._asking = True

@@ -46,7 +46,7 @@ class DigitsAdapter(Page):
     def _apply(self, checked: dict[str, Any]) -> None:
         self.panel.config = replace(self.panel.config, **checked)
         self.panel._show_config(self.panel.config)
-        self.panel.configure(checked)
+        self.panel.configure(checked, ask=False)
 
     def _latest(self) -> object:
         return self.panel.snapshot

@@ -67,3 +67,19 @@ def test_goal_is_unmet_after_setup_and_met_after_solution(course_window, qtbot, 
     took = time.monotonic() - started
     print(f"{lesson.id} step {index + 1}: goal met after {took:.1f} s")
     page.set_training(False)
+
+
+def test_a_lesson_sets_up_a_trained_digits_model_without_asking(qtbot, window, monkeypatch):
+    """A person changing the architecture of a trained model is asked; a lesson's set-up,
+    which the learner asked for, is not (a question there blocked the lesson)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.No)
+    panel = window.digits.training
+    panel.snapshot = type("Trained", (), {"step": 500, "config": panel.config})()
+    window.learn.pages["digits"].apply_settings({"hidden": (16, 16)})
+    assert asked == [] and panel.config.hidden == (16, 16)
+    panel.configure({"hidden": (32,)})
+    assert len(asked) == 1
