@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import main
-from core.resources import resource_path
+from core.util.resources import resource_path
 
 app = QApplication(sys.argv)
 

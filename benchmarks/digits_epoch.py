@@ -22,8 +22,8 @@ import warnings
 import numpy as np
 
 from benchmarks.timing import race, torch_threads
-from core.digits import make_digits_trainer
-from core.digits_data import load_bundled_digits
+from core.digits.data import load_bundled_digits
+from core.digits.network import make_digits_trainer
 
 SIZES = (784, 128, 64, 10)
 

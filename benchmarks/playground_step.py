@@ -14,12 +14,12 @@ import warnings
 import numpy as np
 
 from benchmarks.timing import race, rate, torch_threads
-from core.datasets import make_dataset
-from core.features import feature_matrix
-from core.grid import GridEvaluator
-from core.network import Network, NetworkSpec
-from core.optimizers import make_optimizer
-from core.trainer import Trainer
+from core.data.datasets import make_dataset
+from core.nn.network import Network, NetworkSpec
+from core.nn.optimizers import make_optimizer
+from core.playground.features import feature_matrix
+from core.playground.grid import GridEvaluator
+from core.training.trainer import Trainer
 
 
 def spiral_arrays():

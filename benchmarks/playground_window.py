@@ -88,8 +88,8 @@ def main(argv: list[str] | None = None) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from core.playground import Configure, Playground, PlaygroundConfig
-    from core.training_loop import SetSpeed
+    from core.playground.model import Configure, Playground, PlaygroundConfig
+    from core.worker.loop import SetSpeed
     from gui.main_window import MainWindow
     from gui.theme import apply_theme
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from benchmarks import canvas_and_startup, digits_epoch, playground_step
 from benchmarks.timing import cpu_ticks, steal_percent
-from core.allocator import keep_freed_memory
+from core.worker.allocator import keep_freed_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,9 +16,7 @@ from typing import TextIO
 
 import numpy as np
 
-from core.activations import HIDDEN_ACTIVATIONS
-from core.allocator import keep_freed_memory
-from core.datasets import (
+from core.data.datasets import (
     BINARY,
     CURVE,
     DATASETS,
@@ -28,8 +26,13 @@ from core.datasets import (
     make_dataset,
     split_dataset,
 )
-from core.digit_preprocess import from_photo, to_mnist
-from core.digits import (
+from core.digits.data import (
+    DigitsFileError,
+    find_idx_pair,
+    load_bundled_digits,
+    load_idx_pair,
+)
+from core.digits.network import (
     SCALINGS,
     Augmentation,
     make_digits_trainer,
@@ -37,27 +40,29 @@ from core.digits import (
     scale_inputs,
     validation_split,
 )
-from core.digits_data import (
-    DigitsFileError,
-    find_idx_pair,
-    load_bundled_digits,
-    load_idx_pair,
-)
-from core.features import FEATURE_NAMES, feature_matrix, parse_features, validate_features
-from core.fileio import FileError, check_save_target
-from core.initializers import INITIALIZERS
+from core.digits.png import PngError, read_png, to_grey
+from core.digits.preprocess import from_photo, to_mnist
+from core.export.pytorch import ExportError, export_pytorch
 from core.lessons import check_lesson_file
-from core.limits import MAX_LAYERS, MAX_NEURONS
-from core.losses import LOSS_NAMES
-from core.model_io import ModelFileError, load_model, save_model
-from core.network import DTYPES, Network, NetworkSpec
-from core.optimizers import OPTIMIZERS, make_optimizer
-from core.playground import output_activation
-from core.png import PngError, read_png, to_grey
-from core.pytorch_export import ExportError, export_pytorch
-from core.regularization import Penalty
+from core.nn.activations import HIDDEN_ACTIVATIONS
+from core.nn.initializers import INITIALIZERS
+from core.nn.losses import LOSS_NAMES
+from core.nn.model_files import ModelFileError, load_model, save_model
+from core.nn.network import DTYPES, Network, NetworkSpec
+from core.nn.optimizers import OPTIMIZERS, make_optimizer
+from core.nn.regularization import Penalty
+from core.playground.features import (
+    FEATURE_NAMES,
+    feature_matrix,
+    parse_features,
+    validate_features,
+)
+from core.playground.model import output_activation
 from core.settings_table import SettingError, check_settings, table
-from core.trainer import Trainer
+from core.training.trainer import Trainer
+from core.util.fileio import FileError, check_save_target
+from core.util.limits import MAX_LAYERS, MAX_NEURONS
+from core.worker.allocator import keep_freed_memory
 
 
 class UsageError(Exception):

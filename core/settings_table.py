@@ -16,14 +16,14 @@ from typing import Any
 
 import numpy as np
 
-from core.activations import HIDDEN_ACTIVATIONS
-from core.datasets import CURVES, DATASETS
-from core.descent_lab import CURVES_1D, SURFACES
-from core.digits import SCALINGS
-from core.features import FEATURE_NAMES
-from core.initializers import INITIALIZERS
-from core.losses import LOSS_NAMES
-from core.optimizers import OPTIMIZERS
+from core.data.datasets import CURVES, DATASETS
+from core.digits.network import SCALINGS
+from core.labs.descent import CURVES_1D, SURFACES
+from core.nn.activations import HIDDEN_ACTIVATIONS
+from core.nn.initializers import INITIALIZERS
+from core.nn.losses import LOSS_NAMES
+from core.nn.optimizers import OPTIMIZERS
+from core.playground.features import FEATURE_NAMES
 
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 

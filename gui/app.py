@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 
-from core.allocator import keep_freed_memory
+from core.worker.allocator import keep_freed_memory
 
 
 def configure_environment() -> None:
@@ -15,7 +15,7 @@ def configure_environment() -> None:
     BLAS runs single-threaded: for this app's small matrices two threads are
     slower and would fight the GUI thread for the second core.  A short GIL
     switch interval keeps the window responsive while the worker trains.
-    Freed arrays stay in the heap (:mod:`core.allocator`).
+    Freed arrays stay in the heap (:mod:`core.worker.allocator`).
     """
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")

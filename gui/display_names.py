@@ -20,7 +20,7 @@ FEATURE_LABELS = {
 }
 
 _TRANSLATED = {
-    # playground data sets (core.datasets.DATASETS)
+    # playground data sets (core.data.datasets.DATASETS)
     "circle": QT_TRANSLATE_NOOP("DisplayNames", "circle"),
     "xor": QT_TRANSLATE_NOOP("DisplayNames", "xor"),
     "gauss": QT_TRANSLATE_NOOP("DisplayNames", "gauss"),
@@ -34,7 +34,7 @@ _TRANSLATED = {
     "spiral5": QT_TRANSLATE_NOOP("DisplayNames", "5 spirals"),
     "plane": QT_TRANSLATE_NOOP("DisplayNames", "plane"),
     "multi_gauss": QT_TRANSLATE_NOOP("DisplayNames", "several bumps"),
-    # curve-fitting point sets (core.datasets.CURVES)
+    # curve-fitting point sets (core.data.datasets.CURVES)
     "line": QT_TRANSLATE_NOOP("DisplayNames", "line"),
     "sine": QT_TRANSLATE_NOOP("DisplayNames", "sine"),
     "x_sin_x": QT_TRANSLATE_NOOP("DisplayNames", "x·sin x"),
@@ -47,7 +47,7 @@ _TRANSLATED = {
 
 
 def feature_label(name: str) -> str:
-    """How feature ``name`` of ``core.features`` is written: x1², x1·x2, sin(x1)."""
+    """How feature ``name`` of ``core.playground.features`` is written: x1², x1·x2, sin(x1)."""
     return FEATURE_LABELS.get(name, name)
 
 

@@ -20,12 +20,12 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from core.fileio import check_save_target
-from core.history import save_history_csv
-from core.model_io import save_model
-from core.network import Network, network_from_weights
-from core.playground import PlaygroundSnapshot, model_spec
-from core.pytorch_export import export_pytorch as write_pytorch
+from core.export.pytorch import export_pytorch as write_pytorch
+from core.nn.model_files import save_model
+from core.nn.network import Network, network_from_weights
+from core.playground.model import PlaygroundSnapshot, model_spec
+from core.training.history import save_history_csv
+from core.util.fileio import check_save_target
 
 
 def visible_plots(page: QWidget) -> list[tuple[str, pg.GraphicsView]]:

@@ -193,7 +193,7 @@ class HistoryPlot(pg.PlotWidget):
         self.setLogMode(y=on)
 
     def show_histories(self, histories: dict[str, dict[str, np.ndarray]]) -> None:
-        """Draw from ``{model: history columns}`` (see ``core.history.COLUMNS``)."""
+        """Draw from ``{model: history columns}`` (see ``core.training.history.COLUMNS``)."""
         x_max, y_lo, y_hi = 1.0, np.inf, -np.inf
         for (model, split), curve in self.curves.items():
             history = histories[model]

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from core.resources import resource_path
+from core.util.resources import resource_path
 
 TRANSLATIONS = resource_path("translations")
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}

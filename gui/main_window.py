@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from core.resources import resource_path
-from core.session import MODES
+from core.sessions.session import MODES
+from core.util.resources import resource_path
 from gui import text_size
 from gui.digits.digits_page import DigitsPage
 from gui.export import (
@@ -33,7 +33,7 @@ from gui.labs.curve_fit_page import CurveFitPage
 from gui.labs.descent_page import DescentPage
 from gui.learn.window import Learn
 from gui.playground.playground_page import PlaygroundPage
-from gui.session_manager import SessionManager
+from gui.sessions.session_manager import SessionManager
 from gui.theme import chosen_theme, save_theme
 from gui.widgets import PageTabs
 

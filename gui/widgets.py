@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.trainer import Divergence
+from core.training.trainer import Divergence
 
 
 def divergence_text(divergence: Divergence) -> str:

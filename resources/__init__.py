@@ -1,1 +1,1 @@
-"""Bundled files shipped with the app; find them with ``core.resources.resource_path``."""
+"""Bundled files shipped with the app; find them with ``core.util.resources.resource_path``."""

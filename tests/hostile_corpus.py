@@ -116,10 +116,10 @@ def zlib_zeros(size: int) -> bytes:
 # -- the base files hostile ones are made from ---------------------------------------------
 def base_session() -> tuple[dict, dict[str, np.ndarray]]:
     """A valid playground + digits session's document and arrays."""
-    from core.digits_session import DigitsConfig, DigitsSession
-    from core.playground import Playground, PlaygroundConfig
-    from core.session import save_session
-    from core.session_file import read_session
+    from core.digits.model import DigitsConfig, DigitsSession
+    from core.playground.model import Playground, PlaygroundConfig
+    from core.sessions.archive import read_session
+    from core.sessions.session import save_session
 
     playground = Playground(PlaygroundConfig(dataset="xor", hidden=(3,), resolution=20))
     digits = DigitsSession(DigitsConfig(hidden=(8,), epochs=1))
@@ -163,8 +163,8 @@ def playground_model(path: Path) -> Path:
 
 
 def _model(path, spec_fields, spec_edit, arrays_edit, meta) -> Path:
-    from core.model_io import FORMAT, VERSION
-    from core.network import Network, NetworkSpec
+    from core.nn.model_files import FORMAT, VERSION
+    from core.nn.network import Network, NetworkSpec
 
     network = Network(NetworkSpec(**spec_fields), np.random.default_rng(0))
     spec = network.spec.to_dict()
@@ -189,7 +189,7 @@ def png_chunk(kind: bytes, body: bytes, crc: int | None = None) -> bytes:
 def png(path: Path, width=28, height=28, colour=0, idat: bytes | None = None,
         ihdr: bytes | None = None, extra: bytes = b"", trailer: int = 0,
         end: bool = True) -> Path:
-    from core.png import SIGNATURE
+    from core.digits.png import SIGNATURE
 
     channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour, 1)
     header = ihdr if ihdr is not None else struct.pack(">IIBBBBB", width, height, 8, colour,
@@ -551,8 +551,8 @@ def _listing(folder: Path) -> dict[str, tuple]:
 def _run_in_child(case: Case, argv: list[str]) -> dict:
     """The outcome of ``case`` in this (forked) process: the one line, or the traceback."""
     from core.cli import run
-    from core.session import open_session
-    from core.session_file import SessionFileError
+    from core.sessions.archive import SessionFileError
+    from core.sessions.session import open_session
 
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -627,7 +627,7 @@ def run_case(case: Case, folder: Path) -> dict:
 def run_all(cases: list[Case], folder: Path) -> list[dict]:
     # Import what the cases use before forking, so children share it and start at once.
     import core.cli
-    import core.session  # noqa: F401
+    import core.sessions.session  # noqa: F401
 
     (folder / "baseline").mkdir()
     baseline = run_case(BASELINE, folder / "baseline")["peak_mb"]

@@ -42,7 +42,6 @@ Answers: ``AnswerRecord.now(lesson, step, answer, correct)`` (step and answer fr
 Concepts: ``CONCEPTS`` {key: (English, Chinese)} in the notes' order.
 """
 
-from core.expression import Condition
 from core.lessons.concepts import CONCEPTS
 from core.lessons.course import COURSE_DIR, Course, load_course
 from core.lessons.model import Choice, Lesson, Prediction, Problem, Setup, Solution, Step, Text
@@ -50,6 +49,7 @@ from core.lessons.observables import ACTIONS, OBSERVABLES, Observable, names
 from core.lessons.parse import LessonError, check_lesson_file, parse_lesson, read_lesson
 from core.lessons.progress import AnswerRecord, answers_csv, read_answers_csv
 from core.lessons.text import fill
+from core.util.expression import Condition
 
 __all__ = [
     "ACTIONS", "CONCEPTS", "COURSE_DIR", "OBSERVABLES", "AnswerRecord", "Choice", "Condition",

@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from core.expression import Condition, ExpressionError, parse_condition
 from core.lessons.lines import Lines
 from core.lessons.model import Problem, Text
 from core.lessons.text import TemplateError, placeholders
 from core.settings_table import SettingError, table
+from core.util.expression import Condition, ExpressionError, parse_condition
 
 MAX_TEXT = 1_500
 MAX_POINTS = 500

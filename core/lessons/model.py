@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.expression import Condition
+from core.util.expression import Condition
 
 
 @dataclass(frozen=True)

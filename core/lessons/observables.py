@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.descent_lab import Path, Surface, curve_minima
-from core.expression import BOOL, NUMBER, Kind, Node
+from core.labs.descent import Path, Surface, curve_minima
 from core.settings_table import table
+from core.util.expression import BOOL, NUMBER, Kind, Node
 
 REGIMES = ("crawling", "converging", "oscillating", "diverging")
 MINIMA = ("local", "global", "none")
@@ -145,7 +145,7 @@ def minimum(curve: Node, w: float, tolerance: float = 0.05) -> str:
     """Which minimum of ``curve`` the weight ``w`` is in: one of MINIMA.
 
     "none" unless ``w`` is within ``tolerance`` of one of the lab's minima of the
-    curve (:func:`core.descent_lab.curve_minima`, the ones the plot marks).
+    curve (:func:`core.labs.descent.curve_minima`, the ones the plot marks).
     """
     found = curve_minima(curve)
     if not found:

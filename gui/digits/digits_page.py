@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.digits import Recognition, recognise
-from core.model_io import ModelFileError, load_model
-from core.network import Network
-from core.resources import resource_path
+from core.digits.network import Recognition, recognise
+from core.nn.model_files import ModelFileError, load_model
+from core.nn.network import Network
+from core.util.resources import resource_path
 from gui.colors import BLUE, ORANGE
 from gui.digits.drawing_canvas import DrawingCanvas
 from gui.digits.training_panel import DigitsTrainingPanel

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.digits import first_layer_images, tile_images
+from core.digits.network import first_layer_images, tile_images
 from gui.colors import BLUE, ORANGE
 from gui.image_item import ImageItem
 

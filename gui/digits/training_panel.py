@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.activations import HIDDEN_ACTIVATIONS
-from core.digits import SCALINGS
-from core.digits_data import find_idx_pair, load_idx_pair
-from core.digits_session import (
+from core.digits.data import find_idx_pair, load_idx_pair
+from core.digits.downloads import REMOTE_DATASETS, download_dataset
+from core.digits.model import (
     LIVE,
     OVERFIT_DIGITS,
     ConfigureDigits,
@@ -40,17 +39,18 @@ from core.digits_session import (
     UseData,
     bundled_sets,
 )
-from core.downloads import REMOTE_DATASETS, download_dataset
-from core.model_io import save_model
-from core.network import Network, network_from_weights
-from core.optimizers import OPTIMIZERS
-from core.training_loop import Pause, Play
-from gui.background_task import BackgroundTask
+from core.digits.network import SCALINGS
+from core.nn.activations import HIDDEN_ACTIVATIONS
+from core.nn.model_files import save_model
+from core.nn.network import Network, network_from_weights
+from core.nn.optimizers import OPTIMIZERS
+from core.worker.loop import Pause, Play
 from gui.digits.results_views import ConfusionView, MisclassifiedView, WeightsView
 from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
-from gui.training_controller import TrainingController
 from gui.widgets import combo_box, divergence_text, scrolling
+from gui.worker.background_task import BackgroundTask
+from gui.worker.training_controller import TrainingController
 
 PRESETS = (("128", "784-128-10"), ("16,16", "784-16-16-10 (the notes)"),
            ("256,128", "784-256-128-10"), ("256,256", "784-256-256-10"))

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.backprop_trace import Trace, trace
-from core.compute_graph import build_graph
-from core.network import Network, NetworkSpec
+from core.labs.backprop import Trace, trace
+from core.labs.compute_graph import build_graph
+from core.nn.network import Network, NetworkSpec
 from gui.labs.compute_graph_view import ComputeGraphView
 from gui.theme import plot_ink
 from gui.widgets import FittingComboBox

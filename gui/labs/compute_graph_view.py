@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.compute_graph import LEAVES, Graph, layout
+from core.labs.compute_graph import LEAVES, Graph, layout
 from gui.colors import BLUE, ORANGE
 from gui.theme import plot_ink
 

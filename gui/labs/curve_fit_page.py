@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
-from core.datasets import CURVES, make_dataset
-from core.optimizers import OPTIMIZERS
-from core.training_loop import Pause, Play
+from core.data.datasets import CURVES, make_dataset
+from core.labs.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
+from core.nn.optimizers import OPTIMIZERS
+from core.worker.loop import Pause, Play
 from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
-from gui.training_controller import TrainingController
 from gui.widgets import combo_box
+from gui.worker.training_controller import TrainingController
 
 PICK_RADIUS = 0.4
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.descent_lab import (
+from core.labs.descent import (
     CURVES_1D,
     W_RANGE,
     Path,
@@ -25,7 +25,7 @@ from core.descent_lab import (
     readable,
     settled_minimum,
 )
-from core.expression import ExpressionError, parse_expression
+from core.util.expression import ExpressionError, parse_expression
 from gui.labs.path_player import PathPlayer
 from gui.labs.rate_slider import RateSlider
 from gui.theme import plot_ink

@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSlider
 
-from core.descent_lab import round_values
+from core.labs.descent import round_values
 
 
 class RateSlider(QSlider):

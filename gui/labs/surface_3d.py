@@ -12,8 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from core.descent_lab import Surface
-from core.landscape import Landscape, landscape
+from core.labs.descent import Surface
+from core.labs.landscape import Landscape, landscape
 
 try:
     import pyqtgraph.opengl as gl

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.descent_lab import SURFACES, Path, random_starts
-from core.optimizers import OPTIMIZERS
+from core.labs.descent import SURFACES, Path, random_starts
+from core.nn.optimizers import OPTIMIZERS
 from gui.image_item import ImageItem
 from gui.labs.curve_lab import clip_to_view
 from gui.labs.path_player import PathPlayer

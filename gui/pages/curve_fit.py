@@ -9,7 +9,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from core.curve_fit import ConfigureFit
+from core.labs.curve_fit import ConfigureFit
+from core.settings_table import defaults
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.page import Observables, Page, scalars
 
@@ -32,10 +33,17 @@ class CurveFitAdapter(Page):
                 "learning_rate": p.rate, "optimizer": p.optimizer}
 
     def settings(self) -> dict[str, Any]:
-        snap = self.page.snapshot
-        values: dict[str, Any] = {"points": self.page.generator.currentData()}
+        """The worker's settings, or before its first frame (it starts when the tab is
+        first used) the table's defaults with what the controls show."""
+        p, snap = self.page, self.page.snapshot
+        values: dict[str, Any] = defaults("curve_fit")
         if snap is not None:
             values.update(vars(snap.config))
+        else:
+            values.update(hidden=p.hidden.value(), loss=p.loss.currentData(),
+                          learning_rate=p.rate.currentData(),
+                          optimizer=p.optimizer.currentData())
+        values["points"] = p.generator.currentData()
         return values
 
     def _apply(self, checked: dict[str, Any]) -> None:
@@ -69,6 +77,8 @@ class CurveFitAdapter(Page):
         if snap is not None:
             values.update(step=snap.step, a=snap.slope, b=snap.intercept,
                           curve_loss=_last(snap.curve_history), line_loss=_last(snap.line_history))
+        else:  # nothing fitted yet
+            values.update(step=0, a=0.0, b=0.0, curve_loss=None, line_loss=None)
         return values
 
     def points(self) -> list[tuple[float, ...]]:

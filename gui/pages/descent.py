@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from core.descent_lab import CURVES_1D, Path
+from core.labs.descent import CURVES_1D, Path
 from core.lessons.observables import minimum, regime, surface_minimum
 from gui.labs.descent_page import DescentPage
 from gui.page import Observables, Page, scalars

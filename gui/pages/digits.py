@@ -61,12 +61,15 @@ class DigitsAdapter(Page):
         blank = recognition is None or recognition.blank
         values.update(predicted_digit=-1 if blank else recognition.digit,
                       confidence=0.0 if blank else float(recognition.probabilities.max()))
-        if snap is not None:
-            values.update(epoch=snap.epoch, best_epoch=snap.best_epoch,
-                          train_loss=_last(snap.history, "train_loss"),
-                          val_loss=_last(snap.history, "test_loss"),
-                          train_accuracy=_last(snap.history, "train_accuracy"),
-                          val_accuracy=_last(snap.history, "test_accuracy"))
+        # Before the worker's first frame (it starts when the tab is first used): no
+        # epoch yet, and no losses or accuracies.
+        history = snap.history if snap is not None else {}
+        values.update(epoch=snap.epoch if snap is not None else 0,
+                      best_epoch=snap.best_epoch if snap is not None else 0,
+                      train_loss=_last(history, "train_loss"),
+                      val_loss=_last(history, "test_loss"),
+                      train_accuracy=_last(history, "train_accuracy"),
+                      val_accuracy=_last(history, "test_accuracy"))
         return values
 
     def actions(self) -> dict[str, Callable[[], None]]:

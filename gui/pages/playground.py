@@ -10,8 +10,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from core.datasets import parse_points_csv
-from core.playground import Configure, LoadData
+from core.data.datasets import parse_points_csv
+from core.playground.model import Configure, LoadData
 from gui.page import Observables, Page, scalars
 from gui.playground.playground_page import PlaygroundPage
 

@@ -14,9 +14,10 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from core.datasets import MULTICLASS, REGRESSION
-from core.features import EXTENT
-from core.playground import ModelSnapshot, PlaygroundSnapshot
+from core.data.datasets import MULTICLASS, REGRESSION
+from core.playground.features import EXTENT
+from core.playground.model import ModelSnapshot, PlaygroundSnapshot
+from gui import text_size
 from gui.colors import class_colour, class_probability_rgb, diverging_colormap
 from gui.image_item import ImageItem
 from gui.theme import plot_ink
@@ -74,7 +75,7 @@ class BoundaryView(pg.PlotWidget):
         if title != self._shown_title and (not snap.running
                                            or now - self._title_at >= TITLE_SECONDS):
             self._shown_title, self._title_at = title, now
-            self.setTitle(title, color=plot_ink(), size="11pt")
+            self.setTitle(title, color=plot_ink(), size=text_size.points(11))
 
     def _set_image(self, image: np.ndarray, levels: tuple[float, float]) -> None:
         self.image.setImage(image, levels=levels, autoLevels=False)

@@ -17,10 +17,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 
-from core.features import FEATURE_NAMES
-from core.grid import TILE_SIDE
-from core.layers import NORM_EPSILON
-from core.playground import ModelSnapshot
+from core.nn.layers import NORM_EPSILON
+from core.playground.features import FEATURE_NAMES
+from core.playground.grid import TILE_SIDE
+from core.playground.model import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
 from gui.display_names import feature_label
 from gui.image_item import ImageItem

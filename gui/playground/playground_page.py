@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.features import DEFAULT_FEATURES, FEATURE_NAMES
-from core.grid import GridEvaluator
-from core.linear_equation import linear_equation
-from core.playground import (
+from core.data.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
+from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES
+from core.playground.grid import GridEvaluator
+from core.playground.linear_equation import linear_equation
+from core.playground.model import (
     PRESETS,
     AddPoint,
     ApplyPreset,
@@ -46,7 +46,7 @@ from core.playground import (
     RestorePlayground,
     ShowHealth,
 )
-from core.training_loop import Pause, Play, SetSpeed, Step
+from core.worker.loop import Pause, Play, SetSpeed, Step
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
@@ -58,8 +58,8 @@ from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.training_banner import TrainingBanner
 from gui.playground.transformed_dialog import TransformedDialog
 from gui.theme import plot_ink
-from gui.training_controller import TrainingController
 from gui.widgets import LiveLabel, scrolling
+from gui.worker.training_controller import TrainingController
 
 # While training, the costly redraws take turns so that no frame does two of
 # them (a frame that did all of them made the event loop 20 ms late): links

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.datasets import Dataset
-from core.sweep import SweepPoint
-from gui.background_task import BackgroundTask
+from core.data.datasets import Dataset
+from core.playground.sweep import SweepPoint
 from gui.history_plot import legend_above
 from gui.widgets import resize_to_fit
+from gui.worker.background_task import BackgroundTask
 
 WIDTHS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128)
 
 
 class SweepDialog(QDialog):
-    """Runs ``core.sweep.sweep_task`` in a child process; keeps partial results."""
+    """Runs ``core.playground.sweep.sweep_task`` in a child process; keeps partial results."""
 
     def __init__(self, train: Dataset, test: Dataset, features: tuple[str, ...],
                  depth: int, parent=None) -> None:
@@ -94,7 +94,7 @@ class SweepDialog(QDialog):
         depth, epochs = self.depth.value(), self.epochs.value()
 
         self.task = BackgroundTask.in_process(
-            "core.sweep:sweep_task", {"train": self.train, "test": self.test,
+            "core.playground.sweep:sweep_task", {"train": self.train, "test": self.test,
                                       "widths": WIDTHS, "depth": depth,
                                       "features": tuple(self.features), "epochs": epochs},
             self)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from core.datasets import REGRESSION
-from core.diagnostics import Problem
-from core.playground import PlaygroundSnapshot, Remedy
+from core.data.datasets import REGRESSION
+from core.playground.model import PlaygroundSnapshot, Remedy
+from core.training.diagnostics import Problem
 from gui.widgets import divergence_text
 
 

@@ -7,8 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
-from core.playground import PlaygroundSnapshot
-from core.transformed_space import WatchNeurons
+from core.playground.model import PlaygroundSnapshot
+from core.playground.transformed_space import WatchNeurons
 from gui.colors import class_colour
 from gui.display_names import display_name
 from gui.widgets import FittingComboBox, resize_to_fit

@@ -11,8 +11,9 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core.playground import PlaygroundConfig
-from core.weight_effect import EFFECT_BINS, NEAR_ZERO, WeightEffect
+from core.playground.model import PlaygroundConfig
+from core.playground.weight_effect import EFFECT_BINS, NEAR_ZERO, WeightEffect
+from gui import text_size
 from gui.theme import plot_ink
 
 
@@ -48,7 +49,8 @@ class WeightEffectView(QWidget):
         if effect.since_step != self._since:
             self._since = effect.since_step
             self.plot.setTitle(self.tr("Every weight: at step {0:,d} (grey) and now (blue)")
-                               .format(effect.since_step), color=plot_ink(), size="10pt")
+                               .format(effect.since_step), color=plot_ink(),
+                               size=text_size.points(10))
         b, n = effect.before, effect.now
         lines = [self.tr("Since step {0:,d}:").format(effect.since_step),
                  self.tr("near 0 (|w| < {0:g}): {1:.0%} → {2:.0%}").format(

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from core.cli import run
-from core.datasets import make_dataset, split_dataset
-from core.model_io import load_model
+from core.data.datasets import make_dataset, split_dataset
+from core.nn.model_files import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
 

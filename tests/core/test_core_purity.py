@@ -29,7 +29,8 @@ def test_no_core_module_imports_qt_or_gui():
 
 
 def test_importing_all_of_core_loads_no_qt():
-    modules = [f"core.{f.stem}" for f in sorted(CORE.glob("*.py")) if f.stem != "__init__"]
+    modules = [".".join(("core", *f.relative_to(CORE).with_suffix("").parts))
+               for f in sorted(CORE.glob("**/*.py")) if f.stem != "__init__"]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

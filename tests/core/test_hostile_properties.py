@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.datasets import DataFileError, parse_points_csv
-from core.fileio import FileError, parse_json, parse_npy
-from core.png import SIGNATURE, PngError, read_png
-from core.session import open_session
-from core.session_file import SessionFileError
+from core.data.datasets import DataFileError, parse_points_csv
+from core.digits.png import SIGNATURE, PngError, read_png
+from core.sessions.archive import SessionFileError
+from core.sessions.session import open_session
 from core.settings_table import table
+from core.util.fileio import FileError, parse_json, parse_npy
 from tests.hostile_corpus import png_chunk, session_file
 
 FAST = settings(max_examples=60, deadline=None,
@@ -114,7 +114,7 @@ def test_a_png_bomb_inflates_only_what_its_header_declares(tmp_path):
 
 
 def test_reading_stops_at_iend(tmp_path):
-    from core.png import png_bytes
+    from core.digits.png import png_bytes
 
     path = tmp_path / "tail.png"
     path.write_bytes(png_bytes(np.full((3, 4), 7, np.uint8)) + b"\xff" * 100_000)

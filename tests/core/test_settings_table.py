@@ -6,9 +6,9 @@ import math
 import numpy as np
 import pytest
 
-from core.curve_fit import CurveFitConfig
-from core.digits_session import DigitsConfig
-from core.playground import PlaygroundConfig
+from core.digits.model import DigitsConfig
+from core.labs.curve_fit import CurveFitConfig
+from core.playground.model import PlaygroundConfig
 from core.settings_table import (
     PAGES,
     SettingError,

@@ -8,10 +8,10 @@ import time
 from PySide6.QtCore import Qt, QtMsgType
 
 import gui.digits.training_panel as training_panel
-from core.downloads import RemoteFile
-from gui.session_manager import autosave_path
-from tests.core.test_digits_data import _StallingServer
-from tests.gui.test_playground_window import wait_for
+from core.digits.downloads import RemoteFile
+from gui.sessions.session_manager import autosave_path
+from tests.core.digits.test_digits_data import _StallingServer
+from tests.gui.playground.test_playground_window import wait_for
 
 
 def _close_timed(window) -> float:

@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from core.datasets import CURVES, DATASETS
-from core.features import FEATURE_NAMES
-from core.trainer import Divergence
+from core.data.datasets import CURVES, DATASETS
+from core.playground.features import FEATURE_NAMES
+from core.training.trainer import Divergence
 from gui.display_names import _TRANSLATED, display_name, feature_label
 from gui.i18n import install_translators
 from gui.widgets import divergence_text

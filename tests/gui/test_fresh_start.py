@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.playground import PlaygroundConfig
+from core.playground.model import PlaygroundConfig
 from gui.main_window import MainWindow
 from gui.playground.controls import DEFAULT_SPEED
-from gui.session_manager import autosave_path
-from tests.gui.test_playground_window import wait_for
+from gui.sessions.session_manager import autosave_path
+from tests.gui.playground.test_playground_window import wait_for
 
 
 def _change_every_page(qtbot, window):

@@ -1,4 +1,5 @@
-"""A seeded random user: 1,200 actions on every control of every mode while training runs.
+"""A seeded random user: 1,200 actions on every control of every mode while training runs:
+clicks, values, keys on focused controls, mouse hovers over every plot and diagram.
 
 Afterwards: no exception (pytest-qt fails a test on any exception raised in a
 Qt callback), no Qt warning, no "nan"/"inf" shown as a number, and the worker
@@ -11,6 +12,7 @@ import os
 import re
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt, QtMsgType
 from PySide6.QtTest import QTest
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets import LiveLabel
-from tests.gui.test_playground_window import wait_for
+from tests.gui.playground.test_playground_window import wait_for
 
 ACTIONS = 1200
 # Controls a random user may not press here: the network is closed on these
@@ -46,6 +48,8 @@ def quiet_dialogs(monkeypatch):
         monkeypatch.setattr(QMessageBox, kind,
                             lambda parent, title, text, *a, kind=kind: shown.append((kind, text)))
     monkeypatch.setattr(QMessageBox, "about", lambda *a: None)
+    monkeypatch.setattr(QMessageBox, "question",  # "Start training over?": yes, go on
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
     return shown
 
 
@@ -87,6 +91,29 @@ def _operate(control, rng) -> None:
         control.click()
 
 
+KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+
+def _press_a_key(control, rng) -> None:
+    """A key on a focused control, as a keyboard user would: arrows, pages, Home, End."""
+    control.setFocus()
+    QTest.keyClick(control, KEYS[int(rng.integers(len(KEYS)))])
+
+
+def _hover(window, rng) -> None:
+    """The mouse over a random spot of a random visible plot or diagram: tooltips and
+    hover formulas run their slots."""
+    views = [v for v in window.findChildren(pg.GraphicsView) if v.isVisible()]
+    if views:
+        view = views[int(rng.integers(len(views)))]
+        size = view.viewport().size()
+        for _ in range(3):
+            spot = QPoint(int(rng.integers(max(size.width(), 1))),
+                          int(rng.integers(max(size.height(), 1))))
+            QTest.mouseMove(view.viewport(), spot)
+
+
 def _shown_text(window) -> list[str]:
     labels = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
     labels += [w.text() for w in window.findChildren(LiveLabel) if w.isVisible()]
@@ -102,9 +129,14 @@ def test_a_thousand_random_actions_while_training(qtbot, window, quiet_dialogs, 
     canvas = window.digits.canvas
     for n in range(ACTIONS):
         roll = rng.random()
-        if roll < 0.70:
+        if roll < 0.62:
             controls = _controls(window)
             _operate(controls[int(rng.integers(len(controls)))], rng)
+        elif roll < 0.68:
+            controls = _controls(window)
+            _press_a_key(controls[int(rng.integers(len(controls)))], rng)
+        elif roll < 0.74:
+            _hover(window, rng)
         elif roll < 0.80:
             x1, x2 = rng.uniform(-6, 6, size=2)
             button = Qt.MouseButton.LeftButton if rng.random() < 0.7 else Qt.MouseButton.RightButton

@@ -13,7 +13,7 @@ import time
 from PySide6.QtCore import QObject
 
 from benchmarks.timing import resident_mb
-from tests.gui.test_playground_window import wait_for
+from tests.gui.playground.test_playground_window import wait_for
 
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
 WARM_UP_SECONDS = 6.0

@@ -24,7 +24,7 @@ def _plot_sizes(window) -> dict[str, float]:
     axis = plot.getAxis("left")
     tick_font = axis.style["tickFont"] or QApplication.font()
     title = plot.getPlotItem().titleLabel.opts["size"]
-    legend_label = plot.getPlotItem().legend.items[0][1].opts["size"]
+    legend_label = plot.legend.items[0][1].opts["size"]  # the key above the data
     curve = next(iter(plot.curves.values()))
     return {
         "app": QApplication.font().pointSizeF(),

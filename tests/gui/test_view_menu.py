@@ -8,7 +8,7 @@ from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 
 from gui.i18n import chosen_language
-from gui.session_manager import autosave_path
+from gui.sessions.session_manager import autosave_path
 from gui.theme import chosen_theme
 
 LEFT = Qt.MouseButton.LeftButton

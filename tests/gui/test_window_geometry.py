@@ -3,6 +3,7 @@ passing their available geometry)."""
 
 import pytest
 from PySide6.QtCore import QMargins, QPoint, QRect, QSettings, QSize
+from PySide6.QtWidgets import QTabWidget
 
 from gui.window_geometry import FIRST_START_SIZE, first_start_rect, fit_rect, fit_to_screen
 
@@ -62,9 +63,11 @@ def test_the_real_window_restored_from_a_too_large_saved_geometry_fits(qtbot, wi
         available = qapp.primaryScreen().availableGeometry()
         assert available.contains(_framed(other.geometry()))
         assert other.width() == available.width() - 16
-        scroll = other.centralWidget()
+        # each page scrolls inside its tab (PageTabs): the page keeps its size
+        scroll = QTabWidget.widget(other.tabs, other.tabs.currentIndex())
         qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() > 0)
-        assert other.tabs.width() >= other.tabs.minimumSizeHint().width()
+        page = other.tabs.currentWidget()
+        assert page.width() >= page.minimumSizeHint().width()
         other.close()
     finally:
         QSettings().remove("window/geometry")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.expression import (
+from core.util.expression import (
     BOOL,
     MAX_DEPTH,
     NUMBER,

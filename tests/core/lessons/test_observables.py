@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.descent_lab import CURVES_1D, SURFACES, descend_curve
-from core.expression import parse_expression
+from core.labs.descent import CURVES_1D, SURFACES, descend_curve
 from core.lessons.observables import MINIMA, REGIMES, minimum, names, regime, surface_minimum
 from core.settings_table import PAGES
+from core.util.expression import parse_expression
 
 
 @pytest.mark.parametrize(

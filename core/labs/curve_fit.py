@@ -1,0 +1,187 @@
+"""Curve fitting: a straight line y = ax + b and a small network, fitted live.
+
+Both models learn from the same points with the same loss (squared or
+absolute error) by full-batch gradient descent, so a learner sees the line
+settle on its best compromise while the network bends to the points.  Each
+hidden neuron's contribution ``v_j·h_j(x)`` is available to draw: the curve
+is their sum plus a bias.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from core.nn.activations import HIDDEN_ACTIVATIONS
+from core.nn.network import Network, NetworkSpec
+from core.nn.optimizers import OPTIMIZERS, make_optimizer
+from core.training.history import COLUMNS
+from core.training.tasks import REGRESSION
+from core.training.trainer import Trainer
+
+X_RANGE = (-6.0, 6.0)
+LIVE = frozenset({"learning_rate", "optimizer", "loss"})  # act without new weights
+MAX_HIDDEN = 64
+FIT_LOSSES = ("mse", "mae")
+
+
+@dataclass(frozen=True)
+class CurveFitConfig:
+    hidden: int = 8
+    activation: str = "tanh"
+    loss: str = "mse"
+    optimizer: str = "adam"
+    learning_rate: float = 0.02
+    seed: int = 0
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` with a plain reason for a setting the fit cannot use."""
+        if not isinstance(self.hidden, int) or not 1 <= self.hidden <= MAX_HIDDEN:
+            raise ValueError(f"the network needs 1 to {MAX_HIDDEN} hidden neurons")
+        if self.activation not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"unknown activation {self.activation!r}")
+        if self.loss not in FIT_LOSSES:
+            raise ValueError(f"the loss must be one of {', '.join(FIT_LOSSES)}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"unknown optimiser {self.optimizer!r}")
+        if not self.learning_rate > 0:
+            raise ValueError("the learning rate must be positive")
+
+
+@dataclass(frozen=True)
+class SetPoints:
+    """Replace the points (the GUI sends the whole edited set).
+
+    Edited points keep the weights and the loss curves: the fit moves on from
+    where it was.  A new point set (``new_set``) starts both models and their
+    loss curves afresh, so the curve never mixes two problems.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    new_set: bool = False
+
+
+@dataclass(frozen=True)
+class ConfigureFit:
+    changes: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FitSnapshot:
+    step: int
+    running: bool
+    config: CurveFitConfig
+    x: np.ndarray
+    y: np.ndarray
+    grid: np.ndarray                 # x values for the curves
+    line: np.ndarray                 # the line's prediction on the grid
+    curve: np.ndarray                # the network's prediction on the grid
+    contributions: np.ndarray        # (hidden, len(grid)): v_j·h_j(x)
+    slope: float
+    intercept: float
+    line_history: dict[str, np.ndarray]
+    curve_history: dict[str, np.ndarray]
+    message: str | None
+
+
+class CurveFit:
+    """Line and network fitted to the same points; a training-loop target."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, config: CurveFitConfig | None = None,
+                 grid_points: int = 300) -> None:
+        self.config = config or CurveFitConfig()
+        self.config.validate()
+        self.grid = np.linspace(*X_RANGE, grid_points)
+        self.x, self.y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+        self._build(self.config)
+
+    def _trainer(self, c: CurveFitConfig, hidden: tuple[int, ...], seed: int) -> Trainer:
+        spec = NetworkSpec(1, hidden, 1, c.activation, "linear", dtype="float64")
+        rng = np.random.default_rng([c.seed, seed])
+        optimizer = make_optimizer(c.optimizer, learning_rate=c.learning_rate)
+        return Trainer(Network(spec, rng), optimizer, c.loss, self.x[:, None], self.y[:, None],
+                       task=REGRESSION, batch_size=max(1, len(self.x)), rng=rng)
+
+    def _build(self, config: CurveFitConfig) -> None:
+        """Both models from ``config``; made first and assigned last, so a failure
+        leaves the fit as it was."""
+        if len(self.x) < 2:
+            raise ValueError("curve fitting needs at least 2 points")
+        line, net = self._trainer(config, (), 0), self._trainer(config, (config.hidden,), 1)
+        self.config, self.line, self.net = config, line, net
+
+    @property
+    def can_train(self) -> bool:
+        return self.line.can_train or self.net.can_train
+
+    def advance(self, n_steps: int) -> int:
+        self.line.run(n_steps)
+        return self.net.run(n_steps)
+
+    def apply(self, command: Any) -> None:
+        if isinstance(command, SetPoints):
+            x, y = np.asarray(command.x, np.float64), np.asarray(command.y, np.float64)
+            finite = np.isfinite(x).all() and np.isfinite(y).all()
+            if len(x) < 2 or x.shape != y.shape or not finite:
+                raise ValueError("curve fitting needs at least 2 finite points")
+            self.x, self.y = x, y
+            if command.new_set:
+                self._build(self.config)
+                return
+            for trainer in (self.line, self.net):  # keep the weights: they move on from here
+                trainer.set_data(x[:, None], y[:, None])
+                trainer.batch_size = len(x)
+        elif isinstance(command, ConfigureFit):
+            new = self._configured(command.changes)
+            changed = {k for k in command.changes if getattr(new, k) != getattr(self.config, k)}
+            if changed <= LIVE:
+                self._retune(new)
+            else:
+                self._build(new)
+        else:
+            raise ValueError(f"unknown command {command!r}")
+
+    def _retune(self, config: CurveFitConfig) -> None:
+        """Learning rate, optimiser and loss act on the running fit: the weights stay,
+        so a learner sees the same line tilt faster or slower."""
+        old, self.config = self.config, config
+        for trainer in (self.line, self.net):
+            if config.optimizer != old.optimizer:
+                trainer.optimizer = make_optimizer(config.optimizer,
+                                                   learning_rate=config.learning_rate)
+            trainer.optimizer.learning_rate = config.learning_rate
+            if config.loss != old.loss:
+                trainer.set_loss(config.loss)
+
+    def _configured(self, changes: dict[str, Any]) -> CurveFitConfig:
+        """The config with ``changes``, checked; the fit's own config is not touched."""
+        unknown = set(changes) - set(CurveFitConfig.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
+        new = replace(self.config, **changes)
+        new.validate()
+        return new
+
+    @property
+    def slope_intercept(self) -> tuple[float, float]:
+        W, b = self.line.network.get_weights()[0]
+        return float(W[0, 0]), float(b[0])
+
+    def snapshot(self, running: bool = False, message: str | None = None) -> FitSnapshot:
+        grid = self.grid[:, None]
+        line = self.line.network.predict(grid)[:, 0].copy()
+        curve = self.net.network.predict(grid)[:, 0].copy()
+        hidden = self.net.network.layer_outputs[0]           # (grid, hidden)
+        v = self.net.network.layers[1].W[:, 0]               # output weights
+        a, b = self.slope_intercept
+        return FitSnapshot(
+            step=self.net.step_count, running=running, config=self.config,
+            x=self.x.copy(), y=self.y.copy(), grid=self.grid.copy(), line=line, curve=curve,
+            contributions=(hidden * v).T.copy(), slope=a, intercept=b,
+            line_history={k: self.line.history.column(k) for k in COLUMNS},
+            curve_history={k: self.net.history.column(k) for k in COLUMNS},
+            message=message,
+        )
