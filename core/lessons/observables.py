@@ -95,6 +95,9 @@ OBSERVABLES: dict[str, dict[str, Observable]] = {
         ("stages", NUMBER, "how many stages there are for this setup"),
         ("loss", NUMBER, "the loss on the sample with the current weights"),
         ("updates", NUMBER, "weight updates applied since the setup"),
+        ("graph_step", NUMBER, "nodes computed in the Computational graph tab: values "
+                               "forward, then gradients backward"),
+        ("graph_steps", NUMBER, "how many nodes the graph computes, forward and backward"),
     ),
 }
 
@@ -105,7 +108,9 @@ ACTIONS: dict[str, dict[str, str]] = {
     "descent": {"run": "let the walker(s) walk", "reset": "back to the start"},
     "curve_fit": {"train": "start fitting", "reset": "new random weights"},
     "backprop": {"forward": "show the next stage", "update": "apply the weight update",
-                 "new_weights": "draw new random weights"},
+                 "new_weights": "draw new random weights",
+                 "show_graph": "open the Computational graph tab (solution steps then "
+                               "press its Next)"},
 }
 
 

@@ -49,7 +49,8 @@ class BackpropAdapter(Page):
         page = self.page
         values = scalars(self.settings())
         values.update(stage=page.stage, stages=page.n_stages, updates=self._updates,
-                      loss=page.trace.loss if page.trace is not None else None)
+                      loss=page.trace.loss if page.trace is not None else None,
+                      graph_step=page.graph_view.stage, graph_steps=page.graph_view.last_stage)
         return values
 
     def set_weights(self, weights: tuple[tuple[tuple[float, ...], ...], ...]) -> None:
@@ -66,14 +67,18 @@ class BackpropAdapter(Page):
         self.page.recompute()
 
     def advance(self, steps: int) -> bool:
+        """Press Next: the graph's when its tab is showing, else the page's."""
+        graph = self.page.views.currentWidget() is self.page.graph_view
+        button = self.page.graph_view.next_button if graph else self.page.forward_button
         for _ in range(steps):
-            self.page.forward_button.click()
+            button.click()
         return True
 
     def actions(self) -> dict[str, Callable[[], None]]:
         page = self.page
         return {"forward": page.forward_button.click, "update": page.apply_button.click,
-                "new_weights": page.randomise.click}
+                "new_weights": page.randomise.click,
+                "show_graph": lambda: page.views.setCurrentWidget(page.graph_view)}
 
     def status_message(self) -> str:
         return QCoreApplication.translate(

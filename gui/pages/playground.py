@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -23,6 +24,9 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
+SETTLED_S = 1.0  # by then the worker has taken a set-up: its frames show it
+
+
 class PlaygroundAdapter(Page):
     name = "playground"
 
@@ -30,6 +34,7 @@ class PlaygroundAdapter(Page):
         super().__init__(page)
         self.page = page
         self._wanted: dict[str, Any] = {}
+        self._wanted_at = 0.0
         self._edited = False  # points added, removed or imported since the data was made
         for view in (page.network_boundary, page.linear_boundary):
             view.point_clicked.connect(self._on_points_edited)
@@ -61,7 +66,7 @@ class PlaygroundAdapter(Page):
         return asdict(self.page.config)
 
     def _apply(self, checked: dict[str, Any]) -> None:
-        self._wanted = checked
+        self._wanted, self._wanted_at = checked, time.monotonic()
         if DATA_SETTINGS & set(checked):
             self._on_data_made()
         self.page.controller.send(Configure(checked))  # the controls follow its snapshot
@@ -85,9 +90,19 @@ class PlaygroundAdapter(Page):
         return self.page.snapshot
 
     def ready(self) -> bool:
-        snap = self.page.snapshot
-        config = asdict(snap.config) if snap is not None else {}
-        return super().ready() and all(config.get(k) == v for k, v in self._wanted.items())
+        """A frame with the step's settings has arrived; after that the learner's own
+        changes (the ones the step asks for) do not make the page unready again."""
+        if self._wanted:
+            snap = self.page.snapshot
+            config = asdict(snap.config) if snap is not None else {}
+            arrived = all(config.get(k) == v for k, v in self._wanted.items())
+            # The worker takes commands between steps, so a frame a second after the
+            # set-up has it even if the learner has already changed those settings.
+            if not (super().ready() and (arrived or
+                                         time.monotonic() - self._wanted_at > SETTLED_S)):
+                return False
+            self._wanted = {}
+        return super().ready()
 
     def observables(self) -> Observables:
         snap = self.page.snapshot

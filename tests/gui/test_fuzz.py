@@ -175,6 +175,7 @@ def test_a_thousand_random_actions_while_training(qtbot, window, quiet_dialogs, 
     assert controls.learning_rate.currentData() == pytest.approx(snap.config.learning_rate)
     assert controls.optimizer.currentData() == snap.config.optimizer
     assert page.architecture._hidden == snap.config.hidden
+    # The offscreen platform cannot raise windows or pass size hints on; it says so.
     warnings = [r.message for r in qtlog.records if r.type != QtMsgType.QtDebugMsg
-                and "propagateSizeHints" not in r.message]
+                and "This plugin does not support" not in r.message]
     assert warnings == []
