@@ -194,7 +194,10 @@ class CurveLab(QWidget):
         self.trail.setData(*clip_to_view(path.points[: shown + 1, 0],
                                          path.values[: shown + 1], view))
         (x0, x1), (y0, y1) = view
-        inside = bool(x0 <= w <= x1 and y0 <= cost <= y1)
+        # A hair's slack: the view's floor is the lowest grid value, and a walker resting
+        # in the minimum between two grid points sits a hair below it — still on the plot.
+        slack_x, slack_y = 0.01 * (x1 - x0), 0.01 * (y1 - y0)
+        inside = bool(x0 - slack_x <= w <= x1 + slack_x and y0 - slack_y <= cost <= y1 + slack_y)
         self._show_away(w, cost, view, inside)
         if inside:
             self.walker.setData([w], [cost])

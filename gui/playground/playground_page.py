@@ -370,7 +370,9 @@ class PlaygroundPage(QWidget):
         if W.shape[1] != 1:  # one line per pair of classes: no single equation
             return caption
         equation = linear_equation(W, b, snap.config.features)
-        return f"{caption}<br>{equation.text()}" if equation.kind != "none" else caption
+        if equation.kind == "none" or len(equation.weights) > 3:  # too long for a title
+            return caption
+        return f"{caption}<br>{equation.text()}"
 
     def _summary(self, snap: PlaygroundSnapshot) -> str:
         net, lin = snap.network, snap.linear

@@ -52,6 +52,7 @@ def test_1d_rate_keys_land_on_round_values_and_the_double_well_names_its_minimum
     w = float(re.search(r"w = (-?[\d.]+)", lab.readout.text()).group(1))
     local = next(m for m in lab.minima if not m.is_global)
     assert abs(w - local.w) < 0.01 and "global minimum is at w = 1.79" in lab.readout.text()
+    assert not lab.away_note.isVisible()  # resting in a minimum is on the plot, not off it
     # From the left it settles in the global one.
     click_plot(qtbot, lab.plot, 0.0, 10.0)
     qtbot.mouseClick(lab.play, Qt.MouseButton.LeftButton)
@@ -172,3 +173,16 @@ def test_digits_brush_follows_the_keyboard(qtbot, window):
     before = page.canvas.brush_width
     _key(qtbot, page.brush, Qt.Key.Key_PageUp)
     assert page.canvas.brush_width == page.brush.value() > before
+
+
+def test_a_walker_resting_in_the_bowls_minimum_is_drawn_there_not_off_the_plot(qtbot, window):
+    window.tabs.setCurrentWidget(window.descent)
+    lab = window.descent.curve
+    assert "(w-5)^2" in lab.formula_edit.text()
+    click_plot(qtbot, lab.plot, 1.0, 10.0)
+    qtbot.mouseClick(lab.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "global minimum" in lab.readout.text(), timeout=20_000)
+    lab.player.stop()
+    assert not lab.away_note.isVisible()
+    x, _ = lab.walker.getData()
+    assert len(x) == 1 and abs(x[0] - 5) < 0.01
