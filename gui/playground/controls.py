@@ -146,19 +146,11 @@ class ControlsBar(QFrame):
         self.input_noise.setValue(config.input_noise)
         self.input_noise.setToolTip(self.tr("Jiggle every training input a little at random: "
                                             "the network cannot memorise exact points."))
-        self.batch_norm = QCheckBox(self.tr("on"))
-        self.batch_norm.setChecked(config.batch_norm)
-        # As wide as its box and its word: in the settings grid it would span the
-        # column, and a click right of "on" would miss it.
-        self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.batch_norm.setToolTip(self.tr(
+        self.batch_norm = self._switch(config.batch_norm, self.tr(
             "Normalise each hidden neuron's weighted sum over the batch (batch "
             "normalisation). Switching it changes how the network learns from now on, "
             "not what it answers now."))
-        self.layer_norm = QCheckBox(self.tr("on"))
-        self.layer_norm.setChecked(config.layer_norm)
-        self.layer_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.layer_norm.setToolTip(self.tr(
+        self.layer_norm = self._switch(config.layer_norm, self.tr(
             "Normalise each hidden layer's weighted sums within each sample (layer "
             "normalisation): no batch needed. Switching it keeps nearly the same answers "
             "(a fit, not exact); batch norm goes off."))
@@ -216,6 +208,15 @@ class ControlsBar(QFrame):
         self.batch_norm.toggled.connect(lambda on: self._emit_norm("batch_norm", on))
         self.layer_norm.toggled.connect(lambda on: self._emit_norm("layer_norm", on))
         self.speed.activated.connect(lambda _: self.speed_changed.emit(self.speed.currentData()))
+
+    def _switch(self, on: bool, tip: str) -> QCheckBox:
+        """An "on" box as wide as its box and its word: in the settings grid it would
+        span the column, and a click right of "on" would miss it."""
+        box = QCheckBox(self.tr("on"))
+        box.setChecked(on)
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        box.setToolTip(tip)
+        return box
 
     def _emit_norm(self, name: str, on: bool) -> None:
         """One normaliser at a time: switching one on switches the other off."""
