@@ -11,7 +11,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem
 
 from core.data.datasets import MULTICLASS, REGRESSION
@@ -68,7 +68,7 @@ class BoundaryView(pg.PlotWidget):
                       caption: str) -> None:
         self._draw_image(snap, model)
         self._draw_points(snap)
-        title = f"{self._title} — {caption}"
+        title = self._fitting_title(caption)
         now = time.monotonic()
         # setTitle re-lays out the plot (about 1 ms): only on a change, and while
         # training at most every TITLE_SECONDS — the accuracy changes each epoch.
@@ -76,6 +76,15 @@ class BoundaryView(pg.PlotWidget):
                                            or now - self._title_at >= TITLE_SECONDS):
             self._shown_title, self._title_at = title, now
             self.setTitle(title, color=plot_ink(), size=text_size.points(11))
+
+    def _fitting_title(self, caption: str) -> str:
+        """"Name — caption" on one line where it fits the plot, else on two (large text)."""
+        font = QFont(self.font())
+        font.setPointSizeF(11 * text_size.scale())
+        metrics = QFontMetrics(font)
+        one_line = f"{self._title} — {caption}"
+        widest = max(metrics.horizontalAdvance(line) for line in one_line.split("<br>"))
+        return one_line if widest <= self.width() - 12 else f"{self._title}<br>{caption}"
 
     def _set_image(self, image: np.ndarray, levels: tuple[float, float]) -> None:
         self.image.setImage(image, levels=levels, autoLevels=False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSlider,
 )
+from shiboken6 import isValid
 
 from gui.widgets import LiveLabel
 from tests.gui.playground.test_playground_window import wait_for
@@ -107,8 +108,10 @@ def _hover(window, rng) -> None:
     views = [v for v in window.findChildren(pg.GraphicsView) if v.isVisible()]
     if views:
         view = views[int(rng.integers(len(views)))]
-        size = view.viewport().size()
         for _ in range(3):
+            if not isValid(view):  # a view rebuilt meanwhile (a dialog's new layer rows)
+                return
+            size = view.viewport().size()
             spot = QPoint(int(rng.integers(max(size.width(), 1))),
                           int(rng.integers(max(size.height(), 1))))
             QTest.mouseMove(view.viewport(), spot)
