@@ -114,6 +114,15 @@ def points(size: float) -> str:
     return f"{size * scale():.1f}pt"
 
 
+def set_title(item: pg.PlotItem, text: str, size: float, color) -> None:
+    """``item``'s title at ``size`` points scaled to the text size, its row as tall as
+    the title needs (pyqtgraph keeps it 30 px: a larger or two-line title was cut)."""
+    item.setTitle(text, color=color, size=points(size))
+    height = max(30, int(item.titleLabel.item.boundingRect().height()) + 4)
+    item.titleLabel.setMaximumHeight(height)
+    item.layout.setRowFixedHeight(0, height)
+
+
 def restyle_widgets() -> None:
     """Widgets given a font of their own in points (big digits, monospace, a
     ``font-size`` in a style sheet) scale too."""

@@ -75,7 +75,7 @@ class BoundaryView(pg.PlotWidget):
         if title != self._shown_title and (not snap.running
                                            or now - self._title_at >= TITLE_SECONDS):
             self._shown_title, self._title_at = title, now
-            self.setTitle(title, color=plot_ink(), size=text_size.points(11))
+            text_size.set_title(self.getPlotItem(), title, 11, plot_ink())
 
     def _fitting_title(self, caption: str) -> str:
         """"Name — caption" on one line where it fits the plot, else on two (large text)."""

@@ -324,7 +324,7 @@ class PlaygroundPage(QWidget):
             self._transformed.show_snapshot(snap)  # on the frames the costly redraws leave free
         net_caption = self._caption(shown, self.network_boundary.neuron)
         self.network_boundary.show_snapshot(snap, shown, net_caption)
-        self.linear_boundary.show_snapshot(snap, snap.linear, self._linear_caption(snap))
+        self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))
         histories = {"network": snap.network.history, "linear": snap.linear.history}
         if turn in ("loss", "all"):
             self._sync_replay_slider(snap)
@@ -363,23 +363,25 @@ class PlaygroundPage(QWidget):
             return self.tr("test accuracy {0}").format(_percent(model.test_accuracy))
         return self.tr("test loss {0:.4f}").format(model.test_loss or 0.0)
 
-    def _linear_caption(self, snap: PlaygroundSnapshot) -> str:
-        """The line itself, from the linear model's live weights: x2 = k·x1 + c."""
-        caption = self._caption(snap.linear, None)
+    @staticmethod
+    def _line(snap: PlaygroundSnapshot) -> str | None:
+        """The linear model's line from its live weights, x2 = k·x1 + c (one output,
+        the inputs x1 and x2 only); ``None`` otherwise."""
         (W, b), = snap.linear.weights
         if W.shape[1] != 1:  # one line per pair of classes: no single equation
-            return caption
+            return None
         equation = linear_equation(W, b, snap.config.features)
-        if equation.kind == "none" or len(equation.weights) > 3:  # too long for a title
-            return caption
-        return f"{caption}<br>{equation.text()}"
+        return equation.text() if equation.kind in ("line", "vertical") else None
 
     def _summary(self, snap: PlaygroundSnapshot) -> str:
         net, lin = snap.network, snap.linear
         if net.train_accuracy is None:
             return self.tr("Test loss — network {0:.4f}, linear {1:.4f}").format(
                 net.test_loss or 0.0, lin.test_loss or 0.0)
-        if set(snap.config.features) <= set(DEFAULT_FEATURES):
+        line = self._line(snap)
+        if line is not None:
+            linear = self.tr("one straight line: {0}.").format(line)
+        elif set(snap.config.features) <= set(DEFAULT_FEATURES):
             linear = self.tr("one straight line cannot separate every data set.")
         else:  # sin, squares, products: a straight line in their space, curved in the plane
             linear = self.tr("linear in the chosen features, so its boundary can bend in "

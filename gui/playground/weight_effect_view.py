@@ -48,9 +48,10 @@ class WeightEffectView(QWidget):
         self.plot.setYRange(0, max(float(before.max()), float(now.max()), 5.0), padding=0.05)
         if effect.since_step != self._since:
             self._since = effect.since_step
-            self.plot.setTitle(self.tr("Every weight: at step {0:,d} (grey) and now (blue)")
-                               .format(effect.since_step), color=plot_ink(),
-                               size=text_size.points(10))
+            text_size.set_title(
+                self.plot.getPlotItem(), self.tr("Every weight: at step {0:,d} (grey) and now "
+                                                 "(blue)").format(effect.since_step),
+                10, plot_ink())
         b, n = effect.before, effect.now
         lines = [self.tr("Since step {0:,d}:").format(effect.since_step),
                  self.tr("near 0 (|w| < {0:g}): {1:.0%} → {2:.0%}").format(

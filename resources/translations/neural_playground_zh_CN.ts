@@ -3,37 +3,37 @@
 <context>
     <name>ArchitectureBar</name>
     <message>
-        <location filename="../../gui/playground/controls.py" line="310" />
+        <location filename="../../gui/playground/controls.py" line="311" />
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="313" />
+        <location filename="../../gui/playground/controls.py" line="314" />
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="331" />
+        <location filename="../../gui/playground/controls.py" line="332" />
         <source>{0} hidden layers</source>
         <translation>{0} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="351" />
+        <location filename="../../gui/playground/controls.py" line="352" />
         <source>One neuron fewer in layer {0}</source>
         <translation>第 {0} 层减少一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="352" />
+        <location filename="../../gui/playground/controls.py" line="353" />
         <source>One neuron more in layer {0}</source>
         <translation>第 {0} 层增加一个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="353" />
+        <location filename="../../gui/playground/controls.py" line="354" />
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="355" />
+        <location filename="../../gui/playground/controls.py" line="356" />
         <source>Layer {0}'s activation function</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
@@ -41,7 +41,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../gui/background_task.py" line="61" />
+        <location filename="../../gui/worker/background_task.py" line="61" />
         <source>The background computation stopped unexpectedly.</source>
         <translation>后台计算意外停止了。</translation>
     </message>
@@ -394,98 +394,97 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>给每个训练输入加一点随机扰动：网络就无法死记硬背精确的数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="149" />
-        <location filename="../../gui/playground/controls.py" line="158" />
+        <location filename="../../gui/playground/controls.py" line="215" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="155" />
+        <location filename="../../gui/playground/controls.py" line="150" />
         <source>Normalise each hidden neuron's weighted sum over the batch (batch normalisation). Switching it changes how the network learns from now on, not what it answers now.</source>
         <translation>在每个批次上标准化每个隐藏神经元的加权和（批归一化）。切换它改变的是网络从现在起如何学习，而不是它现在给出的答案。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="162" />
+        <location filename="../../gui/playground/controls.py" line="154" />
         <source>Normalise each hidden layer's weighted sums within each sample (layer normalisation): no batch needed. Switching it keeps nearly the same answers (a fit, not exact); batch norm goes off.</source>
         <translation>在每个样本内部对每个隐藏层的加权和做归一化（层归一化）：不需要批次。切换时网络的回答几乎不变（拟合而成，并不精确）；批归一化会关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="165" />
+        <location filename="../../gui/playground/controls.py" line="157" />
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="168" />
+        <location filename="../../gui/playground/controls.py" line="160" />
         <source>Training steps per frame, about 30 frames a second: 1 lets you follow every step; 'max' trains as fast as the machine allows.</source>
         <translation>每帧的训练步数（约每秒 30 帧）：1 可以看清每一步；“最快”按机器的最快速度训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="174" />
+        <location filename="../../gui/playground/controls.py" line="166" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="175" />
+        <location filename="../../gui/playground/controls.py" line="167" />
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="176" />
+        <location filename="../../gui/playground/controls.py" line="168" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="177" />
+        <location filename="../../gui/playground/controls.py" line="169" />
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="178" />
+        <location filename="../../gui/playground/controls.py" line="170" />
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="179" />
+        <location filename="../../gui/playground/controls.py" line="171" />
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="180" />
+        <location filename="../../gui/playground/controls.py" line="172" />
         <source>Regularisation rate</source>
         <translation>正则化强度</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="181" />
+        <location filename="../../gui/playground/controls.py" line="173" />
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="182" />
+        <location filename="../../gui/playground/controls.py" line="174" />
         <source>Input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="183" />
+        <location filename="../../gui/playground/controls.py" line="175" />
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="184" />
+        <location filename="../../gui/playground/controls.py" line="176" />
         <source>Layer norm</source>
         <translation>层归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="185" />
+        <location filename="../../gui/playground/controls.py" line="177" />
         <source>Steps per frame</source>
         <translation>每帧步数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="232" />
+        <location filename="../../gui/playground/controls.py" line="233" />
         <source>Epoch {0}</source>
         <translation>轮次 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/controls.py" line="233" />
+        <location filename="../../gui/playground/controls.py" line="234" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -723,7 +722,7 @@ Apply the update: w ← w − {1} · dL/dw; the loss becomes {2:.6f} (was {3:.6f
         <translation>学习率 α = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="213" />
+        <location filename="../../gui/labs/curve_lab.py" line="216" />
         <source>step {0}: w = {1}, cost = {2}, slope = {3}
 next move = −α × slope = −{4:g} × {3} = {5}
 {6}</source>
@@ -732,42 +731,42 @@ next move = −α × slope = −{4:g} × {3} = {5}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="237" />
+        <location filename="../../gui/labs/curve_lab.py" line="240" />
         <source>off the plot: w = {0}</source>
         <translation>已超出图外：w = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="255" />
+        <location filename="../../gui/labs/curve_lab.py" line="258" />
         <source>Settled in the global minimum at w = {0} (cost {1}).</source>
         <translation>已停在全局最小值 w = {0}（代价 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="258" />
+        <location filename="../../gui/labs/curve_lab.py" line="261" />
         <source> The global minimum is at w = {0} (cost {1}).</source>
         <translation>全局最小值在 w = {0}（代价 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="260" />
+        <location filename="../../gui/labs/curve_lab.py" line="263" />
         <source>Settled in a local minimum at w = {0} (cost {1}): the slope is 0 here, so it never finds lower ground.</source>
         <translation>停在了局部最小值 w = {0}（代价 {1}）：这里斜率为 0，所以它再也找不到更低的地方。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="245" />
+        <location filename="../../gui/labs/curve_lab.py" line="248" />
         <source>Diverging: each step overshoots further — lower the learning rate.</source>
         <translation>发散：每一步都越冲越远——请降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="248" />
+        <location filename="../../gui/labs/curve_lab.py" line="251" />
         <source>Oscillating: the steps jump across the minimum.</source>
         <translation>振荡：每一步都跳过了最小值。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="250" />
+        <location filename="../../gui/labs/curve_lab.py" line="253" />
         <source>Crawling: steps are tiny — the learning rate (or the slope) is small.</source>
         <translation>爬行：步子很小——学习率（或斜率）太小。</translation>
     </message>
     <message>
-        <location filename="../../gui/labs/curve_lab.py" line="251" />
+        <location filename="../../gui/labs/curve_lab.py" line="254" />
         <source>Converging: the slope shrinks, so the steps shrink too.</source>
         <translation>收敛：斜率变小，步子也随之变小。</translation>
     </message>
@@ -1300,7 +1299,7 @@ next move = −α × slope = −{4:g} × {3} = {5}
     </message>
     <message>
         <location filename="../../gui/digits/training_panel.py" line="177" />
-        <location filename="../../gui/digits/training_panel.py" line="436" />
+        <location filename="../../gui/digits/training_panel.py" line="437" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1390,107 +1389,107 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="293" />
+        <location filename="../../gui/digits/training_panel.py" line="294" />
         <source>Start training over?</source>
         <translation>重新开始训练？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="294" />
+        <location filename="../../gui/digits/training_panel.py" line="295" />
         <source>This change builds a new network: training starts again from epoch 0 with new weights, and what was learned in {0} steps is lost. Go on?</source>
         <translation>这项更改会构建一个新网络：训练将用新的权重从第 0 轮重新开始，前 {0} 步学到的内容会丢失。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="362" />
+        <location filename="../../gui/digits/training_panel.py" line="363" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="372" />
+        <location filename="../../gui/digits/training_panel.py" line="373" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="375" />
+        <location filename="../../gui/digits/training_panel.py" line="376" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="402" />
+        <location filename="../../gui/digits/training_panel.py" line="403" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="408" />
+        <location filename="../../gui/digits/training_panel.py" line="409" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="414" />
+        <location filename="../../gui/digits/training_panel.py" line="415" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="420" />
+        <location filename="../../gui/digits/training_panel.py" line="421" />
         <source>Download cancelled; nothing half-written was kept.</source>
         <translation>下载已取消；没有保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="422" />
+        <location filename="../../gui/digits/training_panel.py" line="423" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="436" />
+        <location filename="../../gui/digits/training_panel.py" line="437" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="438" />
+        <location filename="../../gui/digits/training_panel.py" line="439" />
         <source>Data: {0}; learning from {1:,d} of the training digits</source>
         <translation>数据：{0}；只用其中 {1:,d} 个训练数字学习</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="442" />
+        <location filename="../../gui/digits/training_panel.py" line="443" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="449" />
+        <location filename="../../gui/digits/training_panel.py" line="450" />
         <source>Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, whose weights are back. To go on, let it stop later.</source>
         <translation>在第 {0} 轮后提前停止：验证损失在第 {1} 轮最低，已恢复那一轮的权重。若要继续，请让它更晚停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="454" />
+        <location filename="../../gui/digits/training_panel.py" line="455" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="495" />
+        <location filename="../../gui/digits/training_panel.py" line="496" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="498" />
+        <location filename="../../gui/digits/training_panel.py" line="499" />
         <source>No validation digit is misclassified.</source>
         <translation>没有被分错的验证数字。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="511" />
+        <location filename="../../gui/digits/training_panel.py" line="512" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="512" />
+        <location filename="../../gui/digits/training_panel.py" line="513" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="519" />
+        <location filename="../../gui/digits/training_panel.py" line="520" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="521" />
+        <location filename="../../gui/digits/training_panel.py" line="522" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -2166,22 +2165,22 @@ gradients RMS: {4:.2e}</source>
         <translation>恢复默认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/playground.py" line="120" />
+        <location filename="../../gui/pages/playground.py" line="135" />
         <source>Press Space to train or pause.</source>
         <translation>按空格键开始或暂停训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/digits.py" line="81" />
+        <location filename="../../gui/pages/digits.py" line="84" />
         <source>Draw a digit on the canvas; right-click or Esc clears it.</source>
         <translation>在画板上写一个数字；右键或 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/curve_fit.py" line="91" />
+        <location filename="../../gui/pages/curve_fit.py" line="101" />
         <source>Press Fit; click to add points, drag to move them.</source>
         <translation>按“拟合”；点击添加数据点，拖动可移动它们。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/backprop.py" line="79" />
+        <location filename="../../gui/pages/backprop.py" line="84" />
         <source>Press Next step to follow one sample forward and back.</source>
         <translation>按“下一步”，跟随一个样本完成前向和反向传播。</translation>
     </message>
@@ -2275,52 +2274,54 @@ A multi-layer network and a linear classifier train side by side on the same dat
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="145" />
+        <location filename="../../gui/playground/network_view.py" line="202" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="147" />
+        <location filename="../../gui/playground/network_view.py" line="204" />
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="147" />
+        <location filename="../../gui/playground/network_view.py" line="208" />
         <source>L{0}</source>
         <translation>第{0}层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="149" />
+        <location filename="../../gui/playground/network_view.py" line="192" />
+        <location filename="../../gui/playground/network_view.py" line="196" />
+        <location filename="../../gui/playground/network_view.py" line="210" />
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="292" />
+        <location filename="../../gui/playground/network_view.py" line="396" />
         <source>output {0}</source>
         <translation>输出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="293" />
+        <location filename="../../gui/playground/network_view.py" line="397" />
         <source>L{0}·N{1}</source>
         <translation>第{0}层·神经元{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="301" />
+        <location filename="../../gui/playground/network_view.py" line="405" />
         <source>input feature {0}{1}</source>
         <translation>输入特征 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="302" />
+        <location filename="../../gui/playground/network_view.py" line="406" />
         <source> (off — click to use it)</source>
         <translation>（未启用——点击以使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="311" />
+        <location filename="../../gui/playground/network_view.py" line="415" />
         <source>{0} {1} {2:.2f}</source>
         <translation>{0} {1} {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="315" />
+        <location filename="../../gui/playground/network_view.py" line="419" />
         <source>{0} = {1}({2:.2f}·(z − μ) / σ {3} {4:.2f})
 z = {5}
 (layer norm: μ and σ are the mean and spread of this layer's sums for the same point; γ, β are learned)</source>
@@ -2329,7 +2330,7 @@ z = {5}
 （层归一化：μ 和 σ 是同一个点在这一层各加权和的均值和离散程度；γ、β 是学出来的）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="322" />
+        <location filename="../../gui/playground/network_view.py" line="426" />
         <source>{0} = {1}({2:.2f}·(z − {3:.2f}) / {4:.2f} {5} {6:.2f})
 z = {7}
 (batch norm: the sum is standardised, then scaled and shifted by learned γ, β)</source>
@@ -2338,12 +2339,12 @@ z = {7}
 （批归一化：先把加权和标准化，再用学到的 γ、β 缩放和平移）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="328" />
+        <location filename="../../gui/playground/network_view.py" line="432" />
         <source>{0} = {1}({2})</source>
         <translation>{0} = {1}({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/network_view.py" line="347" />
+        <location filename="../../gui/playground/network_view.py" line="451" />
         <source>weight {0:+.3f}  ({1} → {2})</source>
         <translation>权重 {0:+.3f}（{1} → {2}）</translation>
     </message>
@@ -2476,17 +2477,22 @@ z = {7}
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="381" />
+        <location filename="../../gui/playground/playground_page.py" line="383" />
+        <source>one straight line: {0}.</source>
+        <translation>一条直线：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/playground/playground_page.py" line="385" />
         <source>one straight line cannot separate every data set.</source>
         <translation>一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="383" />
+        <location filename="../../gui/playground/playground_page.py" line="387" />
         <source>linear in the chosen features, so its boundary can bend in the plane.</source>
         <translation>它对所选特征是线性的，所以在平面上的边界可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="386" />
+        <location filename="../../gui/playground/playground_page.py" line="390" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — {4}</source>
         <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
     </message>
@@ -2547,142 +2553,142 @@ z = {7}
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="378" />
+        <location filename="../../gui/playground/playground_page.py" line="379" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="423" />
+        <location filename="../../gui/playground/playground_page.py" line="427" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="424" />
+        <location filename="../../gui/playground/playground_page.py" line="428" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="442" />
+        <location filename="../../gui/playground/playground_page.py" line="446" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="491" />
+        <location filename="../../gui/playground/playground_page.py" line="495" />
         <source>Over-fitting example: {0}. File → New (Ctrl+N) puts them back.</source>
         <translation>过拟合示例：{0}。“文件 → 新建”（Ctrl+N）可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="505" />
+        <location filename="../../gui/playground/playground_page.py" line="509" />
         <source>data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="505" />
+        <location filename="../../gui/playground/playground_page.py" line="509" />
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="506" />
+        <location filename="../../gui/playground/playground_page.py" line="510" />
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="506" />
+        <location filename="../../gui/playground/playground_page.py" line="510" />
         <source>training data %</source>
         <translation>训练数据 %</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="507" />
+        <location filename="../../gui/playground/playground_page.py" line="511" />
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="508" />
+        <location filename="../../gui/playground/playground_page.py" line="512" />
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="508" />
+        <location filename="../../gui/playground/playground_page.py" line="512" />
         <source>optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="509" />
+        <location filename="../../gui/playground/playground_page.py" line="513" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="509" />
+        <location filename="../../gui/playground/playground_page.py" line="513" />
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="510" />
+        <location filename="../../gui/playground/playground_page.py" line="514" />
         <source>dropout</source>
         <translation>随机失活</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="510" />
+        <location filename="../../gui/playground/playground_page.py" line="514" />
         <source>initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="511" />
+        <location filename="../../gui/playground/playground_page.py" line="515" />
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="511" />
+        <location filename="../../gui/playground/playground_page.py" line="515" />
         <source>input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="512" />
+        <location filename="../../gui/playground/playground_page.py" line="516" />
         <source>batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="512" />
+        <location filename="../../gui/playground/playground_page.py" line="516" />
         <source>layer norm</source>
         <translation>层归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="513" />
+        <location filename="../../gui/playground/playground_page.py" line="517" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="525" />
+        <location filename="../../gui/playground/playground_page.py" line="529" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="526" />
+        <location filename="../../gui/playground/playground_page.py" line="530" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="532" />
+        <location filename="../../gui/playground/playground_page.py" line="536" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="540" />
+        <location filename="../../gui/playground/playground_page.py" line="544" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="541" />
+        <location filename="../../gui/playground/playground_page.py" line="545" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="549" />
+        <location filename="../../gui/playground/playground_page.py" line="553" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="551" />
+        <location filename="../../gui/playground/playground_page.py" line="555" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
@@ -2723,77 +2729,77 @@ z = {7}
 <context>
     <name>SessionManager</name>
     <message>
-        <location filename="../../gui/session_manager.py" line="73" />
+        <location filename="../../gui/sessions/session_manager.py" line="73" />
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="74" />
+        <location filename="../../gui/sessions/session_manager.py" line="74" />
         <source>Neural Playground sessions (*{0})</source>
         <translation>神经网络游乐场会话 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="85" />
+        <location filename="../../gui/sessions/session_manager.py" line="85" />
         <source>Cannot save the session</source>
         <translation>无法保存会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="86" />
+        <location filename="../../gui/sessions/session_manager.py" line="86" />
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="89" />
+        <location filename="../../gui/sessions/session_manager.py" line="89" />
         <source>Session saved to {0}</source>
         <translation>会话已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="108" />
+        <location filename="../../gui/sessions/session_manager.py" line="108" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="114" />
+        <location filename="../../gui/sessions/session_manager.py" line="114" />
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="115" />
+        <location filename="../../gui/sessions/session_manager.py" line="115" />
         <source>Neural Playground sessions (*{0});;All files (*)</source>
         <translation>神经网络游乐场会话 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="122" />
+        <location filename="../../gui/sessions/session_manager.py" line="122" />
         <source>Cannot open the session</source>
         <translation>无法打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="123" />
+        <location filename="../../gui/sessions/session_manager.py" line="123" />
         <source>{0} cannot be opened: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="126" />
+        <location filename="../../gui/sessions/session_manager.py" line="126" />
         <source>Session opened from {0}</source>
         <translation>已从 {0} 打开会话</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="154" />
+        <location filename="../../gui/sessions/session_manager.py" line="154" />
         <source>Your last session is back: settings, points and weights.</source>
         <translation>已恢复上次的会话：设置、数据点和权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="165" />
+        <location filename="../../gui/sessions/session_manager.py" line="165" />
         <source>The last session could not be restored ({0}) nor set aside ({1}); it stays at {2} and autosave is off until the next start</source>
         <translation>无法恢复上次的会话（{0}），也无法将其移到一旁（{1}）；它仍在 {2}，本次运行期间自动保存已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="170" />
+        <location filename="../../gui/sessions/session_manager.py" line="170" />
         <source>The last session could not be restored ({0}); it was kept as {1}</source>
         <translation>无法恢复上次的会话（{0}）；原文件已保留为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/session_manager.py" line="191" />
+        <location filename="../../gui/sessions/session_manager.py" line="191" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -3174,7 +3180,7 @@ z = {7}
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../gui/training_controller.py" line="204" />
+        <location filename="../../gui/worker/training_controller.py" line="242" />
         <source>The training worker ended unexpectedly; reset or restart to continue.</source>
         <translation>训练进程意外结束；请重置或重新启动以继续。</translation>
     </message>
@@ -3225,67 +3231,67 @@ z = {7}
 <context>
     <name>WeightEffectView</name>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="29" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="30" />
         <source>% of weights</source>
         <translation>权重占比 %</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="50" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="52" />
         <source>Every weight: at step {0:,d} (grey) and now (blue)</source>
         <translation>全部权重：第 {0:,d} 步时（灰）与现在（蓝）</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="53" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="56" />
         <source>Since step {0:,d}:</source>
         <translation>自第 {0:,d} 步以来：</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="54" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="57" />
         <source>near 0 (|w| &lt; {0:g}): {1:.0%} → {2:.0%}</source>
         <translation>接近 0（|w| &lt; {0:g}）：{1:.0%} → {2:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="56" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="59" />
         <source>RMS: {0:.3f} → {1:.3f}</source>
         <translation>均方根：{0:.3f} → {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="57" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="60" />
         <source>largest |w|: {0:.2f} → {1:.2f}</source>
         <translation>最大 |w|：{0:.2f} → {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="64" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="67" />
         <source>L1 pulls every weight towards 0 by the same amount: the ones the network does not need end at 0.</source>
         <translation>L1 把每个权重以相同的量拉向 0：网络不需要的权重最终变为 0。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="66" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="69" />
         <source>L2 shrinks every weight in proportion to its size: the large ones shrink most, few reach 0.</source>
         <translation>L2 按大小比例缩小每个权重：大的缩得最多，很少变为 0。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="68" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="71" />
         <source>Dropout: no neuron can be relied on alone, so the work is spread over more, smaller weights.</source>
         <translation>随机失活（dropout）：不能单独依赖任何一个神经元，所以工作分摊到更多、更小的权重上。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="70" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="73" />
         <source>Input noise: a sharp boundary costs more, so the weights stay smaller.</source>
         <translation>输入噪声：陡峭的边界代价更高，所以权重保持较小。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="72" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="75" />
         <source>Batch norm: each sum is re-scaled, so how large the weights are matters less.</source>
         <translation>批归一化：每个加权和都会被重新缩放，所以权重的大小不那么重要。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="74" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="77" />
         <source>Layer norm: each sample's sums are re-scaled together, so how large the weights are matters less.</source>
         <translation>层归一化：每个样本的加权和被一起重新缩放，所以权重的大小不那么重要了。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/weight_effect_view.py" line="78" />
+        <location filename="../../gui/playground/weight_effect_view.py" line="81" />
         <source>No regulariser is on: nothing stops the weights from growing. Switch one on and watch this plot.</source>
         <translation>没有开启正则化：没有什么能阻止权重增长。开启一个，然后观察这张图。</translation>
     </message>

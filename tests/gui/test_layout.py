@@ -227,6 +227,8 @@ def plot_problems(root: QWidget) -> list[str]:
         title = view.getPlotItem().titleLabel
         if title.isVisible() and title.item.boundingRect().width() > view.width() + SLACK:
             found.append(f"the title {title.text!r} is wider than its plot ({view.width()} px)")
+        if title.isVisible() and title.item.boundingRect().height() > title.height() + SLACK:
+            found.append(f"the title {title.text!r} is taller than its row ({title.height():.0f} px)")
         legend = view.getPlotItem().legend
         if legend is None:  # drawn by legend_above, not by addLegend
             legend = getattr(view, "legend", None)

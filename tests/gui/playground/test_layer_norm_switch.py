@@ -1,5 +1,5 @@
 """The layer-norm switch, clicked: the worker's network changes, batch norm goes off;
-and the linear model's title, which is its line."""
+and the summary line, which gives the linear model's line."""
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -27,7 +27,7 @@ def test_clicking_layer_norm_switches_the_live_network(qtbot, page):
     assert snap.network.norms == ()
 
 
-def test_the_linear_models_title_is_its_line(qtbot, page):
+def test_the_summary_gives_the_linear_models_line(qtbot, page):
     import re
 
     from core.playground.features import feature_matrix
@@ -35,9 +35,9 @@ def test_the_linear_models_title_is_its_line(qtbot, page):
     _click(qtbot, page.controls.play_button)
     wait_for(qtbot, page, lambda s: s.step > 200)
     _click(qtbot, page.controls.play_button)   # pause: the title then shows the last frame
-    title = page.linear_boundary.getPlotItem().titleLabel
-    qtbot.waitUntil(lambda: not page.drawn.running and "x2 =" in title.text, timeout=10_000)
-    k, sign, c = re.search(r"x2 = (\S+)·x1 ([+−]) (\S+)", title.text).groups()
+    summary = page.summary
+    qtbot.waitUntil(lambda: not page.drawn.running and "x2 =" in summary.text(), timeout=10_000)
+    k, sign, c = re.search(r"x2 = (\S+)·x1 ([+−]) (\S+)\.$", summary.text()).groups()
     (W, b), = page.drawn.linear.weights
     # independently: on the line the logit w1·x1/6 + w2·x2/6 + b is 0
     slope, intercept = -W[0, 0] / W[1, 0], -6 * b[0] / W[1, 0]
