@@ -449,14 +449,16 @@ def test_the_speed_box_runs_from_one_step_per_frame_to_full_speed(qtbot, page):
     page.controller.snapshot_ready.connect(lambda s: steps.append((s.step, s.running)))
     qtbot.keyClick(page.window(), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: sum(r for _, r in steps) >= 12, timeout=20_000)
-    running = [s for s, r in steps if r]
-    assert set(np.diff(running)) == {DEFAULT_SPEED}
+    # Each frame trains DEFAULT_SPEED steps; a frame the busy window had no time to take
+    # is folded into the next one, so a gap is a whole number of frames.
+    gaps = np.diff([s for s, r in steps if r])
+    assert np.median(gaps) == DEFAULT_SPEED and not (gaps % DEFAULT_SPEED).any()
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Home)  # the first item: one step per frame
     assert combo.currentData() == 1
     steps.clear()
     qtbot.waitUntil(lambda: len(steps) >= 12, timeout=20_000)
-    assert set(np.diff([s for s, _ in steps[2:]])) == {1}
+    assert np.median(np.diff([s for s, _ in steps[2:]])) == 1
     qtbot.keyClick(combo, Qt.Key.Key_End)  # as fast as possible: many steps per frame
     steps.clear()
     qtbot.waitUntil(lambda: len(steps) >= 12, timeout=20_000)
