@@ -87,8 +87,8 @@ class HelpDialog(QDialog):
             "<p><b>Layer norm</b> normalises each point's sums within the layer (no batch "
             "needed); switching it keeps nearly the same answers. The summary under the "
             "plots gives the linear model's line, x2 = k·x1 + c. <i>See the plane as a "
-            "hidden layer sees it</i> takes any two units: an input, hidden neurons of any layers, or an output's "
-            "weighted sum. <i>File → Export as PyTorch code</i> writes this network as a "
+            "hidden layer sees it</i> takes any two units: an input, hidden neurons of any "
+            "layers, or an output's weighted sum. <i>File → Export as PyTorch code</i> writes this network as a "
             "PyTorch script: the same network in the tool the field uses.</p>"
             "<p><b>Lessons</b> (Help → Lessons, Ctrl+L) lead you through the ideas: "
             "predict, try, see.</p>")
