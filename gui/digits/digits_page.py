@@ -140,6 +140,7 @@ class DigitsPage(QWidget):
         self.scaling = "0-1"
         self.recognition: Recognition | None = None
         self.selected: tuple[int, int] | None = None
+        self._neuron_shown = True  # the panel shows a neuron, not its placeholder (yet)
 
         self.canvas = DrawingCanvas()
         self.preview_widget = pg.GraphicsLayoutWidget()
@@ -158,7 +159,11 @@ class DigitsPage(QWidget):
         # Fixed sizes: labels that resize with their text re-lay out the whole
         # page on every mouse move.
         self.answer.setFixedSize(110, 70)
-        self.confidence.setMinimumSize(110, 24)
+        # A fixed size: its text changes on every mouse move, and a label that may
+        # grow would lay the whole page out again each time.
+        metrics = self.confidence.fontMetrics()
+        self.confidence.setFixedSize(max(110, metrics.horizontalAdvance(self.tr("draw a digit"))
+                                         + 16), max(24, metrics.height() + 6))
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(6, 40)
         self.brush.setValue(int(self.canvas.brush_width))
@@ -318,12 +323,15 @@ class DigitsPage(QWidget):
 
     def _show_neuron(self) -> None:
         if self.selected is None or self.network is None or self.recognition is None:
-            self.neuron_plot.setTitle(self.tr("click a neuron"))
-            self.neuron_weights.clear()
-            self.neuron_text.setText(self.tr("Click a neuron of the first hidden layer to see "
-                                             "the 784 weights it multiplies the pixels by — "
-                                             "what it looks for."))
+            if self._neuron_shown:  # once: this runs on every mouse move, and a new title
+                self._neuron_shown = False  # and text lay the panel out again each time
+                self.neuron_plot.setTitle(self.tr("click a neuron"))
+                self.neuron_weights.clear()
+                self.neuron_text.setText(self.tr(
+                    "Click a neuron of the first hidden layer to see the 784 weights it "
+                    "multiplies the pixels by — what it looks for."))
             return
+        self._neuron_shown = True
         layer, unit = self.selected
         W, b = self.network.get_weights()[layer - 1]
         z = self.recognition.pre_activations[layer - 1][unit]
