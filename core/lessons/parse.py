@@ -143,51 +143,56 @@ class _Checker(FieldChecker):
                       f"unknown page {page!r}: use one of {', '.join(PAGES)}" if page
                       else "the first step needs a page")
             return None
+        keep = self.keep(raw, page, previous, where)
+        kinds = names(page)
+        fields: dict[str, Any] = {
+            "page": page, "keep": keep, "line": self.lines.of(*where),
+            "text": self.text(raw.get("text"), (*where, "text"), kinds),
+            "settings": self.settings(raw.get("settings", {}), page, (*where, "settings")),
+            "hide": self.setting_names(raw.get("hide", []), page, (*where, "hide")),
+            "lock": self.setting_names(raw.get("lock", []), page, (*where, "lock")),
+            **self.optional_fields(raw, page, where, kinds),
+        }
+        if any(value is None for value in fields.values()):
+            return None
+        return Step(**fields)
+
+    def keep(self, raw: dict, page: str, previous: str | None, where: Where) -> bool:
+        """Whether the step continues the previous one (which then gives no set-up)."""
         keep = raw.get("keep", False)
         if not isinstance(keep, bool):
             self.fail((*where, "keep"), "keep must be true or false")
-        elif keep:
+            return False
+        if keep:
             if previous != page:
                 self.fail((*where, "keep"), "keep = true continues the previous step's page")
             for key in ("settings", "points", "weights", "goal"):
                 if key in raw:
                     self.fail((*where, key), f"a step with keep = true has no {key}: it "
                                              "continues where the learner left off")
-        kinds = names(page)
-        fields: dict[str, Any] = {
-            "page": page, "keep": keep is True, "line": self.lines.of(*where),
-            "text": self.text(raw.get("text"), (*where, "text"), kinds),
-            "settings": self.settings(raw.get("settings", {}), page, (*where, "settings")),
-            "hide": self.setting_names(raw.get("hide", []), page, (*where, "hide")),
-            "lock": self.setting_names(raw.get("lock", []), page, (*where, "lock")),
+        return keep
+
+    def optional_fields(self, raw: dict, page: str, where: Where,
+                        kinds: Mapping) -> dict[str, Any]:
+        """The step's fields that may be left out, each checked by its own reader."""
+        readers: dict[str, Any] = {
+            "highlight": lambda v, w: (self.setting_names([v], page, w) or [""])[0],
+            "points": lambda v, w: self.points(v, page, w),
+            "weights": lambda v, w: self.weights(v, page, w),
+            "prediction": lambda v, w: self.prediction(v, w, kinds),
+            "goal_text": lambda v, w: self.text(v, w, kinds),
+            "hint": lambda v, w: self.text(v, w, kinds),
+            "hint_after": lambda v, w: self.number(v, w, *HINT_AFTER),
+            "goal": lambda v, w: self.goal(v, kinds, w),
+            "solution": lambda v, w: self.solution(v, page, w),
         }
-        if "highlight" in raw:
-            found = self.setting_names([raw["highlight"]], page, (*where, "highlight"))
-            fields["highlight"] = found[0] if found else ""
-        if "points" in raw:
-            fields["points"] = self.points(raw["points"], page, (*where, "points"))
-        if "weights" in raw:
-            fields["weights"] = self.weights(raw["weights"], page, (*where, "weights"))
-        if "prediction" in raw:
-            fields["prediction"] = self.prediction(raw["prediction"], (*where, "prediction"),
-                                                   kinds)
-        for key in ("goal_text", "hint"):
-            if key in raw:
-                fields[key] = self.text(raw[key], (*where, key), kinds)
-        if "hint_after" in raw:
-            fields["hint_after"] = self.number(raw["hint_after"], (*where, "hint_after"),
-                                               *HINT_AFTER)
-        if "goal" in raw:
-            fields["goal"] = self.goal(raw["goal"], kinds, (*where, "goal"))
-            if "solution" not in raw:
-                self.fail((*where, "goal"), "a goal needs a [steps.solution] that reaches it")
-        if "solution" in raw:
-            if "goal" not in raw:
-                self.fail((*where, "solution"), "a solution needs a goal to reach")
-            fields["solution"] = self.solution(raw["solution"], page, (*where, "solution"))
-        if any(value is None for value in fields.values()):
-            return None
-        return Step(**fields)
+        fields = {key: read(raw[key], (*where, key))
+                  for key, read in readers.items() if key in raw}
+        if "goal" in raw and "solution" not in raw:
+            self.fail((*where, "goal"), "a goal needs a [steps.solution] that reaches it")
+        if "solution" in raw and "goal" not in raw:
+            self.fail((*where, "solution"), "a solution needs a goal to reach")
+        return fields
 
     # -- values ----------------------------------------------------------------------
     def prediction(self, value: Any, where: Where, kinds: Mapping) -> Prediction | None:

@@ -123,43 +123,55 @@ def _shown_text(window) -> list[str]:
     return labels
 
 
+def _click_the_plane(window, rng, _session) -> None:
+    x1, x2 = rng.uniform(-6, 6, size=2)
+    button = Qt.MouseButton.LeftButton if rng.random() < 0.7 else Qt.MouseButton.RightButton
+    window.playground.network_boundary.point_clicked.emit(float(x1), float(x2), button)
+
+
+def _draw_on_the_canvas(window, rng, _session) -> None:
+    canvas = window.digits.canvas
+    start = QPoint(*rng.integers(10, 270, size=2).tolist())
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    for _ in range(5):
+        QTest.mouseMove(canvas, start + QPoint(*rng.integers(-30, 30, size=2).tolist()))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton)
+
+
+def _load_session(window, _rng, session) -> None:
+    if session.exists():
+        window.sessions.load(session)
+
+
+# What a restless person does, and how often (the shares add up to one).
+RANDOM_ACTIONS = (
+    (0.62, lambda w, rng, _s: _operate(_pick(_controls(w), rng), rng)),
+    (0.06, lambda w, rng, _s: _press_a_key(_pick(_controls(w), rng), rng)),
+    (0.06, lambda w, rng, _s: _hover(w, rng)),
+    (0.06, _click_the_plane),
+    (0.06, lambda w, rng, _s: w.tabs.setCurrentIndex(int(rng.integers(w.tabs.count())))),
+    (0.05, _draw_on_the_canvas),
+    (0.03, lambda w, _rng, session: w.sessions.write(session)),
+    (0.02, _load_session),
+    (0.02, lambda w, _rng, _s: w.playground.toggle_play()),
+    (0.02, lambda w, _rng, _s: QTest.keyClick(w, Qt.Key.Key_Right)),
+)
+
+
+def _pick(items, rng):
+    return items[int(rng.integers(len(items)))]
+
+
 def test_a_thousand_random_actions_while_training(qtbot, window, quiet_dialogs, qtlog,
                                                   tmp_path):
     rng = np.random.default_rng(int(os.environ.get("FUZZ_SEED", "20261122")))
     page = window.playground
     page.toggle_play()
     session = tmp_path / "fuzz.npsession"
-    canvas = window.digits.canvas
+    shares = np.array([share for share, _ in RANDOM_ACTIONS])
     for n in range(ACTIONS):
-        roll = rng.random()
-        if roll < 0.62:
-            controls = _controls(window)
-            _operate(controls[int(rng.integers(len(controls)))], rng)
-        elif roll < 0.68:
-            controls = _controls(window)
-            _press_a_key(controls[int(rng.integers(len(controls)))], rng)
-        elif roll < 0.74:
-            _hover(window, rng)
-        elif roll < 0.80:
-            x1, x2 = rng.uniform(-6, 6, size=2)
-            button = Qt.MouseButton.LeftButton if rng.random() < 0.7 else Qt.MouseButton.RightButton
-            page.network_boundary.point_clicked.emit(float(x1), float(x2), button)
-        elif roll < 0.86:
-            window.tabs.setCurrentIndex(int(rng.integers(window.tabs.count())))
-        elif roll < 0.91:
-            start = QPoint(*rng.integers(10, 270, size=2).tolist())
-            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
-            for _ in range(5):
-                QTest.mouseMove(canvas, start + QPoint(*rng.integers(-30, 30, size=2).tolist()))
-            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton)
-        elif roll < 0.94:
-            window.sessions.write(session)
-        elif roll < 0.96 and session.exists():
-            window.sessions.load(session)
-        elif roll < 0.98:
-            page.toggle_play()
-        else:
-            qtbot.keyClick(window, Qt.Key.Key_Right)
+        action = RANDOM_ACTIONS[int(rng.choice(len(shares), p=shares / shares.sum()))][1]
+        action(window, rng, session)
         qtbot.wait(int(rng.integers(0, 4)))
         if n % 100 == 99:
             shown = " | ".join(_shown_text(window))
