@@ -14,10 +14,18 @@ from collections import deque
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.playground.model import PlaygroundSnapshot
 from core.training.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
+from gui import text_size
 from gui.image_item import ImageItem
 from gui.playground.weight_effect_view import WeightEffectView
 from gui.widgets import resize_to_fit
@@ -26,21 +34,34 @@ FRAMES = 240  # columns of history kept per layer
 LEVELS = (0.0, 0.5)  # colour range of the histories: a bin's share of the layer
 
 
-def _history_view(title: str, bins: np.ndarray,
-                  label: str) -> tuple[pg.PlotWidget, ImageItem]:
-    view = pg.PlotWidget(title=title)
-    # the title is drawn a little larger than the application font: leave it room
-    view.setMinimumWidth(int(1.3 * view.fontMetrics().horizontalAdvance(title)) + 40)
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(exponent: int) -> str:
+    return "1" if exponent == 0 else f"10{str(exponent).translate(SUPERSCRIPT)}"
+
+
+def _history_view(bins: np.ndarray, label: str,
+                  ticks: list[tuple[float, str]]) -> tuple[pg.PlotWidget, ImageItem]:
+    """A layer's histograms over time; ticks stay clear of the ends, where a label
+    half outside the plot was cut off."""
+    view = pg.PlotWidget()
     view.setMenuEnabled(False)
     view.setMouseEnabled(False, False)
     view.hideButtons()
     view.setLabel("left", label)
+    view.getAxis("left").setTicks([ticks])
     view.getAxis("bottom").setStyle(showValues=False)
+    view.setMinimumHeight(5 * view.fontMetrics().lineSpacing())
     image = ImageItem(axisOrder="col-major")
     image.setColorMap(pg.colormap.get("viridis"))
     view.addItem(image)
     view.setRange(xRange=(0, FRAMES), yRange=(bins[0], bins[-1]), padding=0)
     return view, image
+
+
+WEIGHT_TICKS = [(v, f"{v:g}") for v in (-2.0, 0.0, 2.0)]
+GRADIENT_TICKS = [(float(e), _power_of_ten(e)) for e in (0, -2, -4, -6, -8)]
 
 
 def _colour_scale(label: str) -> pg.GraphicsLayoutWidget:
@@ -53,7 +74,7 @@ def _colour_scale(label: str) -> pg.GraphicsLayoutWidget:
     bar.axis.setTicks([[(v, f"{v:.0%}" if v < LEVELS[1] else f"≥ {v:.0%}")
                         for v in np.linspace(*LEVELS, 6)]])
     scale.addItem(bar)
-    scale.setFixedHeight(4 * scale.fontMetrics().lineSpacing() + 20)
+    scale.setFixedHeight(3 * scale.fontMetrics().lineSpacing() + 16)
     return scale
 
 
@@ -65,16 +86,21 @@ class HealthDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inside the training"))
-        resize_to_fit(self, 900, 840)
+        resize_to_fit(self, int(900 * text_size.scale()), 840)
         layout = QVBoxLayout(self)
         layout.addWidget(_colour_scale(self.tr("share of the layer's weights (or gradients) "
                                                "in a row's bin")))
         layers = QWidget()
         self.grid = QGridLayout(layers)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()  # eight layers at the largest text size do not fit
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(layers)
         self.weight_effect = WeightEffectView()
-        self.weight_effect.setFixedHeight(220)
-        layout.addWidget(layers, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.weight_effect)
         self.rows: list[tuple[ImageItem, ImageItem, QLabel]] = []
         self.buffers: list[tuple[deque, deque]] = []
@@ -94,15 +120,13 @@ class HealthDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.rows, self.buffers = [], []
+        if sizes:
+            self.grid.addWidget(QLabel(self.tr("weights over time (newest on the right)")), 0, 0)
+            self.grid.addWidget(QLabel(self.tr("gradients |dL/dw| over time (log scale)")),
+                                0, 1)
         for i in range(1, len(sizes) + 1):
-            last = i == len(sizes) and i > 1  # the output layer, after the hidden ones
-            w_view, w_image = _history_view(
-                self.tr("output layer: weights over time") if last else
-                self.tr("layer {0}: weights over time").format(i), WEIGHT_BINS, "w")
-            g_view, g_image = _history_view(
-                self.tr("output layer: gradients over time") if last else
-                self.tr("layer {0}: gradients over time").format(i), GRADIENT_LOG_BINS,
-                "log10|dL/dw|")
+            w_view, w_image = _history_view(WEIGHT_BINS, "w", WEIGHT_TICKS)
+            g_view, g_image = _history_view(GRADIENT_LOG_BINS, "|dL/dw|", GRADIENT_TICKS)
             label = QLabel()
             self.grid.addWidget(w_view, i, 0)
             self.grid.addWidget(g_view, i, 1)
@@ -122,8 +146,11 @@ class HealthDialog(QDialog):
             self.weight_effect.show_effect(snap.weight_effect, snap.config)
         if len(snap.network.health) != len(sizes):
             return  # a frame from before the worker heard that this view is open
-        for (w_image, g_image, label), (w_buf, g_buf), health in zip(
-                self.rows, self.buffers, snap.network.health, strict=True):
+        for i, ((w_image, g_image, label), (w_buf, g_buf), health) in enumerate(zip(
+                self.rows, self.buffers, snap.network.health, strict=True), start=1):
+            # the output layer comes after the hidden ones
+            layer = self.tr("output layer") if i == len(self.rows) and i > 1 else \
+                self.tr("layer {0}").format(i)
             w_buf.append(health.weight_histogram / max(health.weight_histogram.sum(), 1))
             g_buf.append(health.gradient_histogram / max(health.gradient_histogram.sum(), 1))
             for image, buf, bins in ((w_image, w_buf, WEIGHT_BINS),
@@ -134,7 +161,7 @@ class HealthDialog(QDialog):
                 # After setImage: the rect's scale depends on the image's size.
                 image.setRect(0, bins[0], FRAMES, bins[-1] - bins[0])
             label.setText(self.tr(
-                "{0}\ndead: {1:.0%}\nsaturated: {2:.0%}\nweights RMS: {3:.3f}\n"
-                "gradients RMS: {4:.2e}").format(health.activation, health.dead,
+                "{0} · {1}\ndead: {2:.0%}\nsaturated: {3:.0%}\nweights RMS: {4:.3f}\n"
+                "gradients RMS: {5:.2e}").format(layer, health.activation, health.dead,
                                                  health.saturated, health.weight_scale,
                                                  health.gradient_scale))

@@ -9,19 +9,23 @@ weights sit at zero (L1), how large they are on average and at most (L2).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.playground.model import PlaygroundConfig
 from core.playground.weight_effect import EFFECT_BINS, NEAR_ZERO, WeightEffect
-from gui import text_size
-from gui.theme import plot_ink
 
 
 class WeightEffectView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel()  # a widget's text: it wraps and scales like the rest
+        self.title.setWordWrap(True)
+        outer.addWidget(self.title)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
@@ -36,10 +40,21 @@ class WeightEffectView(QWidget):
         self.plot.setXRange(EFFECT_BINS[0], EFFECT_BINS[-1], padding=0)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setFixedWidth(330)
+        self._fit_to_font()
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.label)
         self._since: int | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed
+            self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """Room for the numbers and the regularisers' sentences at any text size."""
+        metrics = self.fontMetrics()
+        self.label.setFixedWidth(24 * metrics.averageCharWidth())
+        self.setFixedHeight(max(220, 8 * metrics.lineSpacing()))
 
     def show_effect(self, effect: WeightEffect, config: PlaygroundConfig) -> None:
         before, now = 100 * effect.before.histogram, 100 * effect.now.histogram
@@ -48,10 +63,8 @@ class WeightEffectView(QWidget):
         self.plot.setYRange(0, max(float(before.max()), float(now.max()), 5.0), padding=0.05)
         if effect.since_step != self._since:
             self._since = effect.since_step
-            text_size.set_title(
-                self.plot.getPlotItem(), self.tr("Every weight: at step {0:,d} (grey) and now "
-                                                 "(blue)").format(effect.since_step),
-                10, plot_ink())
+            self.title.setText(self.tr("Every weight: at step {0:,d} (grey) and now "
+                                       "(blue)").format(effect.since_step))
         b, n = effect.before, effect.now
         lines = [self.tr("Since step {0:,d}:").format(effect.since_step),
                  self.tr("near 0 (|w| < {0:g}): {1:.0%} → {2:.0%}").format(

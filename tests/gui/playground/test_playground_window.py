@@ -243,7 +243,7 @@ def test_inside_the_training_shows_every_layers_health(qtbot, page):
     assert len(health) == 3 and health[0].activation == "sigmoid"
     assert health[0].weight_histogram.sum() == 2 * 6
     assert health[2].weight_histogram.sum() == 4 * 1 and health[2].activation == "sigmoid"
-    assert "output layer" in dialog.grid.itemAtPosition(3, 0).widget().getPlotItem().titleLabel.text
+    assert dialog.grid.itemAtPosition(3, 2).widget().text().startswith("output layer · sigmoid")
     w_image, _g_image, label = dialog.rows[1]
     assert w_image.image.shape[1] == 30 and "saturated" in label.text()
     dialog.close()
