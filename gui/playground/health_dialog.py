@@ -74,7 +74,7 @@ def _colour_scale(label: str) -> pg.GraphicsLayoutWidget:
     bar.axis.setTicks([[(v, f"{v:.0%}" if v < LEVELS[1] else f"≥ {v:.0%}")
                         for v in np.linspace(*LEVELS, 6)]])
     scale.addItem(bar)
-    scale.setFixedHeight(3 * scale.fontMetrics().lineSpacing() + 16)
+    scale.setFixedHeight(4 * scale.fontMetrics().lineSpacing() + 20)
     return scale
 
 
