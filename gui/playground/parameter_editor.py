@@ -34,6 +34,8 @@ class ParameterEditor(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.title = QLabel()
         self.field = QLineEdit()
+        self.field.setToolTip(self.tr("Type the new value: the boundary moves at once and "
+                                      "training goes on from it."))
         self.reason = QLabel()
         self.reason.setStyleSheet("color: #b00;")
         self.reason.hide()
@@ -45,6 +47,7 @@ class ParameterEditor(QFrame):
         for widget in (self.title, self.field, self.reason, keys):
             layout.addWidget(widget)
         self.target: EditParameter | None = None
+        self._where = QPoint()
         self.field.returnPressed.connect(self._on_field_return_pressed)
         self.field.textEdited.connect(self.reason.hide)
         self.field.installEventFilter(self)
@@ -62,15 +65,22 @@ class ParameterEditor(QFrame):
         self.reason.setText(refusal)
         self.reason.setVisible(bool(refusal))
         self.field.setMinimumWidth(self.field.fontMetrics().horizontalAdvance("-0.000000") + 16)
-        self.adjustSize()
-        area = self.parentWidget().rect()
-        x = min(where.x() + 8, area.right() - self.width())
-        y = min(where.y() + 8, area.bottom() - self.height())
-        self.move(max(0, x), max(0, y))
+        self._where = where
+        self._fit()
         self.show()
         self.raise_()
         self.field.selectAll()
         self.field.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _fit(self) -> None:
+        """Size to the contents, just below and right of the click, inside the part of
+        the parent on screen (at a large text size the page scrolls)."""
+        self.adjustSize()
+        parent = self.parentWidget()
+        area = parent.visibleRegion().boundingRect() or parent.rect()
+        x = min(self._where.x() + 8, area.right() - self.width())
+        y = min(self._where.y() + 8, area.bottom() - self.height())
+        self.move(max(0, x), max(0, y))
 
     def cancel(self) -> None:
         self.target = None
@@ -83,7 +93,7 @@ class ParameterEditor(QFrame):
         if reason:
             self.reason.setText(reason)
             self.reason.show()
-            self.adjustSize()
+            self._fit()
             return
         target = self.target
         self.cancel()
@@ -94,9 +104,9 @@ class ParameterEditor(QFrame):
         try:
             value = float(text.strip().replace("−", "-"))  # the tooltips' minus sign too
         except ValueError:
-            return 0.0, self.tr("Not a number: type one such as 0.5 or -1.2.")
+            return 0.0, self.tr("Not a number: try 0.5 or -1.2.")
         if not value_allowed(value):
-            return 0.0, self.tr("Out of range: type a number between {0:g} and {1:g}.").format(
+            return 0.0, self.tr("Use a number between {0:g} and {1:g}.").format(
                 -EDIT_LIMIT, EDIT_LIMIT)
         return value, ""
 
