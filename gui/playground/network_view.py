@@ -12,12 +12,13 @@ a link opens an editor for its weight, right-clicking a neuron offers its bias
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 
 from core.nn.layers import NORM_EPSILON
 from core.playground.edit import EditParameter
@@ -129,9 +130,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._segment_weights = np.zeros(0)
         self._link_masks: dict[tuple[int, int], np.ndarray] = {}  # which links each item draws
         self._static_features: np.ndarray | None = None
-        self.live = True  # False while the page shows a past moment: nothing to edit then
         self.editor = ParameterEditor(self.viewport())
-        self._menu: QMenu | None = None
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
@@ -482,7 +481,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         if event.button() == Qt.MouseButton.RightButton and tile is not None \
                 and tile.column > 0:
             event.accept()
-            self._offer_bias(tile, where)
+            self.editor.offer_bias(where, partial(self._edit_bias, tile.column, tile.unit, where))
         elif event.button() != Qt.MouseButton.LeftButton:
             return
         elif tile is None:
@@ -501,15 +500,8 @@ class NetworkView(pg.GraphicsLayoutWidget):
     def _edit_weight(self, index: int, where: QPoint) -> None:
         layer, i, j = (int(v) for v in self._segment_info[index])
         title = self.tr("Weight {0} → {1}").format(*self._link_ends(index))
-        self._open_editor(EditParameter("weight", layer, j, 0.0, source=i), title,
-                          float(self._segment_weights[index]), where)
-
-    def _offer_bias(self, tile: Tile, where: QPoint) -> None:
-        """A context menu with "Set bias…" (non-blocking, so input goes on meanwhile)."""
-        self._menu = QMenu(self)
-        action = self._menu.addAction(self.tr("Set bias…"))
-        action.triggered.connect(lambda: self._edit_bias(tile.column, tile.unit, where))
-        self._menu.popup(self.viewport().mapToGlobal(where))
+        self.editor.open_at(EditParameter("weight", layer, j, 0.0, source=i), title,
+                            float(self._segment_weights[index]), where)
 
     def _edit_bias(self, column: int, unit: int, where: QPoint) -> None:
         sizes = self._model.layer_sizes if self._model is not None else ()
@@ -517,12 +509,4 @@ class NetworkView(pg.GraphicsLayoutWidget):
             return  # the network was rebuilt smaller while the menu was open
         bias = float(self._model.weights[column - 1][1][unit])
         title = self.tr("Bias of {0}").format(self.neuron_name(column, unit))
-        self._open_editor(EditParameter("bias", column - 1, unit, 0.0), title, bias, where)
-
-    def _open_editor(self, target: EditParameter, title: str, value: float,
-                     where: QPoint) -> None:
-        if self.live:
-            self.editor.open_at(target, title, value, where)
-        else:
-            self.editor.open_at(None, title, value, where, self.tr(
-                "A past moment: move History to its right end to edit."))
+        self.editor.open_at(EditParameter("bias", column - 1, unit, 0.0), title, bias, where)

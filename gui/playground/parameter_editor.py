@@ -9,11 +9,12 @@ moment of the training shows its value read-only, with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from core.playground.edit import EDIT_LIMIT, EditParameter, value_allowed
 
@@ -47,23 +48,25 @@ class ParameterEditor(QFrame):
         for widget in (self.title, self.field, self.reason, keys):
             layout.addWidget(widget)
         self.target: EditParameter | None = None
+        self.live = True  # False while the page shows a past moment: values are read-only
+        self.menu: QMenu | None = None
         self._where = QPoint()
         self.field.returnPressed.connect(self._on_field_return_pressed)
         self.field.textEdited.connect(self.reason.hide)
         self.field.installEventFilter(self)
         self.hide()
 
-    def open_at(self, target: EditParameter | None, title: str, value: float, where: QPoint,
-                refusal: str = "") -> None:
+    def open_at(self, target: EditParameter, title: str, value: float, where: QPoint) -> None:
         """Show the editor for ``target`` (its value is ignored) near ``where``
-        (the parent's coordinates), prefilled with ``value``; with no target, the
-        value read-only and ``refusal``, the reason why it cannot be edited."""
-        self.target = target
+        (the parent's coordinates), prefilled with ``value``; read-only, saying why,
+        when not ``live``."""
+        self.target = target if self.live else None
         self.title.setText(title)
         self.field.setText(f"{value:.4g}")
-        self.field.setReadOnly(target is None)
-        self.reason.setText(refusal)
-        self.reason.setVisible(bool(refusal))
+        self.field.setReadOnly(not self.live)
+        self.reason.setText("" if self.live else self.tr(
+            "A past moment: move History to its right end to edit."))
+        self.reason.setVisible(not self.live)
         self.field.setMinimumWidth(self.field.fontMetrics().horizontalAdvance("-0.000000") + 16)
         self._where = where
         self._fit()
@@ -81,6 +84,12 @@ class ParameterEditor(QFrame):
         x = min(self._where.x() + 8, area.right() - self.width())
         y = min(self._where.y() + 8, area.bottom() - self.height())
         self.move(max(0, x), max(0, y))
+
+    def offer_bias(self, where: QPoint, choose: Callable[[], None]) -> None:
+        """A context menu with "Set bias…" at ``where``; non-blocking, so frames go on."""
+        self.menu = QMenu(self.parentWidget())
+        self.menu.addAction(self.tr("Set bias…")).triggered.connect(choose)
+        self.menu.popup(self.parentWidget().mapToGlobal(where))
 
     def cancel(self) -> None:
         self.target = None

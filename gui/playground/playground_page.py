@@ -310,7 +310,7 @@ class PlaygroundPage(QWidget):
         self._frame_index += 1
         turn = FRAME_CYCLE[self._frame_index % len(FRAME_CYCLE)] if snap.running else "all"
         self._turn = turn
-        self.network_view.live = snap.replay is None
+        self.network_view.editor.live = snap.replay is None
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
         self.summary.setText(self._summary(snap))

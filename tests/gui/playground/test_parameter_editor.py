@@ -92,8 +92,8 @@ def _choose_set_bias(qtbot, diagram, column: int, unit: int) -> None:
     """Right-click the neuron and pick "Set bias…" from its menu with the mouse."""
     qtbot.mouseClick(diagram.viewport(), Qt.MouseButton.RightButton,
                      pos=_tile_centre(diagram, column, unit))
-    qtbot.waitUntil(lambda: diagram._menu is not None and diagram._menu.isVisible())
-    menu = diagram._menu
+    qtbot.waitUntil(lambda: diagram.editor.menu is not None and diagram.editor.menu.isVisible())
+    menu = diagram.editor.menu
     action = next(a for a in menu.actions() if a.text() == "Set bias…")
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
                      pos=menu.actionGeometry(action).center())
