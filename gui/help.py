@@ -92,6 +92,12 @@ class HelpDialog(QDialog):
             "PyTorch code</i> writes this network as a PyTorch script: the same network "
             "in the tool the field uses.</p><p><b>Lessons</b> (Help → Lessons, Ctrl+L) "
             "lead you through the ideas: predict, try, see.</p>")
+        pages["playground"] += self.tr(
+            "<p><b>Click to edit:</b> click a link in the network to type its weight, or "
+            "right-click a neuron and choose <i>Set bias…</i>; Enter applies, Esc cancels. "
+            "The boundary moves at once, and training goes on from your value: set a "
+            "weight to 0 and watch the network grow it back, or move a bias and see its "
+            "neuron's line shift.</p>")
         pages["descent"] += self.tr(
             "<p><b>3D view</b> (2D tab) shows the surface as a landscape with every path on "
             "it: drag to turn it. <i>Two valleys</i> has a shallow local and a deeper global "

@@ -29,6 +29,7 @@ from core.nn.losses import LOSS_NAMES
 from core.nn.network import Network, NetworkSpec, with_batch_norm, with_layer_norm
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
+from core.playground.edit import EditParameter, edit_parameter
 from core.playground.features import DEFAULT_FEATURES, feature_matrix, validate_features
 from core.playground.grid import GridEvaluation, GridEvaluator
 from core.playground.replay import SnapshotHistory
@@ -495,6 +496,12 @@ class Playground:
             self._restore(command)
         elif isinstance(command, LoadData):
             self._load_data(command.data)
+        elif isinstance(command, EditParameter):
+            if self.replay_index is not None:  # the diagram shows the past, not these weights
+                raise ValueError("weights can be edited live only: move History to its end")
+            edit_parameter(self.trainers["network"].network, command)
+            self.trainers["network"].weights_edited()
+            self._judge_from_now()
         else:
             raise ValueError(f"unknown command {command!r}")
 

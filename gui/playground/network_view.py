@@ -4,26 +4,31 @@ All tiles are packed into one mosaic image (one ``ImageItem`` is much faster
 than one per neuron) and the links into a few line items binned by sign and
 strength.  Coordinates are mosaic pixels.  Hovering a tile shows the neuron's
 formula with live numbers, hovering a link its weight; clicking a hidden or
-output tile selects it, clicking an input tile toggles that feature.
+output tile selects it, clicking an input tile toggles that feature.  Clicking
+a link opens an editor for its weight, right-clicking a neuron offers its bias
+(see :mod:`gui.playground.parameter_editor`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 
 from core.nn.layers import NORM_EPSILON
+from core.playground.edit import EditParameter
 from core.playground.features import FEATURE_NAMES
 from core.playground.grid import TILE_SIDE
 from core.playground.model import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
 from gui.display_names import feature_label
 from gui.image_item import ImageItem
+from gui.playground.parameter_editor import ParameterEditor
 from gui.theme import plot_ink
 
 TILE = TILE_SIDE   # pixels per tile side: one per grid point the worker sends
@@ -125,6 +130,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         self._segment_weights = np.zeros(0)
         self._link_masks: dict[tuple[int, int], np.ndarray] = {}  # which links each item draws
         self._static_features: np.ndarray | None = None
+        self.editor = ParameterEditor(self.viewport())
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
@@ -256,6 +262,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         if relayout:
             self._layout_key = key
             self._relayout(model, features)
+            self.editor.cancel()  # its link or neuron may be gone
         self._model, self._features = model, features
         self._draw_tiles(model, features)
         if relayout or links:
@@ -440,16 +447,15 @@ class NetworkView(pg.GraphicsLayoutWidget):
         text = None
         if tile is not None:
             text = self.neuron_formula(tile.column, tile.unit)
+            if tile.column > 0:
+                text += "\n" + self.tr("Right-click to set its bias.")
         else:
-            pixel = self.view.viewPixelSize()[0]
-            index = self._hit_link(point, tolerance=4 * pixel)
+            index = self._link_at(point)
             if index is not None:
-                layer, i, j = (int(v) for v in self._segment_info[index])
                 weight = float(self._segment_weights[index])
-                source = (self._features[i] if layer == 0
-                          else self.neuron_name(layer, i))
                 text = self.tr("weight {0:+.3f}  ({1} → {2})").format(
-                    weight, source, self.neuron_name(layer + 1, j))
+                    weight, *self._link_ends(index)) + "\n" + self.tr(
+                    "Click to edit this weight.")
         if text:
             # mapFromScene gives viewport coordinates (a QPoint already).
             where = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
@@ -457,14 +463,50 @@ class NetworkView(pg.GraphicsLayoutWidget):
         else:
             QToolTip.hideText()
 
+    def _link_at(self, point: QPointF) -> int | None:
+        """The link within 4 screen pixels of ``point`` (view coordinates), if any."""
+        return self._hit_link(point, tolerance=4 * self.view.viewPixelSize()[0])
+
+    def _link_ends(self, index: int) -> tuple[str, str]:
+        """The names of the input or neuron a link leaves and the neuron it enters."""
+        layer, i, j = (int(v) for v in self._segment_info[index])
+        source = feature_label(self._features[i]) if layer == 0 else self.neuron_name(layer, i)
+        return source, self.neuron_name(layer + 1, j)
+
     def _on_scene_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        self.editor.cancel()  # a click anywhere in the diagram ends an open edit
+        point = self.view.mapSceneToView(event.scenePos())
+        tile = self._hit_tile(point)
+        where = self.mapFromScene(event.scenePos())
+        if event.button() == Qt.MouseButton.RightButton and tile is not None \
+                and tile.column > 0:
+            event.accept()
+            self.editor.offer_bias(where, partial(self._edit_bias, tile.column, tile.unit, where))
+        elif event.button() != Qt.MouseButton.LeftButton:
             return
-        tile = self._hit_tile(self.view.mapSceneToView(event.scenePos()))
-        if tile is None:
-            return
-        event.accept()
-        if tile.column == 0:
+        elif tile is None:
+            index = self._link_at(point)
+            if index is not None:
+                event.accept()
+                self._edit_weight(index, where)
+        elif tile.column == 0:
+            event.accept()
             self.feature_toggled.emit(FEATURE_NAMES[tile.unit])
         else:
+            event.accept()
             self.neuron_clicked.emit(tile.column, tile.unit)
+
+    # -- editing ------------------------------------------------------------------------
+    def _edit_weight(self, index: int, where: QPoint) -> None:
+        layer, i, j = (int(v) for v in self._segment_info[index])
+        title = self.tr("Weight {0} → {1}").format(*self._link_ends(index))
+        self.editor.open_at(EditParameter("weight", layer, j, 0.0, source=i), title,
+                            float(self._segment_weights[index]), where)
+
+    def _edit_bias(self, column: int, unit: int, where: QPoint) -> None:
+        sizes = self._model.layer_sizes if self._model is not None else ()
+        if not (0 < column < len(sizes) and unit < sizes[column]):
+            return  # the network was rebuilt smaller while the menu was open
+        bias = float(self._model.weights[column - 1][1][unit])
+        title = self.tr("Bias of {0}").format(self.neuron_name(column, unit))
+        self.editor.open_at(EditParameter("bias", column - 1, unit, 0.0), title, bias, where)

@@ -149,7 +149,9 @@ class PlaygroundPage(QWidget):
         middle_layout.addWidget(architecture_scroll)
         middle_layout.addWidget(self.network_view, 1)
         hint = QLabel(self.tr("Hover a neuron for its formula, a link for its weight. "
-                              "Click a neuron to enlarge it; click an input to switch it."))
+                              "Click a neuron to enlarge it; click an input to switch it; "
+                              "click a link to type its weight, right-click a neuron for "
+                              "its bias."))
         hint.setStyleSheet("color: #888;")
         hint.setWordWrap(True)
         self.transformed_button = QPushButton(self.tr("See the plane as a hidden layer sees it…"))
@@ -233,6 +235,7 @@ class PlaygroundPage(QWidget):
         self.architecture.changed.connect(lambda changes: send(Configure(changes)))
         self.network_view.neuron_clicked.connect(self._on_network_neuron_clicked)
         self.network_view.feature_toggled.connect(self._on_network_feature_toggled)
+        self.network_view.editor.edited.connect(self.controller.send)
         self.network_boundary.point_clicked.connect(self._on_boundary_point_clicked)
         self.linear_boundary.point_clicked.connect(self._on_boundary_point_clicked)
         self.log_scale.toggled.connect(self.loss_view.set_log_scale)
@@ -307,6 +310,7 @@ class PlaygroundPage(QWidget):
         self._frame_index += 1
         turn = FRAME_CYCLE[self._frame_index % len(FRAME_CYCLE)] if snap.running else "all"
         self._turn = turn
+        self.network_view.editor.live = snap.replay is None
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
         self.summary.setText(self._summary(snap))

@@ -55,7 +55,9 @@ def test_hovering_a_hidden_neuron_shows_its_formula_with_the_live_weights(page, 
     for i, name in enumerate(features):
         assert f"{abs(W[i, unit]):.2f}·{name}" in text
     expected_bias = f"{'−' if b[unit] < 0 else '+'} {abs(b[unit]):.2f})"
-    assert text.endswith(expected_bias)
+    formula, hint = text.split("\n")
+    assert formula.endswith(expected_bias)
+    assert hint == "Right-click to set its bias."
 
 
 def test_hovering_the_output_neuron_names_it_and_its_inputs(page, diagram, qtbot):
@@ -84,6 +86,7 @@ def test_hovering_a_link_shows_its_weight(page, diagram, qtbot):
     assert text.startswith("weight ")
     assert f"({feature_label(features[i])} → L1·N{j + 1})" in text
     assert f"weight {float(W[i, j]):+.3f}" in text
+    assert text.endswith("\nClick to edit this weight.")
 
 
 def test_hovering_an_input_tile_says_whether_it_is_used(page, diagram, qtbot):
