@@ -276,6 +276,9 @@ class ModelSnapshot:
     optimizer_settings: dict[str, float]
     health: tuple[LayerHealth, ...] = ()
     norms: tuple[tuple[np.ndarray, ...], ...] = ()  # batch norm's (γ, β, μ, σ²) per layer
+    # Confusion matrices (rows true, columns predicted) on the training and test points;
+    # None for regression, the test one None without test points.
+    confusion: tuple[np.ndarray, np.ndarray | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -644,6 +647,8 @@ class Playground:
             optimizer_settings=trainer.optimizer.settings(),
             health=layer_health(net, trainer.X_train) if self.health_wanted else (),
             norms=net.get_norms(),
+            confusion=None if m.train_confusion is None else (m.train_confusion,
+                                                               m.test_confusion),
         )
 
     def _transformed(self) -> TransformedSpace | None:
