@@ -49,6 +49,7 @@ from core.playground.model import (
 from core.worker.loop import Pause, Play, SetSpeed, Step
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
+from gui.playground.confusion_view import ConfusionView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
 from gui.playground.health_dialog import HealthDialog
@@ -114,6 +115,7 @@ class PlaygroundPage(QWidget):
         self.loss_view = HistoryPlot("loss", self.tr("Loss"), series, key=key)
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series, key=key)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
+        self.confusion_view = ConfusionView()
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis: late, small improvements "
                                           "stay visible next to the big early drop."))
@@ -168,6 +170,7 @@ class PlaygroundPage(QWidget):
             # Below this the points are specks; at a large text size the page scrolls.
             view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
             boundaries.addWidget(view)
+        boundaries.addWidget(self.confusion_view)  # beside the boundary whose mistakes it counts
         right_layout.addLayout(boundaries, 3)
         self.replay_slider = KeyboardSlider()
         self.replay_slider.setToolTip(self.tr(
@@ -334,6 +337,8 @@ class PlaygroundPage(QWidget):
         if turn in ("accuracy", "all"):
             self.accuracy_view.show_histories(histories)
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
+            self.confusion_view.show_confusion(shown.confusion)
+            self.confusion_view.setVisible(shown.confusion is not None)
             if self._health is not None and self._health.isVisible():
                 self._health.show_snapshot(snap)
         self.drawn = snap
