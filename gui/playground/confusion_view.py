@@ -48,18 +48,18 @@ class ConfusionGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def minimumSizeHint(self) -> QSize:
-        """Room for the axis titles, and for cells of two digits at two classes."""
+        """Room for the axis titles, and across for cells that hold three digits."""
         metrics = self.fontMetrics()
         line = metrics.lineSpacing()
-        widest = max(metrics.horizontalAdvance(self._axis_titles()[0]), 6 * line)
-        return QSize(widest + 4, 6 * line)
+        k = 2 if self.matrix is None else len(self.matrix)
+        cells = k * (metrics.horizontalAdvance("888") + 10) + 2 * line + 4
+        return QSize(max(cells, metrics.horizontalAdvance(self._axis_titles()[0]) + 4), 6 * line)
 
     def _axis_titles(self) -> tuple[str, str]:
         return self.tr("predicted class"), self.tr("true class")
 
     def sizeHint(self) -> QSize:
-        line = self.fontMetrics().lineSpacing()
-        return QSize(7 * line, 7 * line)
+        return self.minimumSizeHint()
 
     def set_matrix(self, matrix: np.ndarray | None, empty_text: str = "") -> None:
         """Repaint only when something changed: most frames the counts stay."""
@@ -68,8 +68,11 @@ class ConfusionGrid(QWidget):
             and np.array_equal(matrix, self.matrix))
         if same and empty_text == self.empty_text:
             return
+        resized = matrix is not None and (self.matrix is None or len(matrix) != len(self.matrix))
         self.matrix = None if matrix is None else matrix.copy()
         self.empty_text = empty_text
+        if resized:
+            self.updateGeometry()  # more classes want more room
         self.update()
 
     # -- geometry ------------------------------------------------------------------

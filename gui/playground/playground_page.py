@@ -7,6 +7,7 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +59,7 @@ from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.training_banner import TrainingBanner
 from gui.playground.transformed_dialog import TransformedDialog
+from gui import text_size
 from gui.theme import plot_ink
 from gui.widgets import LiveLabel, scrolling
 from gui.worker.training_controller import TrainingController
@@ -169,6 +171,7 @@ class PlaygroundPage(QWidget):
         for view in (self.network_boundary, self.linear_boundary):
             # Below this the points are specks; at a large text size the page scrolls.
             view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
+            view.setMinimumWidth(self._caption_width())  # the confusion matrix beside them
             boundaries.addWidget(view)
         boundaries.addWidget(self.confusion_view)  # beside the boundary whose mistakes it counts
         right_layout.addLayout(boundaries, 3)
@@ -360,6 +363,13 @@ class PlaygroundPage(QWidget):
     def _on_replay_slider_value_changed(self, value: int) -> None:
         live = value >= self.replay_slider.maximum()
         self.controller.send(Replay(None if live else value))
+
+    def _caption_width(self) -> int:
+        """A boundary plot's widest title line (see ``BoundaryView._fitting_title``)."""
+        font = QFont(self.font())
+        font.setPointSizeF(11 * text_size.scale())
+        return QFontMetrics(font).horizontalAdvance(self.tr("test accuracy {0}").format(
+            "100.0%")) + 16
 
     def _caption(self, model, neuron: tuple[int, int] | None) -> str:
         if neuron is not None:
