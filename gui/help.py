@@ -92,6 +92,12 @@ class HelpDialog(QDialog):
             "PyTorch code</i> writes this network as a PyTorch script: the same network "
             "in the tool the field uses.</p><p><b>Lessons</b> (Help → Lessons, Ctrl+L) "
             "lead you through the ideas: predict, try, see.</p>")
+        pages["playground"] += self.tr(
+            "<p>The <b>confusion matrix</b> beside the plots counts the network's answers: "
+            "a row per true class, a column per predicted class. The diagonal holds the "
+            "points it got right, every other cell one kind of mistake; hover a cell to "
+            "read it, switch between training and test points. Try <i>3 spirals</i>: "
+            "early on one class swallows the others, then the diagonal fills up.</p>")
         pages["descent"] += self.tr(
             "<p><b>3D view</b> (2D tab) shows the surface as a landscape with every path on "
             "it: drag to turn it. <i>Two valleys</i> has a shallow local and a deeper global "

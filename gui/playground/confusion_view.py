@@ -11,7 +11,7 @@ in the application font: it follows the text size by itself.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,17 +58,13 @@ class ConfusionGrid(QWidget):
     def _axis_titles(self) -> tuple[str, str]:
         return self.tr("predicted class"), self.tr("true class")
 
-    def sizeHint(self) -> QSize:
-        return self.minimumSizeHint()
-
     def set_matrix(self, matrix: np.ndarray | None, empty_text: str = "") -> None:
         """Repaint only when something changed: most frames the counts stay."""
-        same = (matrix is None and self.matrix is None) or (
-            matrix is not None and self.matrix is not None
-            and np.array_equal(matrix, self.matrix))
-        if same and empty_text == self.empty_text:
+        old = self.matrix
+        if empty_text == self.empty_text and (matrix is None) == (old is None) and (
+                matrix is None or np.array_equal(matrix, old)):
             return
-        resized = matrix is not None and (self.matrix is None or len(matrix) != len(self.matrix))
+        resized = matrix is not None and (old is None or len(matrix) != len(old))
         self.matrix = None if matrix is None else matrix.copy()
         self.empty_text = empty_text
         if resized:
@@ -98,29 +94,13 @@ class ConfusionGrid(QWidget):
         return (row, column) if pos.y() >= corner.y() and pos.x() >= corner.x() \
             and row < k and column < k else None
 
-    # -- words -----------------------------------------------------------------------
-    def cell_text(self, row: int, column: int) -> str:
-        """The tooltip: a mistake in words, or the class's recall and precision."""
-        m = self.matrix
-        n = int(m[row, column])
-        if row != column:
-            if n == 1:
-                return self.tr("1 point of class {0} was taken for class {1}").format(row, column)
-            return self.tr("{0} points of class {1} were taken for class {2}").format(
-                n, row, column)
-        recall, precision = class_recall(m)[row], class_precision(m)[row]
-        found = self.tr("{0} of the {1} points of class {2} were recognised (recall {3})").format(
-            n, int(m[row].sum()), row, _percent(recall))
-        right = self.tr("{0} of the {1} answers “class {2}” were right (precision {3})").format(
-            n, int(m[:, row].sum()), row, _percent(precision))
-        return f"{found};\n{right}"
-
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         cell = self.cell_at(event.position().toPoint())
         if cell is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), self.cell_text(*cell), self)
+            QToolTip.showText(event.globalPosition().toPoint(),
+                              describe_cell(self.matrix, *cell), self)
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -198,6 +178,26 @@ class ConfusionGrid(QWidget):
 
 def _percent(value: float) -> str:
     return "–" if np.isnan(value) else f"{100 * value:.0f}%"
+
+
+def describe_cell(m: np.ndarray, row: int, column: int) -> str:
+    """A cell's tooltip: a mistake in words, or on the diagonal the class's recall and
+    precision."""
+    translate = QCoreApplication.translate
+    n = int(m[row, column])
+    if row != column:
+        if n == 1:
+            return translate("ConfusionGrid", "1 point of class {0} was taken for class {1}"
+                             ).format(row, column)
+        return translate("ConfusionGrid", "{0} points of class {1} were taken for class {2}"
+                         ).format(n, row, column)
+    found = translate("ConfusionGrid",
+                      "{0} of the {1} points of class {2} were recognised (recall {3})").format(
+        n, int(m[row].sum()), row, _percent(class_recall(m)[row]))
+    right = translate("ConfusionGrid",
+                      "{0} of the {1} answers “class {2}” were right (precision {3})").format(
+        n, int(m[:, row].sum()), row, _percent(class_precision(m)[row]))
+    return f"{found};\n{right}"
 
 
 class ConfusionView(QWidget):

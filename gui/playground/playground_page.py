@@ -48,6 +48,7 @@ from core.playground.model import (
     ShowHealth,
 )
 from core.worker.loop import Pause, Play, SetSpeed, Step
+from gui import text_size
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.confusion_view import ConfusionView
@@ -59,7 +60,6 @@ from gui.playground.network_view import NetworkView
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.training_banner import TrainingBanner
 from gui.playground.transformed_dialog import TransformedDialog
-from gui import text_size
 from gui.theme import plot_ink
 from gui.widgets import LiveLabel, scrolling
 from gui.worker.training_controller import TrainingController
