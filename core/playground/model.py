@@ -36,6 +36,7 @@ from core.playground.transformed_space import TransformedSpace, WatchNeurons, tr
 from core.playground.weight_effect import WeightEffect, summarize_weights
 from core.training.diagnostics import InputNoise, LayerHealth, Problem, diagnose, layer_health
 from core.training.history import COLUMNS
+from core.training.metrics import Confusion
 from core.training.trainer import Divergence, Trainer
 
 MAX_LAYERS = 8
@@ -278,7 +279,7 @@ class ModelSnapshot:
     norms: tuple[tuple[np.ndarray, ...], ...] = ()  # batch norm's (γ, β, μ, σ²) per layer
     # Confusion matrices (rows true, columns predicted) on the training and test points;
     # None for regression, the test one None without test points.
-    confusion: tuple[np.ndarray, np.ndarray | None] | None = None
+    confusion: tuple[Confusion, Confusion | None] | None = None
 
 
 @dataclass(frozen=True)

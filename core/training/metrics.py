@@ -7,6 +7,8 @@ All functions are vectorised (one ``bincount``), cheap enough for every frame.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from core.training.tasks import BINARY, MULTICLASS
@@ -37,13 +39,28 @@ def confusion_matrix(true_classes: np.ndarray, predicted: np.ndarray, n_classes:
     return counts.reshape(n_classes, n_classes)
 
 
-def confusion_of(outputs: np.ndarray, targets: np.ndarray, task: str) -> np.ndarray | None:
-    """The confusion matrix of network ``outputs`` against ``targets``; ``None`` for regression."""
+@dataclass(frozen=True)
+class Confusion:
+    """One set's matrix, and each point's true and predicted class: which points a cell
+    counts, to show them."""
+
+    matrix: np.ndarray
+    true: np.ndarray
+    predicted: np.ndarray
+
+    def points_in(self, row: int, column: int) -> np.ndarray:
+        """Indices of the points of true class ``row`` taken for class ``column``."""
+        return np.flatnonzero((self.true == row) & (self.predicted == column))
+
+
+def confusion_of(outputs: np.ndarray, targets: np.ndarray, task: str) -> Confusion | None:
+    """Network ``outputs`` against ``targets``, counted; ``None`` for regression."""
     predicted = predicted_classes(outputs, task)
     if predicted is None:
         return None
+    true = predicted_classes(targets, task)
     n_classes = targets.shape[1] if task == MULTICLASS else 2
-    return confusion_matrix(predicted_classes(targets, task), predicted, n_classes)
+    return Confusion(confusion_matrix(true, predicted, n_classes), true, predicted)
 
 
 def _share(diagonal: np.ndarray, totals: np.ndarray) -> np.ndarray:

@@ -20,7 +20,7 @@ from core.nn.network import Network
 from core.nn.optimizers import Optimizer
 from core.nn.regularization import Penalty
 from core.training.history import History
-from core.training.metrics import confusion_of, predicted_classes
+from core.training.metrics import Confusion, confusion_of, predicted_classes
 from core.training.scaled_rows import ScaledRows
 from core.training.tasks import BINARY, MULTICLASS
 
@@ -50,8 +50,8 @@ class Metrics:
     test_loss: float | None
     test_accuracy: float | None
     # Rows = true class, columns = predicted (``evaluate`` only; None for regression).
-    train_confusion: np.ndarray | None = None
-    test_confusion: np.ndarray | None = None
+    train_confusion: Confusion | None = None
+    test_confusion: Confusion | None = None
 
 
 def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str,

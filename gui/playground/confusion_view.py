@@ -11,8 +11,8 @@ in the application font: it follows the text size by itself.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.training.metrics import class_precision, class_recall
+from core.playground.model import PlaygroundSnapshot
+from core.training.metrics import Confusion, class_precision, class_recall
 from gui.colors import BLUE, class_colour
 
 MISTAKE = (210, 50, 60)
@@ -36,11 +37,15 @@ def _mix(base: QColor, colour: tuple[int, int, int], strength: float) -> QColor:
 
 
 class ConfusionGrid(QWidget):
-    """The k×k cells with their counts, class swatches along both axes, hover tooltips."""
+    """The k×k cells with their counts, class swatches along both axes, hover tooltips;
+    a click on a cell reports it (the page rings its points)."""
+
+    cell_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matrix: np.ndarray | None = None
+        self.chosen: tuple[int, int] | None = None  # outlined
         self.empty_text = ""
         self.painted: dict[tuple[int, int], str] = {}  # what the last paint wrote in each cell
         self.setMouseTracking(True)
@@ -103,6 +108,12 @@ class ConfusionGrid(QWidget):
                               describe_cell(self.matrix, *cell), self)
         super().mouseMoveEvent(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        cell = self.cell_at(event.position().toPoint())
+        if cell is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.cell_clicked.emit(*cell)
+        super().mousePressEvent(event)
+
     def leaveEvent(self, event: QEvent) -> None:
         QToolTip.hideText()
         super().leaveEvent(event)
@@ -153,7 +164,7 @@ class ConfusionGrid(QWidget):
         rows = np.maximum(m.sum(axis=1, keepdims=True), 1)
         base = self.palette().base().color()
         ink = self.palette().text().color()
-        painter.setFont(self._number_font(self.cell_rect(0, 0).width(), int(m.max())))
+        painter.setFont(_fitting_font(self.font(), self.cell_rect(0, 0).width(), int(m.max())))
         for (row, column), n in np.ndenumerate(m):
             strength = float(n / rows[row, 0])
             rect = self.cell_rect(row, column)
@@ -166,14 +177,19 @@ class ConfusionGrid(QWidget):
             text = str(int(n))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             self.painted[(row, column)] = text
+        if self.chosen is not None and max(self.chosen) < len(m):
+            painter.setPen(QPen(self.palette().windowText().color(), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.cell_rect(*self.chosen)).adjusted(1.5, 1.5, -1.5, -1.5))
 
-    def _number_font(self, side: int, largest: int) -> QFont:
-        """The widget's font, smaller if the largest count would not fit its cell."""
-        font = QFont(self.font())
-        width = self.fontMetrics().horizontalAdvance(str(largest)) + 4
-        if width > side and font.pointSizeF() > 0:
-            font.setPointSizeF(max(5.0, font.pointSizeF() * side / width))
-        return font
+
+def _fitting_font(font: QFont, side: int, largest: int) -> QFont:
+    """``font``, smaller if the largest count would not fit its cell."""
+    font = QFont(font)
+    width = QFontMetrics(font).horizontalAdvance(str(largest)) + 4
+    if width > side and font.pointSizeF() > 0:
+        font.setPointSizeF(max(5.0, font.pointSizeF() * side / width))
+    return font
 
 
 def _percent(value: float) -> str:
@@ -203,6 +219,8 @@ def describe_cell(m: np.ndarray, row: int, column: int) -> str:
 class ConfusionView(QWidget):
     """A title, a training/test switch and the grid for the model's snapshot."""
 
+    chosen_changed = Signal()  # a cell was chosen or let go: ring other points
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self.tr("Confusion matrix"))
@@ -210,7 +228,8 @@ class ConfusionView(QWidget):
             "The network's confusion matrix. "
             "Rows: each point's true class; columns: the class the network answered. "
             "The diagonal counts right answers, every other cell one kind of mistake. "
-            "Hover a cell for its meaning."))
+            "Hover a cell for its meaning; click it to mark its points on the network's "
+            "plot."))
         self.train_button = QToolButton()
         self.train_button.setText(self.tr("Training"))
         self.test_button = QToolButton()
@@ -235,14 +254,15 @@ class ConfusionView(QWidget):
         layout.addLayout(switch)
         layout.addWidget(self.grid, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._confusion: tuple[np.ndarray, np.ndarray | None] | None = None
-        self.split.buttonToggled.connect(lambda *_: self._show())
+        self._confusion: tuple[Confusion, Confusion | None] | None = None
+        self.split.buttonToggled.connect(self._on_split_button_toggled)
+        self.grid.cell_clicked.connect(self._on_grid_cell_clicked)
 
     @property
     def showing_test(self) -> bool:
         return self.test_button.isChecked()
 
-    def show_confusion(self, confusion: tuple[np.ndarray, np.ndarray | None] | None) -> None:
+    def show_confusion(self, confusion: tuple[Confusion, Confusion | None] | None) -> None:
         """Draw the chosen set's matrix; ``None`` (regression) leaves it to the page to hide."""
         self._confusion = confusion
         self._show()
@@ -251,8 +271,32 @@ class ConfusionView(QWidget):
         if self._confusion is None:
             self.grid.set_matrix(None)
             return
+        shown = self._shown()
+        if self.grid.chosen is not None and (shown is None or max(self.grid.chosen) >= len(
+                shown.matrix)):
+            self.grid.chosen = None  # fewer classes now
+        self.grid.set_matrix(None if shown is None else shown.matrix,
+                             self.tr("There are no test points."))
+
+    def _shown(self) -> Confusion | None:
         train, test = self._confusion
-        if self.showing_test:
-            self.grid.set_matrix(test, self.tr("There are no test points."))
-        else:
-            self.grid.set_matrix(train)
+        return test if self.showing_test else train
+
+    def chosen_points(self, snap: PlaygroundSnapshot) -> tuple[np.ndarray, int]:
+        """Where the chosen cell's points are, ``(n, 2)`` (none if no cell is chosen),
+        and their true class."""
+        shown = None if self._confusion is None else self._shown()
+        if self.grid.chosen is None or shown is None:
+            return np.empty((0, 2)), 0
+        X = snap.test_X if self.showing_test else snap.train_X
+        return X[shown.points_in(*self.grid.chosen)], self.grid.chosen[0]
+
+    def _on_grid_cell_clicked(self, row: int, column: int) -> None:
+        self.grid.chosen = None if self.grid.chosen == (row, column) else (row, column)
+        self.grid.update()
+        self.chosen_changed.emit()
+
+    def _on_split_button_toggled(self, _button: QToolButton, on: bool) -> None:
+        if on:
+            self._show()
+            self.chosen_changed.emit()

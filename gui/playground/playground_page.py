@@ -250,6 +250,7 @@ class PlaygroundPage(QWidget):
         # valueChanged, not sliderMoved: keys and clicks on the track replay too.
         self.replay_slider.valueChanged.connect(self._on_replay_slider_value_changed)
         self.transformed_button.clicked.connect(self.open_transformed)
+        self.confusion_view.chosen_changed.connect(self._on_confusion_view_chosen_changed)
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
@@ -342,6 +343,7 @@ class PlaygroundPage(QWidget):
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
             self.confusion_view.show_confusion(shown.confusion)
             self.confusion_view.setVisible(shown.confusion is not None)
+            self.network_boundary.ring(*self.confusion_view.chosen_points(snap))
             if self._health is not None and self._health.isVisible():
                 self._health.show_snapshot(snap)
         self.drawn = snap
@@ -443,6 +445,10 @@ class PlaygroundPage(QWidget):
                              self.tr("The training worker failed: {0}").format(message))
 
     # -- user actions ---------------------------------------------------------------------
+    def _on_confusion_view_chosen_changed(self) -> None:
+        if self.drawn is not None:
+            self.network_boundary.ring(*self.confusion_view.chosen_points(self.drawn))
+
     def _on_network_neuron_clicked(self, column: int, unit: int) -> None:
         chosen = (column, unit)
         same = self.network_boundary.neuron == chosen

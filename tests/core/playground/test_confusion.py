@@ -65,12 +65,18 @@ def test_the_snapshot_holds_the_networks_matrix_for_both_sets(dataset, k):
     task = snap.task
     for model in (snap.network, snap.linear):
         train, test = model.confusion
-        for matrix, X, y, accuracy in ((train, snap.train_X, snap.train_y, model.train_accuracy),
-                                       (test, snap.test_X, snap.test_y, model.test_accuracy)):
+        for confusion, X, y, accuracy in (
+                (train, snap.train_X, snap.train_y, model.train_accuracy),
+                (test, snap.test_X, snap.test_y, model.test_accuracy)):
+            matrix, predicted = confusion.matrix, _classes_by_hand(model.weights, X, task)
             assert matrix.shape == (k, k)
-            assert np.array_equal(matrix, _count(y, _classes_by_hand(model.weights, X, task), k))
+            assert np.array_equal(matrix, _count(y, predicted, k))
             assert matrix.sum() == len(y)
             assert np.trace(matrix) / matrix.sum() == pytest.approx(accuracy, abs=1e-12)
+            # A cell's points, in the snapshot's order of points.
+            for row, column in ((0, 1), (1, 1), (k - 1, 0)):
+                expected = [i for i in range(len(y)) if y[i] == row and predicted[i] == column]
+                assert confusion.points_in(row, column).tolist() == expected
 
 
 def test_regression_has_no_matrix_and_a_set_without_test_points_none_for_it():
@@ -78,6 +84,6 @@ def test_regression_has_no_matrix_and_a_set_without_test_points_none_for_it():
     trainer = playground.trainers["network"]
     trainer.set_data(trainer.X_train, trainer.T_train)  # e.g. every test point removed
     train, test = playground.snapshot().network.confusion
-    assert train.sum() == len(playground.train) and test is None
+    assert train.matrix.sum() == len(playground.train) and test is None
     playground.apply(Configure({"dataset": "plane"}))
     assert playground.snapshot().network.confusion is None

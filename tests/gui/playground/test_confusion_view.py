@@ -23,16 +23,23 @@ def _choose_dataset(qtbot, page, name):
     return wait_for(qtbot, page, lambda s: s.config.dataset == name)
 
 
-def _count(snap, X, y):
-    """The matrix counted point by point: tanh layers, then the largest output wins."""
-    k = snap.n_classes
-    counts = [[0] * k for _ in range(k)]
-    for point, label in zip(X, y, strict=True):
+def _answers(snap, X):
+    """The network's class for each point, by hand: tanh layers, the largest output wins."""
+    answers = []
+    for point in X:
         a = np.asarray(point, dtype=np.float64) / EXTENT
         for W, b in snap.network.weights[:-1]:
             a = np.tanh(a @ W + b)
         W, b = snap.network.weights[-1]
-        counts[int(label)][int(np.argmax(a @ W + b))] += 1
+        answers.append(int(np.argmax(a @ W + b)))
+    return answers
+
+
+def _count(snap, X, y):
+    k = snap.n_classes
+    counts = [[0] * k for _ in range(k)]
+    for label, answer in zip(y, _answers(snap, X), strict=True):
+        counts[int(label)][answer] += 1
     return counts
 
 
@@ -62,7 +69,7 @@ def test_three_spirals_matrix_counts_and_tooltips(qtbot, page):
     assert view.isVisible() and view.showing_test
 
     test_counts = _count(snap, snap.test_X, snap.test_y)
-    assert np.array_equal(snap.network.confusion[1], test_counts)
+    assert np.array_equal(snap.network.confusion[1].matrix, test_counts)
     assert _drawn_numbers(grid) == test_counts
     # The biggest mistake, in words, with its number.
     mistakes = [(test_counts[r][c], r, c) for r in range(3) for c in range(3) if r != c]
@@ -78,6 +85,16 @@ def test_three_spirals_matrix_counts_and_tooltips(qtbot, page):
     assert f"recall {100 * found / total:.0f}%" in text
     assert f"{found} of the {answers} answers" in text
 
+    # Click the mistake: its points are ringed on the network's plot; click again: none.
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid.cell_rect(row, column).center())
+    answers = _answers(snap, snap.test_X)
+    where = [p for p, label, a in zip(snap.test_X, snap.test_y, answers, strict=True)
+             if label == row and a == column]
+    assert np.array_equal(page.network_boundary.ringed_at, where) and len(where) == n
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid.cell_rect(row, column).center())
+    assert len(page.network_boundary.ringed_at) == 0
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid.cell_rect(row, column).center())
+
     qtbot.mouseClick(view.train_button, Qt.MouseButton.LeftButton)
     train_counts = _count(snap, snap.train_X, snap.train_y)
     assert not view.showing_test
@@ -85,6 +102,8 @@ def test_three_spirals_matrix_counts_and_tooltips(qtbot, page):
     assert sum(map(sum, train_counts)) == len(snap.train_y)
     text = _hover(qtbot, grid, 2, 0)
     assert int(re.match(r"\d+", text).group()) == train_counts[2][0]
+    # The chosen cell stays chosen: now it rings training points.
+    assert len(page.network_boundary.ringed_at) == train_counts[row][column]
 
 
 def test_binary_sets_get_two_by_two_and_regression_none(qtbot, page):
