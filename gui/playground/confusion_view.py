@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QRadioButton,
     QSizePolicy,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -230,20 +230,17 @@ class ConfusionView(QWidget):
             "The diagonal counts right answers, every other cell one kind of mistake. "
             "Hover a cell for its meaning; click it to mark its points on the network's "
             "plot."))
-        self.train_button = QToolButton()
-        self.train_button.setText(self.tr("Training"))
-        self.test_button = QToolButton()
-        self.test_button.setText(self.tr("Test"))
+        # Radio buttons: which one is on reads the same in both themes.
+        self.train_button = QRadioButton(self.tr("Training"))
+        self.test_button = QRadioButton(self.tr("Test"))
         self.split = QButtonGroup(self)
         for button in (self.train_button, self.test_button):
-            button.setCheckable(True)
             button.setToolTip(self.tr("Count the training points or the held-out test points."))
             self.split.addButton(button)
         self.test_button.setChecked(True)
         self.grid = ConfusionGrid()
         switch = QHBoxLayout()  # under the title, not beside it: narrow at a large text size
         switch.setContentsMargins(0, 0, 0, 0)
-        switch.setSpacing(0)
         switch.addWidget(self.train_button)
         switch.addWidget(self.test_button)
         switch.addStretch(1)
@@ -296,7 +293,7 @@ class ConfusionView(QWidget):
         self.grid.update()
         self.chosen_changed.emit()
 
-    def _on_split_button_toggled(self, _button: QToolButton, on: bool) -> None:
+    def _on_split_button_toggled(self, _button: QRadioButton, on: bool) -> None:
         if on:
             self._show()
             self.chosen_changed.emit()
