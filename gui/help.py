@@ -98,6 +98,13 @@ class HelpDialog(QDialog):
             "The boundary moves at once, and training goes on from your value: set a "
             "weight to 0 and watch the network grow it back, or move a bias and see its "
             "neuron's line shift.</p>")
+        pages["playground"] += self.tr(
+            "<p>The <b>confusion matrix</b> beside the plots counts the network's answers: "
+            "a row per true class, a column per predicted class. The diagonal holds the "
+            "points it got right, every other cell one kind of mistake; hover a cell to "
+            "read it, click it to mark its points on the network's plot, and switch "
+            "between training and test points. Try <i>3 spirals</i>: "
+            "early on one class swallows the others, then the diagonal fills up.</p>")
         pages["descent"] += self.tr(
             "<p><b>3D view</b> (2D tab) shows the surface as a landscape with every path on "
             "it: drag to turn it. <i>Two valleys</i> has a shallow local and a deeper global "

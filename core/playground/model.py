@@ -37,6 +37,7 @@ from core.playground.transformed_space import TransformedSpace, WatchNeurons, tr
 from core.playground.weight_effect import WeightEffect, summarize_weights
 from core.training.diagnostics import InputNoise, LayerHealth, Problem, diagnose, layer_health
 from core.training.history import COLUMNS
+from core.training.metrics import Confusion
 from core.training.trainer import Divergence, Trainer
 
 MAX_LAYERS = 8
@@ -277,6 +278,9 @@ class ModelSnapshot:
     optimizer_settings: dict[str, float]
     health: tuple[LayerHealth, ...] = ()
     norms: tuple[tuple[np.ndarray, ...], ...] = ()  # batch norm's (γ, β, μ, σ²) per layer
+    # Confusion matrices (rows true, columns predicted) on the training and test points;
+    # None for regression, the test one None without test points.
+    confusion: tuple[Confusion, Confusion | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -651,6 +655,8 @@ class Playground:
             optimizer_settings=trainer.optimizer.settings(),
             health=layer_health(net, trainer.X_train) if self.health_wanted else (),
             norms=net.get_norms(),
+            confusion=None if m.train_confusion is None else (m.train_confusion,
+                                                               m.test_confusion),
         )
 
     def _transformed(self) -> TransformedSpace | None:

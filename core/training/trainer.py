@@ -20,6 +20,7 @@ from core.nn.network import Network
 from core.nn.optimizers import Optimizer
 from core.nn.regularization import Penalty
 from core.training.history import History
+from core.training.metrics import Confusion, confusion_of, predicted_classes
 from core.training.scaled_rows import ScaledRows
 from core.training.tasks import BINARY, MULTICLASS
 
@@ -48,6 +49,9 @@ class Metrics:
     train_accuracy: float | None
     test_loss: float | None
     test_accuracy: float | None
+    # Rows = true class, columns = predicted (``evaluate`` only; None for regression).
+    train_confusion: Confusion | None = None
+    test_confusion: Confusion | None = None
 
 
 def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str,
@@ -57,12 +61,10 @@ def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str,
     ``logits``: ``outputs`` are the output layer's inputs, where a sigmoid's
     0.5 is 0 (softmax keeps its argmax).
     """
-    if task == MULTICLASS:
-        return np.count_nonzero(outputs.argmax(axis=1) == targets.argmax(axis=1)) / len(outputs)
-    if task == BINARY:
-        return np.count_nonzero((outputs[:, 0] > (0.0 if logits else 0.5))
-                                == (targets[:, 0] > 0.5)) / len(outputs)
-    return None
+    predicted = predicted_classes(outputs, task, logits)
+    if predicted is None:
+        return None
+    return np.count_nonzero(predicted == predicted_classes(targets, task)) / len(outputs)
 
 
 def _inputs(X: np.ndarray | ScaledRows, dtype: np.dtype) -> np.ndarray | ScaledRows:
@@ -309,7 +311,9 @@ class Trainer:
     def evaluate(self) -> Metrics:
         train_loss, out = self.loss_on(self.X_train, self.T_train)
         train_acc = accuracy(out, self.T_train, self.task)
+        train_confusion = confusion_of(out, self.T_train, self.task)
         if self.X_test is None or self.T_test is None:
-            return Metrics(train_loss, train_acc, None, None)
+            return Metrics(train_loss, train_acc, None, None, train_confusion)
         test_loss, out = self.loss_on(self.X_test, self.T_test)
-        return Metrics(train_loss, train_acc, test_loss, accuracy(out, self.T_test, self.task))
+        return Metrics(train_loss, train_acc, test_loss, accuracy(out, self.T_test, self.task),
+                       train_confusion, confusion_of(out, self.T_test, self.task))

@@ -53,6 +53,11 @@ class BoundaryView(pg.PlotWidget):
         for points in (self.train_points, self.test_points):
             # Points rarely change: repaint them from a cached pixmap.
             points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The points of a confusion-matrix cell the user chose, ringed (and drawn: they
+        # may be test points, hidden).
+        self.ringed = pg.ScatterPlotItem(size=12, pen=pg.mkPen(plot_ink(), width=2.5))
+        self.addItem(self.ringed)
+        self.ringed_at = np.empty((0, 2))
         self.setTitle(title, color=plot_ink(), size="11pt")
         self._shown_title = title
         self._title_at = 0.0
@@ -140,6 +145,12 @@ class BoundaryView(pg.PlotWidget):
             return [pg.mkBrush(c) for c in colours]
         cache = {k: pg.mkBrush(QColor(*class_colour(k))) for k in range(max(snap.n_classes, 2))}
         return [cache[int(label)] for label in labels]
+
+    def ring(self, positions: np.ndarray, label: int) -> None:
+        """Ring the points of class ``label`` at ``positions`` ``(n, 2)``; none if empty."""
+        if not np.array_equal(positions, self.ringed_at):  # most frames: the same points
+            self.ringed_at = positions
+            self.ringed.setData(pos=positions, brush=pg.mkBrush(QColor(*class_colour(label))))
 
     # -- interaction -----------------------------------------------------------
     def _on_scene_clicked(self, event) -> None:

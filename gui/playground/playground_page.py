@@ -7,6 +7,7 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,8 +48,10 @@ from core.playground.model import (
     ShowHealth,
 )
 from core.worker.loop import Pause, Play, SetSpeed, Step
+from gui import text_size
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
+from gui.playground.confusion_view import ConfusionView
 from gui.playground.controls import ArchitectureBar, ControlsBar
 from gui.playground.data_panel import DataPanel
 from gui.playground.health_dialog import HealthDialog
@@ -114,6 +117,7 @@ class PlaygroundPage(QWidget):
         self.loss_view = HistoryPlot("loss", self.tr("Loss"), series, key=key)
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series, key=key)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
+        self.confusion_view = ConfusionView()
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis: late, small improvements "
                                           "stay visible next to the big early drop."))
@@ -169,7 +173,9 @@ class PlaygroundPage(QWidget):
         for view in (self.network_boundary, self.linear_boundary):
             # Below this the points are specks; at a large text size the page scrolls.
             view.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
+            view.setMinimumWidth(self._caption_width())  # the confusion matrix beside them
             boundaries.addWidget(view)
+        boundaries.addWidget(self.confusion_view)  # beside the boundary whose mistakes it counts
         right_layout.addLayout(boundaries, 3)
         self.replay_slider = KeyboardSlider()
         self.replay_slider.setToolTip(self.tr(
@@ -247,6 +253,7 @@ class PlaygroundPage(QWidget):
         # valueChanged, not sliderMoved: keys and clicks on the track replay too.
         self.replay_slider.valueChanged.connect(self._on_replay_slider_value_changed)
         self.transformed_button.clicked.connect(self.open_transformed)
+        self.confusion_view.chosen_changed.connect(self._on_confusion_view_chosen_changed)
 
     # -- run control (also bound to keys by the main window) --------------------------
     def toggle_play(self) -> None:
@@ -338,6 +345,9 @@ class PlaygroundPage(QWidget):
         if turn in ("accuracy", "all"):
             self.accuracy_view.show_histories(histories)
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
+            self.confusion_view.show_confusion(shown.confusion)
+            self.confusion_view.setVisible(shown.confusion is not None)
+            self.network_boundary.ring(*self.confusion_view.chosen_points(snap))
             if self._health is not None and self._health.isVisible():
                 self._health.show_snapshot(snap)
         self.drawn = snap
@@ -359,6 +369,13 @@ class PlaygroundPage(QWidget):
     def _on_replay_slider_value_changed(self, value: int) -> None:
         live = value >= self.replay_slider.maximum()
         self.controller.send(Replay(None if live else value))
+
+    def _caption_width(self) -> int:
+        """A boundary plot's widest title line (see ``BoundaryView._fitting_title``)."""
+        font = QFont(self.font())
+        font.setPointSizeF(11 * text_size.scale())
+        return QFontMetrics(font).horizontalAdvance(self.tr("test accuracy {0}").format(
+            "100.0%")) + 16
 
     def _caption(self, model, neuron: tuple[int, int] | None) -> str:
         if neuron is not None:
@@ -432,6 +449,10 @@ class PlaygroundPage(QWidget):
                              self.tr("The training worker failed: {0}").format(message))
 
     # -- user actions ---------------------------------------------------------------------
+    def _on_confusion_view_chosen_changed(self) -> None:
+        if self.drawn is not None:
+            self.network_boundary.ring(*self.confusion_view.chosen_points(self.drawn))
+
     def _on_network_neuron_clicked(self, column: int, unit: int) -> None:
         chosen = (column, unit)
         same = self.network_boundary.neuron == chosen
