@@ -35,7 +35,8 @@ _FEATURES: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "cos(x1)": lambda a, b: np.cos(a),
     "cos(x2)": lambda a, b: np.cos(b),
 }
-FEATURE_NAMES: tuple[str, ...] = (*_FEATURES, CUSTOM_FEATURE)
+FIXED_FEATURES: tuple[str, ...] = tuple(_FEATURES)
+FEATURE_NAMES: tuple[str, ...] = (*FIXED_FEATURES, CUSTOM_FEATURE)  # every input slot
 DEFAULT_FEATURES: tuple[str, ...] = ("x1", "x2")
 
 

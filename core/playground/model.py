@@ -25,12 +25,12 @@ from core.data.datasets import (
     make_dataset,
     split_dataset,
 )
+from core.data.formula import CLASSES, check_formula_task
 from core.nn.activations import HIDDEN_ACTIVATIONS
 from core.nn.losses import LOSS_NAMES
 from core.nn.network import Network, NetworkSpec, with_batch_norm, with_layer_norm
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
-from core.data.formula import CLASSES, check_formula_task
 from core.playground.features import (
     DEFAULT_FEATURES,
     check_feature_formula,
