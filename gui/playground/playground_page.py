@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES
+from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES, resolve_features
 from core.playground.grid import GridEvaluator
 from core.playground.linear_equation import linear_equation
 from core.playground.model import (
@@ -47,6 +47,7 @@ from core.playground.model import (
     ShowHealth,
 )
 from core.worker.loop import Pause, Play, SetSpeed, Step
+from gui.display_names import set_custom_feature
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
@@ -99,8 +100,7 @@ class PlaygroundPage(QWidget):
         self.data_panel = DataPanel(self.config)
         self.architecture = ArchitectureBar()
         self.network_view = NetworkView()
-        evaluator = GridEvaluator(FEATURE_NAMES, self.config.resolution)
-        self.network_view.set_feature_images(evaluator.feature_tiles())
+        self._show_custom_feature(self.config.feature_formula)
         self.network_boundary = BoundaryView(self.tr("Network"))
         self.linear_boundary = BoundaryView(self.tr("Linear model"))
         series = [
@@ -295,6 +295,8 @@ class PlaygroundPage(QWidget):
         self._last_message = snap.message
         if snap.config != self._synced_config or refused:
             # A refused setting: put the controls back to what is real.
+            if snap.config.feature_formula != self.config.feature_formula:
+                self._show_custom_feature(snap.config.feature_formula)
             self._synced_config = snap.config
             self.config = snap.config
             self.controls.sync(snap.config)
@@ -418,7 +420,7 @@ class PlaygroundPage(QWidget):
             return None
         train = Dataset(snap.train_X, snap.train_y, snap.task, snap.n_classes)
         test = Dataset(snap.test_X, snap.test_y, snap.task, snap.n_classes)
-        dialog = SweepDialog(train, test, snap.config.features, len(snap.config.hidden), self)
+        dialog = SweepDialog(train, test, snap.config.inputs, len(snap.config.hidden), self)
         dialog.show()
         self._sweep = dialog
         return dialog
@@ -438,6 +440,14 @@ class PlaygroundPage(QWidget):
         """Show ``neuron`` in the network's boundary plot; the worker sends it at full size."""
         self.network_boundary.neuron = self.network_view.selected = neuron
         self.controller.send(EnlargeNeuron(neuron))
+
+    def _show_custom_feature(self, formula: str) -> None:
+        """The input f(x1,x2): its name and picture in the diagram follow its formula
+        (a blank picture while it has none)."""
+        set_custom_feature(formula)
+        evaluator = GridEvaluator(resolve_features(FEATURE_NAMES, formula or "0"),
+                                  self.config.resolution)
+        self.network_view.set_feature_images(evaluator.feature_tiles())
 
     def _on_network_feature_toggled(self, name: str) -> None:
         features = list(self.config.features)
