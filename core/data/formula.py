@@ -92,3 +92,11 @@ def formula_points(text: str, task: str, n: int,
     X = rng.uniform(-PLANE, PLANE, (n, 2))
     values = formula_values(text, X)
     return X, (values > 0).astype(float) if task == CLASSES else values
+
+
+def check_formulas(formula: str, formula_task: str | None, feature_formula: str) -> None:
+    """Parse and check a playground's typed formulas, even unused ones: they come from
+    files too.  ``formula_task`` is None when the data set is not the formula one."""
+    check_formula_task(formula, formula_task)
+    if feature_formula:
+        parse_plane_formula(feature_formula)

@@ -25,7 +25,7 @@ from core.data.datasets import (
     make_dataset,
     split_dataset,
 )
-from core.data.formula import CLASSES, check_formula_task
+from core.data.formula import CLASSES, check_formulas
 from core.nn.activations import HIDDEN_ACTIVATIONS
 from core.nn.losses import LOSS_NAMES
 from core.nn.network import Network, NetworkSpec, with_batch_norm, with_layer_norm
@@ -33,7 +33,6 @@ from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
 from core.playground.features import (
     DEFAULT_FEATURES,
-    check_feature_formula,
     feature_matrix,
     resolve_features,
     validate_features,
@@ -88,10 +87,8 @@ class PlaygroundConfig:
     def validate(self) -> None:
         """Raise ``ValueError`` with a message a person can act on."""
         validate_features(self.inputs)
-        # Typed formulas are parsed again even when unused: they come from files too.
-        check_formula_task(self.formula, self.formula_task if self.dataset == FORMULA else None)
-        if self.feature_formula:
-            check_feature_formula(self.feature_formula)
+        check_formulas(self.formula, self.formula_task if self.dataset == FORMULA else None,
+                       self.feature_formula)
         if len(self.hidden) > MAX_LAYERS or any(not 1 <= h <= MAX_NEURONS for h in self.hidden):
             raise ValueError(f"use at most {MAX_LAYERS} layers of 1–{MAX_NEURONS} neurons")
         for name in (self.activation, *self.layer_activations):
