@@ -324,6 +324,11 @@ class DataPanel(QWidget):
         self.ratio_label.setText(self.tr("Training data: {0}%").format(self.ratio.value()))
         self.noise_label.setText(self.tr("Noise: {0}").format(self.noise.value()))
 
+    def _chosen(self) -> str | None:
+        """The data set chosen in the grid, even before the worker has taken it."""
+        current = self.datasets.currentItem()
+        return None if current is None else current.data(Qt.ItemDataRole.UserRole)
+
     def _formula_task(self) -> str:
         return VALUES if self.problem.currentData() == "regression" else CLASSES
 
@@ -331,8 +336,12 @@ class DataPanel(QWidget):
     def _on_problem_changed(self, index: int) -> None:
         regression = self.problem.itemData(index) == "regression"
         self._filter_datasets(regression)
-        if self._config.dataset == FORMULA:  # the same formula, now as values or classes
-            self._send_formula(self.formula_edit.text())
+        if self._chosen() == FORMULA:  # the same formula, now as values or classes
+            if not self._send_formula(self.formula_edit.text()):
+                self.problem.blockSignals(True)  # refused: show what is still in force
+                self.problem.setCurrentIndex(1 - index)
+                self.problem.blockSignals(False)
+                self._filter_datasets(not regression)
             return
         first = next(name for name, (_, task, _) in DATASETS.items()
                      if (task == REGRESSION) == regression)
@@ -352,17 +361,18 @@ class DataPanel(QWidget):
     def _on_formula_edit_return_pressed(self) -> None:
         self._send_formula(self.formula_edit.text())
 
-    def _send_formula(self, text: str) -> None:
-        """Points from the formula, or its reason in red and nothing changed."""
+    def _send_formula(self, text: str) -> bool:
+        """Points from the formula, or its reason in red and nothing changed (False)."""
         task = self._formula_task()
         try:
             check_formula_task(text, task)
         except FormulaError as exc:
             self.formula_reason.setText(str(exc))
             self.formula_reason.show()
-            return
+            return False
         self.formula_reason.hide()
         self.changed.emit({"dataset": FORMULA, "formula": text.strip(), "formula_task": task})
+        return True
 
     def _on_feature_edit_return_pressed(self) -> None:
         text = self.feature_edit.text().strip()

@@ -98,3 +98,24 @@ def test_a_custom_feature_is_one_more_input_named_by_its_formula(qtbot, page):
     qtbot.waitUntil(lambda: page.drawn.config.feature_formula == "", timeout=10_000)
     assert page.drawn.network.layer_sizes[0] == inputs
     assert feature_label(CUSTOM_FEATURE) == "f(x1,x2)"
+
+
+def test_the_problem_box_turns_the_formula_into_values_and_back(qtbot, page):
+    panel = page.data_panel
+    _choose_formula(qtbot, panel)
+    _type(qtbot, panel.formula_edit, "x1*x2/36")
+    qtbot.waitUntil(lambda: page.drawn.config.dataset == FORMULA, timeout=10_000)
+    panel.problem.setFocus()
+    qtbot.keyClick(panel.problem, Qt.Key.Key_Down)  # Classification → Regression
+    qtbot.waitUntil(lambda: page.drawn.task == "regression", timeout=10_000)
+    snap = page.drawn
+    X = snap.train_X.astype(np.float64)
+    assert np.allclose(snap.train_y, X[:, 0] * X[:, 1] / 36, atol=1e-5)
+    assert "value is f(x1,x2)" in panel.formula_hint.text()
+    _type(qtbot, panel.formula_edit, "1")  # a constant value is a fine regression target
+    qtbot.waitUntil(lambda: page.drawn.config.formula == "1", timeout=10_000)
+    panel.problem.setFocus()
+    qtbot.keyClick(panel.problem, Qt.Key.Key_Up)  # one class only: refused, box put back
+    assert "everywhere" in panel.formula_reason.text()
+    assert panel.problem.currentData() == "regression"
+    assert page.config.formula_task == "values"
