@@ -374,6 +374,12 @@ class DataPanel(QWidget):
         self.changed.emit({"dataset": FORMULA, "formula": text.strip(), "formula_task": task})
         return True
 
+    def ask_for_feature_formula(self) -> None:
+        """The input f(x1,x2) was clicked before it had a formula: say where to type one."""
+        self.feature_reason.setText(self.tr("Type a formula here first, then press Enter."))
+        self.feature_reason.show()
+        self.feature_edit.setFocus()
+
     def _on_feature_edit_return_pressed(self) -> None:
         text = self.feature_edit.text().strip()
         features = [f for f in self._config.features if f != CUSTOM_FEATURE]

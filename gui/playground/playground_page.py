@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES, resolve_features
+from core.playground.features import (
+    CUSTOM_FEATURE,
+    DEFAULT_FEATURES,
+    FEATURE_NAMES,
+    resolve_features,
+)
 from core.playground.grid import GridEvaluator
 from core.playground.linear_equation import linear_equation
 from core.playground.model import (
@@ -456,6 +461,9 @@ class PlaygroundPage(QWidget):
                 self.status_message.emit(self.tr("The network needs at least one input."))
                 return
             features.remove(name)
+        elif name == CUSTOM_FEATURE and not self.config.feature_formula:
+            self.data_panel.ask_for_feature_formula()  # nothing to switch on yet
+            return
         else:
             features.append(name)
         ordered = tuple(f for f in FEATURE_NAMES if f in features)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from core.data.datasets import FORMULA
 from core.playground.features import CUSTOM_FEATURE, FEATURE_NAMES
+from core.playground.grid import TILE_SIDE
 from gui.colors import class_colour
 from gui.display_names import feature_label, feature_text
 
@@ -119,3 +120,16 @@ def test_the_problem_box_turns_the_formula_into_values_and_back(qtbot, page):
     assert "everywhere" in panel.formula_reason.text()
     assert panel.problem.currentData() == "regression"
     assert page.config.formula_task == "values"
+
+
+def test_clicking_the_empty_custom_input_points_to_where_its_formula_goes(qtbot, page):
+    view, panel = page.network_view, page.data_panel
+    qtbot.waitUntil(lambda: page.drawn is not None and bool(view.tiles), timeout=10_000)
+    before = page.drawn.config
+    tile = next(t for t in view.tiles
+                if (t.column, t.unit) == (0, FEATURE_NAMES.index(CUSTOM_FEATURE)))
+    centre = view.view.mapViewToScene(QPointF(tile.x + TILE_SIDE / 2, tile.y + TILE_SIDE / 2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(centre))
+    qtbot.waitUntil(panel.feature_reason.isVisible, timeout=3000)
+    assert "Type a formula here first" in panel.feature_reason.text()
+    assert page.config == before
