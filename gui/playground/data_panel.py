@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,10 +28,10 @@ from core.playground.features import CUSTOM_FEATURE, EXTENT, check_feature_formu
 from core.playground.model import PlaygroundConfig
 from gui.colors import class_colour, diverging_colormap
 from gui.display_names import display_name
+from gui.playground.formula_line import FormulaLine
 from gui.playground.keyboard_slider import KeyboardSlider
 
 ICON = 56
-REFUSED = "color: #c62828;"  # the reason a typed formula was refused
 
 
 def dataset_icon(name: str) -> QIcon:
@@ -77,14 +76,6 @@ def _percent_slider(value: float, maximum: int) -> QSlider:
     slider.setRange(0, maximum)
     slider.setValue(round(value * 100))
     return slider
-
-
-def _reason_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(REFUSED)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class DataPanel(QWidget):
@@ -159,23 +150,10 @@ class DataPanel(QWidget):
 
     def _build_formula_row(self) -> QWidget:
         """f(x1,x2) = [formula]; shown while the data set is "Formula…"."""
-        self.formula_row = QWidget()
-        rows = QVBoxLayout(self.formula_row)
-        rows.setContentsMargins(0, 0, 0, 0)
-        line = QHBoxLayout()
-        line.addWidget(QLabel(self.tr("f(x1,x2) =")))
-        self.formula_edit = QLineEdit()
-        self.formula_edit.setPlaceholderText(self.tr("e.g. x1*x2"))
-        self.formula_edit.setToolTip(self.tr(
+        self.formula_row = FormulaLine(self.tr("f(x1,x2) ="), self.tr("e.g. x1*x2"), self.tr(
             "A formula in x1 and x2 (−6 to 6): numbers, + − * / ^, brackets and sin, cos, "
             "exp, abs, log, sqrt, tanh. Press Enter to make the points."))
-        line.addWidget(self.formula_edit, 1)
-        rows.addLayout(line)
-        self.formula_hint = QLabel()
-        self.formula_hint.setWordWrap(True)
-        rows.addWidget(self.formula_hint)
-        self.formula_reason = _reason_label()
-        rows.addWidget(self.formula_reason)
+        self.formula_edit = self.formula_row.edit
         return self.formula_row
 
     def _build_sliders(self, config: PlaygroundConfig) -> QFormLayout:
@@ -201,15 +179,11 @@ class DataPanel(QWidget):
     def _build_feature_box(self) -> QGroupBox:
         """One more input the network can use, computed by a typed formula."""
         box = QGroupBox(self.tr("Custom feature f(x1,x2)"))
-        rows = QVBoxLayout(box)
-        self.feature_edit = QLineEdit()
-        self.feature_edit.setPlaceholderText(self.tr("e.g. sin(x1*x2)"))
-        self.feature_edit.setToolTip(self.tr(
+        self.feature_line = FormulaLine("", self.tr("e.g. sin(x1*x2)"), self.tr(
             "Enter adds this formula as one more input of the network, next to x1, x2, "
             "x1², …; an empty line removes it."))
-        rows.addWidget(self.feature_edit)
-        self.feature_reason = _reason_label()
-        rows.addWidget(self.feature_reason)
+        self.feature_edit = self.feature_line.edit
+        QVBoxLayout(box).addWidget(self.feature_line)
         return box
 
     def _build_edit_box(self) -> QGroupBox:
@@ -244,8 +218,8 @@ class DataPanel(QWidget):
     def _connect(self) -> None:
         self.problem.currentIndexChanged.connect(self._on_problem_changed)
         self.datasets.currentItemChanged.connect(self._on_datasets_current_changed)
-        self.formula_edit.returnPressed.connect(self._on_formula_edit_return_pressed)
-        self.feature_edit.returnPressed.connect(self._on_feature_edit_return_pressed)
+        self.formula_row.entered.connect(self._send_formula)
+        self.feature_line.entered.connect(self._on_feature_line_entered)
         self._bind_percent_slider(self.ratio, "train_ratio")
         self._bind_percent_slider(self.noise, "noise")
         self.batch.valueChanged.connect(lambda v: self.changed.emit({"batch_size": v}))
@@ -304,7 +278,7 @@ class DataPanel(QWidget):
             self.feature_edit.setText(config.feature_formula)
         self._config = config
         self.formula_row.setVisible(config.dataset == FORMULA)
-        self.formula_hint.setText(
+        self.formula_row.set_hint(
             self.tr("Each point's value is f(x1,x2).") if config.formula_task == VALUES
             else self.tr("Class by sign: class 1 where f(x1,x2) > 0, else class 0."))
 
@@ -358,30 +332,25 @@ class DataPanel(QWidget):
         else:
             self.changed.emit({"dataset": name})
 
-    def _on_formula_edit_return_pressed(self) -> None:
-        self._send_formula(self.formula_edit.text())
-
     def _send_formula(self, text: str) -> bool:
         """Points from the formula, or its reason in red and nothing changed (False)."""
         task = self._formula_task()
         try:
             check_formula_task(text, task)
         except FormulaError as exc:
-            self.formula_reason.setText(str(exc))
-            self.formula_reason.show()
+            self.formula_row.refuse(str(exc))
             return False
-        self.formula_reason.hide()
+        self.formula_row.accept()
         self.changed.emit({"dataset": FORMULA, "formula": text.strip(), "formula_task": task})
         return True
 
     def ask_for_feature_formula(self) -> None:
         """The input f(x1,x2) was clicked before it had a formula: say where to type one."""
-        self.feature_reason.setText(self.tr("Type a formula here first, then press Enter."))
-        self.feature_reason.show()
+        self.feature_line.refuse(self.tr("Type a formula here first, then press Enter."))
         self.feature_edit.setFocus()
 
-    def _on_feature_edit_return_pressed(self) -> None:
-        text = self.feature_edit.text().strip()
+    def _on_feature_line_entered(self, text: str) -> None:
+        text = text.strip()
         features = [f for f in self._config.features if f != CUSTOM_FEATURE]
         try:
             if text:
@@ -391,10 +360,9 @@ class DataPanel(QWidget):
                 raise ValueError(self.tr("the network needs another input before this one "
                                          "can go"))
         except ValueError as exc:
-            self.feature_reason.setText(str(exc))
-            self.feature_reason.show()
+            self.feature_line.refuse(str(exc))
             return
-        self.feature_reason.hide()
+        self.feature_line.accept()
         self.changed.emit({"feature_formula": text, "features": tuple(features)})
 
     def _bind_percent_slider(self, slider: QSlider, setting: str) -> None:

@@ -55,7 +55,7 @@ def test_a_typed_formula_makes_the_points_it_says(qtbot, page):
     expected = [class_colour(int(k)) for k in X[:, 0] * X[:, 1] > 0]
     assert [c for c, keep in zip(colours, clear, strict=True) if keep] == \
         [tuple(c) for c, keep in zip(expected, clear, strict=True) if keep]
-    assert not panel.formula_reason.isVisible()
+    assert not panel.formula_row.reason.isVisible()
 
 
 def test_a_bad_formula_shows_its_reason_in_red_and_changes_nothing(qtbot, page):
@@ -69,8 +69,8 @@ def test_a_bad_formula_shows_its_reason_in_red_and_changes_nothing(qtbot, page):
     for bad, reason in (("x3", "unknown name 'x3'"), ("1/0", "inf at"),
                         ("import os", "unknown name 'import'"), ("1", "everywhere")):
         _type(qtbot, panel.formula_edit, bad)
-        assert panel.formula_reason.isVisible() and reason in panel.formula_reason.text()
-        assert "c62828" in panel.formula_reason.styleSheet()
+        assert panel.formula_row.reason.isVisible() and reason in panel.formula_row.reason.text()
+        assert "c62828" in panel.formula_row.reason.styleSheet()
     assert sent == [] and page.config == before
     assert panel.formula_edit.text() == "1"  # the typed text stays to be corrected
 
@@ -93,7 +93,7 @@ def test_a_custom_feature_is_one_more_input_named_by_its_formula(qtbot, page):
     sent = []
     panel.changed.connect(sent.append)
     _type(qtbot, panel.feature_edit, "log(x1)")
-    assert panel.feature_reason.isVisible() and "not a number" in panel.feature_reason.text()
+    assert panel.feature_line.reason.isVisible() and "not a number" in panel.feature_line.reason.text()
     assert sent == []
     _type(qtbot, panel.feature_edit, "")  # an empty line takes the input away again
     qtbot.waitUntil(lambda: page.drawn.config.feature_formula == "", timeout=10_000)
@@ -112,12 +112,12 @@ def test_the_problem_box_turns_the_formula_into_values_and_back(qtbot, page):
     snap = page.drawn
     X = snap.train_X.astype(np.float64)
     assert np.allclose(snap.train_y, X[:, 0] * X[:, 1] / 36, atol=1e-5)
-    assert "value is f(x1,x2)" in panel.formula_hint.text()
+    assert "value is f(x1,x2)" in panel.formula_row.hint.text()
     _type(qtbot, panel.formula_edit, "1")  # a constant value is a fine regression target
     qtbot.waitUntil(lambda: page.drawn.config.formula == "1", timeout=10_000)
     panel.problem.setFocus()
     qtbot.keyClick(panel.problem, Qt.Key.Key_Up)  # one class only: refused, box put back
-    assert "everywhere" in panel.formula_reason.text()
+    assert "everywhere" in panel.formula_row.reason.text()
     assert panel.problem.currentData() == "regression"
     assert page.config.formula_task == "values"
 
@@ -130,6 +130,6 @@ def test_clicking_the_empty_custom_input_points_to_where_its_formula_goes(qtbot,
                 if (t.column, t.unit) == (0, FEATURE_NAMES.index(CUSTOM_FEATURE)))
     centre = view.view.mapViewToScene(QPointF(tile.x + TILE_SIDE / 2, tile.y + TILE_SIDE / 2))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(centre))
-    qtbot.waitUntil(panel.feature_reason.isVisible, timeout=3000)
-    assert "Type a formula here first" in panel.feature_reason.text()
+    qtbot.waitUntil(panel.feature_line.reason.isVisible, timeout=3000)
+    assert "Type a formula here first" in panel.feature_line.reason.text()
     assert page.config == before
