@@ -20,12 +20,14 @@ from core.data.datasets import (
     BINARY,
     CURVE,
     DATASETS,
+    FORMULA,
     MULTICLASS,
     DataFileError,
     load_points_csv,
     make_dataset,
     split_dataset,
 )
+from core.data.formula import CLASSES, FORMULA_TASKS, FormulaError, parse_plane_formula
 from core.digits.data import (
     DigitsFileError,
     find_idx_pair,
@@ -52,9 +54,11 @@ from core.nn.network import DTYPES, Network, NetworkSpec
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
 from core.playground.features import (
-    FEATURE_NAMES,
+    CUSTOM_FEATURE,
+    FIXED_FEATURES,
     feature_matrix,
     parse_features,
+    resolve_features,
     validate_features,
 )
 from core.playground.model import output_activation
@@ -109,6 +113,15 @@ def _features(text: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _formula(text: str) -> str:
+    """A formula in x1, x2, parsed (never run) and checked on the plane."""
+    try:
+        parse_plane_formula(text)
+    except FormulaError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def _in_range(kind: type, low: float, high: float, name: str):
     def parse(text: str):
         try:
@@ -152,13 +165,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="digits: random shifts (±2 px) and rotations (±10°) per batch")
     train.add_argument("--scaling", default="0-1", choices=SCALINGS,
                        help="digits: pixel scaling (the notes use 0.01-0.99)")
-    train.add_argument("--dataset", default="xor", choices=sorted(DATASETS))
+    train.add_argument("--dataset", default="xor", choices=sorted([*DATASETS, FORMULA]))
+    train.add_argument("--formula", type=_formula, default="x1*x2/36",
+                       help="--dataset formula: f(x1,x2), e.g. 'x1*x2' or 'sin(x1)-x2/3'")
+    train.add_argument("--formula-task", default=CLASSES, choices=FORMULA_TASKS,
+                       help="classes: f > 0 is class 1, else 0 (default); values: f itself")
     train.add_argument("--points", type=_in_range(int, 2, 1_000_000, "--points"), default=500)
     train.add_argument("--noise", type=_in_range(float, 0, 1, "--noise"), default=0.0)
     train.add_argument("--train-ratio", type=_in_range(float, 0.01, 0.99, "--train-ratio"),
                        default=0.5)
     train.add_argument("--features", type=_features, default=("x1", "x2"),
-                       help=f"comma-separated, from {', '.join(FEATURE_NAMES)}")
+                       help=f"comma-separated, from {', '.join(FIXED_FEATURES)}")
+    train.add_argument("--feature-formula", type=_formula, metavar="FORMULA",
+                       help=f"one more input {CUSTOM_FEATURE} computed by this formula, "
+                            "e.g. 'sin(x1*x2)'")
     train.add_argument("--hidden", type=_hidden, default=None,
                        help="neurons per hidden layer, e.g. 8,8 ('' = linear model); "
                             "default 4 (playground) or 128 (digits)")
@@ -316,7 +336,12 @@ def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return train_digits_command(args, out, err)
     _apply_defaults(args, PLAYGROUND_DEFAULTS)
     rng = np.random.default_rng(args.seed)
-    data = make_dataset(args.dataset, args.points, args.noise, rng)
+    features = _train_features(args)
+    try:
+        data = make_dataset(args.dataset, args.points, args.noise, rng, args.formula,
+                            args.formula_task)
+    except FormulaError as exc:
+        raise UsageError(f"--formula: {exc}") from None
     train, test = split_dataset(data, args.train_ratio, rng)
     classes = data.task in (BINARY, MULTICLASS)
     loss = args.loss or ("cross_entropy" if classes else "mse")
@@ -325,24 +350,34 @@ def train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if data.task == CURVE:
         raise UsageError("curves are for the curve-fitting lab")
     spec = NetworkSpec(
-        n_inputs=len(args.features), hidden=args.hidden, n_outputs=data.n_outputs,
+        n_inputs=len(features), hidden=args.hidden, n_outputs=data.n_outputs,
         activation=args.activation, output_activation=output_activation(data.task),
         init=args.init, dropout=args.dropout, dtype=args.dtype, batch_norm=args.batch_norm,
         layer_norm=args.layer_norm,
     )
     trainer = Trainer(
         Network(spec, rng), make_optimizer(args.optimizer, learning_rate=args.lr), loss,
-        feature_matrix(train.X, args.features), train.targets(),
-        feature_matrix(test.X, args.features), test.targets(),
+        feature_matrix(train.X, features), train.targets(),
+        feature_matrix(test.X, features), test.targets(),
         task=data.task, batch_size=args.batch_size, penalty=Penalty(args.l1, args.l2),
         rng=rng, patience=args.patience,
     )
     seconds = _run_epochs(trainer, args.epochs, err)
     result = {"dataset": args.dataset, "hidden": list(args.hidden),
               **_training_summary(trainer, seconds)}
-    _save(args, trainer, {"dataset": args.dataset, "features": list(args.features)}, err)
+    meta = {"dataset": args.dataset, "features": list(features)}
+    if args.dataset == FORMULA:
+        meta |= {"formula": args.formula, "formula_task": args.formula_task}
+    _save(args, trainer, meta, err)
     _emit(result, args, out)
     return 0
+
+
+def _train_features(args: argparse.Namespace) -> tuple[str, ...]:
+    """``--features`` and, with ``--feature-formula``, the input f(x1,x2)=formula."""
+    if not args.feature_formula:
+        return tuple(args.features)
+    return resolve_features((*args.features, CUSTOM_FEATURE), args.feature_formula)
 
 
 def _digits_sets(data_dir: str | None):

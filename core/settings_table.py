@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from core.data.datasets import CURVES, DATASETS
+from core.data.datasets import CURVES, DATASETS, FORMULA
+from core.data.formula import CLASSES, FORMULA_TASKS, MAX_FORMULA
 from core.digits.network import SCALINGS
 from core.labs.descent import CURVES_1D, SURFACES
 from core.nn.activations import HIDDEN_ACTIVATIONS
@@ -37,7 +38,8 @@ class Setting:
     """One named setting: its type, limits, default and whether it applies live.
 
     ``kind`` is ``bool``, ``int``, ``float``, ``str`` or ``tuple``; a tuple's items are
-    ``item`` (``int`` or ``str``) and obey ``low``/``high`` or ``choices`` themselves.
+    ``item`` (``int`` or ``str``) and obey ``low``/``high`` or ``choices`` themselves;
+    a ``str``'s ``high`` is its greatest length.
     ``live`` settings change a running model; the others rebuild or restart it.
     """
 
@@ -79,6 +81,8 @@ class Setting:
             if self.choices and value not in self.choices:
                 raise SettingError(f"{self.name} must be one of {', '.join(self.choices)}, "
                                    f"not {value!r:.40}")
+            if self.high is not None and len(value) > self.high:
+                raise SettingError(f"{self.name} takes at most {self.high:g} characters")
             return value
         number = self._number(kind, value)
         if (self.low is not None and number < self.low) or (
@@ -105,14 +109,21 @@ def _table(*settings: Setting) -> Mapping[str, Setting]:
 
 
 PLAYGROUND = _table(
-    Setting("dataset", str, "circle", choices=(*DATASETS, *CURVES), live=False,
-            label="Data set"),
+    Setting("dataset", str, "circle", choices=(*DATASETS, FORMULA, *CURVES),
+            live=False, label="Data set"),
+    # The formulas are parsed (never run) by PlaygroundConfig.validate; here only their size.
+    Setting("formula", str, "x1*x2/36", high=MAX_FORMULA, live=False,
+            label="Data formula f(x1,x2)"),
+    Setting("formula_task", str, CLASSES, choices=FORMULA_TASKS, live=False,
+            label="Formula gives"),
     Setting("n_points", int, 500, 10, 10_000, live=False, label="Points"),
     Setting("noise", float, 0.0, 0.0, 0.5, live=False, label="Noise"),
     Setting("train_ratio", float, 0.5, 0.1, 0.9, live=False, label="Training share"),
     Setting("seed", int, 0, 0, 2**31 - 1, live=False, label="Seed"),
     Setting("features", tuple, ("x1", "x2"), item=str, choices=FEATURE_NAMES, min_items=1,
             max_items=len(FEATURE_NAMES), live=False, label="Input features"),
+    Setting("feature_formula", str, "", high=MAX_FORMULA, live=False,
+            label="Custom feature f(x1,x2)"),
     Setting("hidden", tuple, (4, 2), 1, 32, item=int, max_items=8, live=False,
             label="Hidden layers"),
     Setting("activation", str, "tanh", choices=HIDDEN_ACTIVATIONS, live=False,

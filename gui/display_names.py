@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from core.playground.features import CUSTOM_FEATURE, feature_formula
+
 CONTEXT = "DisplayNames"
 
 # Features are mathematics, the same in every language: only the notation changes.
@@ -46,9 +48,30 @@ _TRANSLATED = {
 }
 
 
-def feature_label(name: str) -> str:
-    """How feature ``name`` of ``core.playground.features`` is written: x1², x1·x2, sin(x1)."""
-    return FEATURE_LABELS.get(name, name)
+ELIDE = 14  # characters of a formula shown beside an input tile
+
+# What the playground's input slot f(x1,x2) computes now: set by the page when the
+# formula changes, so every place that names the inputs shows the formula.
+_custom = {"formula": ""}
+
+
+def set_custom_feature(formula: str) -> None:
+    _custom["formula"] = formula
+
+
+def feature_label(name: str, elide: bool = True) -> str:
+    """How feature ``name`` of ``core.playground.features`` is written: x1², x1·x2, sin(x1);
+    the custom feature as its formula, elided to ``ELIDE`` characters unless ``elide`` is off."""
+    formula = _custom["formula"] if name == CUSTOM_FEATURE else feature_formula(name)
+    if not formula:
+        return FEATURE_LABELS.get(name, name)
+    formula = " ".join(formula.split())
+    return formula if not elide or len(formula) <= ELIDE else formula[:ELIDE - 1] + "…"
+
+
+def feature_text(name: str) -> str:
+    """Feature ``name`` written out in full (a custom feature's whole formula)."""
+    return feature_label(name, elide=False)
 
 
 def display_name(name: str) -> str:

@@ -116,7 +116,7 @@ def _playground_network(snap: PlaygroundSnapshot) -> tuple[Network, dict]:
     """The snapshot's network, rebuilt, with what a model file says about it."""
     spec = model_spec(snap.config, snap.task, len(snap.network.weights[-1][1]))
     network = network_from_weights(spec, snap.network.weights, snap.network.norms)
-    meta = {"task": snap.task, "features": list(snap.config.features),
+    meta = {"task": snap.task, "features": list(snap.config.inputs),
             "dataset": snap.config.dataset, "step": snap.step}
     return network, meta
 

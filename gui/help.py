@@ -47,7 +47,14 @@ class HelpDialog(QDialog):
                 "(early stopping). <i>Inside the training…</i> shows what each cure does to "
                 "the weights: L1 sends most of them to zero, L2 shrinks them all.</p>"
                 "<p><b>Batch norm</b> can be switched while training: the boundary stays the "
-                "same at that moment, only how the network learns changes.</p>"),
+                "same at that moment, only how the network learns changes.</p>") + self.tr(
+                "<p><b>Formulas:</b> choose <i>Formula…</i> among the data sets and type "
+                "f(x1,x2), e.g. <i>x1*x2</i>, then Enter: under Classification a point is "
+                "class 1 where f &gt; 0 (class by sign), under Regression its value is f. "
+                "<i>Custom feature f(x1,x2)</i> adds a formula such as <i>sin(x1*x2)</i> "
+                "as one more input. Use x1, x2, numbers, + − * / ^ and sin, cos, exp, abs, "
+                "log, sqrt, tanh; a formula that is not a finite number everywhere on the "
+                "plane (1/x1, log(x1)) is refused with its reason in red.</p>"),
             "digits": self.tr(
                 "<h3>Digits</h3>"
                 "<p>Draw a digit with the mouse: the 28×28 = 784 pixels are the network's "

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.data.formula import CLASSES, formula_points
 from core.training.tasks import BINARY, CURVE, MULTICLASS, REGRESSION, TASKS
 from core.util.fileio import FileError, atomic_write_bytes, read_limited
 from core.util.limits import MAX_CSV_BYTES, MAX_CSV_FIELD, MAX_POINTS
@@ -182,19 +183,26 @@ CURVES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
-def dataset_task(name: str) -> str:
+FORMULA = "formula"  # points labelled by a typed formula in x1, x2 (core.data.formula)
+
+
+def dataset_task(name: str, formula_task: str = CLASSES) -> str:
     """The task of data set ``name`` without generating it."""
     if name in CURVES:
         return CURVE
+    if name == FORMULA:
+        return BINARY if formula_task == CLASSES else REGRESSION
     if name not in DATASETS:
         raise ValueError(f"unknown data set {name!r}")
     return DATASETS[name][1]
 
 
 def make_dataset(
-    name: str, n: int = 500, noise: float = 0.0, rng: np.random.Generator | None = None
+    name: str, n: int = 500, noise: float = 0.0, rng: np.random.Generator | None = None,
+    formula: str = "", formula_task: str = CLASSES,
 ) -> Dataset:
-    """Generate data set ``name`` (a key of ``DATASETS`` or ``CURVES``)."""
+    """Generate data set ``name`` (a key of ``DATASETS`` or ``CURVES``, or ``FORMULA``
+    with the ``formula`` text and its ``formula_task``, see core.data.formula)."""
     rng = rng if rng is not None else np.random.default_rng()
     if n < 2:
         raise ValueError("a data set needs at least 2 points")
@@ -204,16 +212,24 @@ def make_dataset(
         x = np.sort(rng.uniform(-6, 6, n))
         y = CURVES[name](x) + rng.normal(0, noise, n) if noise else CURVES[name](x)
         return Dataset(x[:, None].astype(np.float32), y.astype(np.float32), CURVE, 0, name)
-    try:
+    if name == FORMULA:
+        generate, task, k = _formula_generator(formula, formula_task)
+    elif name in DATASETS:
         generate, task, k = DATASETS[name]
-    except KeyError:
-        choices = ", ".join([*DATASETS, *CURVES])
-        raise ValueError(f"unknown data set {name!r} (choose from {choices})") from None
+    else:
+        choices = ", ".join([*DATASETS, FORMULA, *CURVES])
+        raise ValueError(f"unknown data set {name!r} (choose from {choices})")
     X, y = generate(n, rng)
     X = _jitter(X, noise, rng).astype(np.float32)
     if task == REGRESSION:
         return Dataset(X, y.astype(np.float32), task, 0, name)
     return Dataset(X, y.astype(np.int64), task, k, name)
+
+
+def _formula_generator(formula: str, formula_task: str) -> tuple[_Generator, str, int]:
+    task = dataset_task(FORMULA, formula_task)
+    return (lambda n, rng: formula_points(formula, formula_task, n, rng)), task, \
+        (2 if task == BINARY else 0)
 
 
 def split_dataset(
@@ -251,37 +267,51 @@ def load_points_csv(path: str | os.PathLike, task: str | None = None) -> Dataset
 
 def parse_points_csv(text: str, task: str | None = None) -> Dataset:
     """A data set from CSV text; every value must be finite as the float32 it becomes."""
-    rows: list[tuple[float, float, float]] = []
+    rows = _csv_rows(text)
+    if len(rows) < 2:
+        raise DataFileError("the file needs at least 2 points")
+    return _points_dataset(np.asarray(rows, dtype=np.float64), task)
+
+
+def _csv_rows(text: str) -> list[tuple[float, ...]]:
+    """The rows of numbers, a header line skipped; :class:`DataFileError` names a bad line."""
+    rows: list[tuple[float, ...]] = []
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
     number = 0
     try:
         for number, row in enumerate(reader, start=1):
-            if not row or all(not cell.strip() for cell in row):
-                continue
-            if len(row) != 3:
-                raise DataFileError(f"line {number}: expected 3 columns x1,x2,label, "
-                                    f"got {len(row)}")
-            if any(len(cell) > MAX_CSV_FIELD for cell in row):
-                raise DataFileError(f"line {number}: a value longer than {MAX_CSV_FIELD} "
-                                    "characters")
-            try:
-                values = tuple(float(cell) for cell in row)
-            except ValueError:
-                if number == 1 and not rows:
-                    continue  # a header line
-                raise DataFileError(f"line {number}: not a number in "
-                                    f"{','.join(row)[:60]!r}") from None
-            if not all(abs(v) <= FLOAT32_MAX for v in values):  # NaN fails this too
-                raise DataFileError(f"line {number}: values must be finite numbers "
-                                    f"(at most {FLOAT32_MAX:.3g} in size)")
-            rows.append(values)  # type: ignore[arg-type]
+            values = _csv_row(number, row, header_allowed=number == 1 and not rows)
+            if values is not None:
+                rows.append(values)
             if len(rows) > MAX_POINTS:
                 raise DataFileError(f"more than {MAX_POINTS:,} points")
     except csv.Error as exc:
         raise DataFileError(f"line {number + 1}: {exc}") from None
-    if len(rows) < 2:
-        raise DataFileError("the file needs at least 2 points")
-    array = np.asarray(rows, dtype=np.float64)
+    return rows
+
+
+def _csv_row(number: int, row: list[str], header_allowed: bool) -> tuple[float, ...] | None:
+    """Line ``number``'s three values, or None for a blank line or the header."""
+    if not row or all(not cell.strip() for cell in row):
+        return None
+    if len(row) != 3:
+        raise DataFileError(f"line {number}: expected 3 columns x1,x2,label, got {len(row)}")
+    if any(len(cell) > MAX_CSV_FIELD for cell in row):
+        raise DataFileError(f"line {number}: a value longer than {MAX_CSV_FIELD} characters")
+    try:
+        values = tuple(float(cell) for cell in row)
+    except ValueError:
+        if header_allowed:
+            return None
+        raise DataFileError(f"line {number}: not a number in {','.join(row)[:60]!r}") from None
+    if not all(abs(v) <= FLOAT32_MAX for v in values):  # NaN fails this too
+        raise DataFileError(f"line {number}: values must be finite numbers "
+                            f"(at most {FLOAT32_MAX:.3g} in size)")
+    return values
+
+
+def _points_dataset(array: np.ndarray, task: str | None) -> Dataset:
+    """Rows ``(n, 3)`` as a data set: whole labels make classes unless ``task`` says not."""
     X, labels = array[:, :2].astype(np.float32), array[:, 2]
     integral = bool(np.all(labels == np.round(labels)) and labels.min() >= 0)
     if task is None:

@@ -15,9 +15,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from core.data.formula import MAX_VALUE, FormulaError, parse_plane_formula
 from core.nn.model_files import save_model
 from core.nn.network import Network
-from core.playground.features import EXTENT
+from core.playground.features import CUSTOM_FEATURE, EXTENT, feature_formula
 from core.util.fileio import atomic_write_bytes
 
 _ACTIVATIONS = {
@@ -89,10 +90,13 @@ def _preprocess(metadata: dict[str, Any], n_inputs: int) -> tuple[str, str]:
                 "    print(model(preprocess(images)))\n")
         return code, demo
     features = metadata.get("features") or ["x1", "x2"][:n_inputs]
-    if (not isinstance(features, list) or len(features) != n_inputs
-            or any(f not in _FEATURE_CODE for f in features)):
+    if not isinstance(features, list) or len(features) != n_inputs \
+            or not all(isinstance(f, str) for f in features):
         raise ExportError("the model file does not say which input features it takes")
-    columns = "\n        ".join(f"{_FEATURE_CODE[f]},  # {f}" for f in features)
+    codes = [_feature_code(f) for f in features]
+    features = [f if f in _FEATURE_CODE else CUSTOM_FEATURE for f in features]
+    columns = "\n        ".join(f"{code},  # {f}"
+                                for f, code in zip(features, codes, strict=True))
     code = (
         "def preprocess(points):\n"
         f'    """Points (n, 2) of the plane [-{EXTENT:g}, {EXTENT:g}]² as the network\'s input\n'
@@ -106,6 +110,24 @@ def _preprocess(metadata: dict[str, Any], n_inputs: int) -> tuple[str, str]:
     demo = ("    points = np.array([[0.0, 0.0], [3.0, -2.0], [-5.0, 4.5]])\n"
             "    print(model(preprocess(points)))\n")
     return code, demo
+
+
+def _feature_code(name: str) -> str:
+    """numpy code over ``a, b`` for feature ``name``; a formula is parsed again, and
+    written from its parse tree (known operations, numbers, a and b), never copied."""
+    formula = feature_formula(name)
+    if formula is None:
+        if name not in _FEATURE_CODE:
+            raise ExportError(f"the model file names an unknown input feature {name!r:.40}")
+        return _FEATURE_CODE[name]
+    try:
+        function = parse_plane_formula(formula)
+    except FormulaError as exc:
+        raise ExportError(f"the model's custom feature cannot be exported: {exc}") from None
+    # As the app computes it: every point gets a value, clipped where not finite.
+    return (f"np.clip(np.nan_to_num(np.broadcast_to({function.code({'x1': 'a', 'x2': 'b'})}, "
+            f"a.shape), nan=0.0, posinf={MAX_VALUE:g}, neginf={-MAX_VALUE:g}), "
+            f"{-MAX_VALUE:g}, {MAX_VALUE:g})")
 
 
 def _copy_weights(network: Network) -> str:

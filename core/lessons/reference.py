@@ -29,6 +29,8 @@ def _values(setting: Setting) -> str:
     if setting.choices:
         listed = ", ".join(f"`{c}`" for c in setting.choices)
         return f"list of: {listed}" if setting.kind is tuple else f"one of: {listed}"
+    if setting.kind is str:
+        return f"a formula in x1, x2, at most {_number(setting.high)} characters"
     if setting.kind is tuple:
         return f"list of whole numbers {_number(setting.low)}–{_number(setting.high)}"
     number = "whole number" if setting.kind is int else "number"

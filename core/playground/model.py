@@ -18,19 +18,26 @@ import numpy as np
 from core.data.datasets import (
     BINARY,
     CURVE,
+    FORMULA,
     MULTICLASS,
     Dataset,
     dataset_task,
     make_dataset,
     split_dataset,
 )
+from core.data.formula import CLASSES, check_formulas
 from core.nn.activations import HIDDEN_ACTIVATIONS
 from core.nn.losses import LOSS_NAMES
 from core.nn.network import Network, NetworkSpec, with_batch_norm, with_layer_norm
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
 from core.playground.edit import EditParameter, edit_parameter
-from core.playground.features import DEFAULT_FEATURES, feature_matrix, validate_features
+from core.playground.features import (
+    DEFAULT_FEATURES,
+    feature_matrix,
+    resolve_features,
+    validate_features,
+)
 from core.playground.grid import GridEvaluation, GridEvaluator
 from core.playground.replay import SnapshotHistory
 from core.playground.transformed_space import TransformedSpace, WatchNeurons, transform
@@ -57,7 +64,10 @@ class PlaygroundConfig:
     noise: float = 0.0
     train_ratio: float = 0.5
     seed: int = 0
+    formula: str = "x1*x2/36"  # the "formula" data set's f(x1, x2) (core.data.formula)
+    formula_task: str = CLASSES
     features: tuple[str, ...] = DEFAULT_FEATURES
+    feature_formula: str = ""  # what the input feature f(x1,x2) computes
     hidden: tuple[int, ...] = (4, 2)
     activation: str = "tanh"
     # One activation per hidden layer; empty means ``activation`` for all of them.
@@ -78,7 +88,9 @@ class PlaygroundConfig:
 
     def validate(self) -> None:
         """Raise ``ValueError`` with a message a person can act on."""
-        validate_features(self.features)
+        validate_features(self.inputs)
+        check_formulas(self.formula, self.formula_task if self.dataset == FORMULA else None,
+                       self.feature_formula)
         if len(self.hidden) > MAX_LAYERS or any(not 1 <= h <= MAX_NEURONS for h in self.hidden):
             raise ValueError(f"use at most {MAX_LAYERS} layers of 1–{MAX_NEURONS} neurons")
         for name in (self.activation, *self.layer_activations):
@@ -108,6 +120,11 @@ class PlaygroundConfig:
             raise ValueError("choose batch norm or layer norm, not both")
         if not 8 <= self.resolution <= 400:
             raise ValueError("grid resolution must be 8–400")
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The features with the custom one's formula filled in: what the network reads."""
+        return resolve_features(self.features, self.feature_formula)
 
     @property
     def hidden_activations(self) -> tuple[str, ...]:
@@ -221,7 +238,8 @@ LIVE_SETTINGS = frozenset(
     {"learning_rate", "optimizer", "optimizer_settings", "batch_size", "l1", "l2",
      "dropout", "loss", "input_noise", "batch_norm", "layer_norm"}
 )
-DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed"})
+DATA_SETTINGS = frozenset({"dataset", "n_points", "noise", "train_ratio", "seed", "formula",
+                           "formula_task"})
 REGULARISERS = frozenset({"l1", "l2", "dropout", "input_noise", "batch_norm", "layer_norm"})
 
 
@@ -360,7 +378,7 @@ class Playground:
     def _make_data(self) -> None:
         c = self.config
         rng = np.random.default_rng([c.seed, self._regenerations])
-        data = make_dataset(c.dataset, c.n_points, c.noise, rng)
+        data = make_dataset(c.dataset, c.n_points, c.noise, rng, c.formula, c.formula_task)
         if data.task == CURVE:
             raise ValueError("curves belong to the curve-fitting lab, not the playground")
         self.train, self.test = split_dataset(data, c.train_ratio, rng)
@@ -374,7 +392,7 @@ class Playground:
         c = self.config
         task = self.train.task
         self._check_loss(c.loss, task)
-        grid = GridEvaluator(c.features, c.resolution)
+        grid = GridEvaluator(c.inputs, c.resolution)
         trainers: dict[str, Trainer] = {}
         for name in ("network", "linear"):
             rng = np.random.default_rng([c.seed, self._resets, len(name)])
@@ -428,7 +446,7 @@ class Playground:
         return WeightEffect(step, before, summarize_weights(net.params[:net.n_weights]))
 
     def _arrays(self) -> tuple[np.ndarray, ...]:
-        f = self.config.features
+        f = self.config.inputs
         return (
             feature_matrix(self.train.X, f), self.train.targets(),
             feature_matrix(self.test.X, f), self.test.targets(),
@@ -563,8 +581,8 @@ class Playground:
             new = replace(new, layer_activations=kept + (new.activation,) * (
                 len(new.hidden) - len(kept)))
         new.validate()
-        if "dataset" in changes:
-            task = dataset_task(new.dataset)
+        if {"dataset", "formula_task"} & set(changes):
+            task = dataset_task(new.dataset, new.formula_task)
             if task not in (BINARY, MULTICLASS) and new.loss == "cross_entropy":
                 new = replace(new, loss="mse")  # the natural loss for the new data
         else:
@@ -663,7 +681,7 @@ class Playground:
         if self.watch is None:
             return None
         trainer = self.trainers["network"]
-        return transform(trainer.network, self.config.features, self.watch, self.train.X,
+        return transform(trainer.network, self.config.inputs, self.watch, self.train.X,
                          self.train.y)
 
     def remedy(self) -> Remedy | None:

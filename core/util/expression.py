@@ -382,3 +382,76 @@ def parse_condition(text: str, kinds: Mapping[str, Kind]) -> Condition:
 def parse_expression(text: str) -> Node:
     """Parse ``text`` into an evaluable, differentiable :class:`Node`."""
     return _Parser(text).parse()
+
+
+@dataclass(frozen=True)
+class Function:
+    """A parsed formula over declared number names, e.g. ``sin(x1*x2)`` in x1, x2.
+
+    Call it with one array per name; :meth:`code` writes it as numpy source, which
+    is safe because the tree holds only known operations, numbers and the names.
+    """
+
+    text: str
+    tree: Node
+    names: tuple[str, ...]
+
+    def __call__(self, **values: np.ndarray) -> np.ndarray:
+        shape = np.broadcast_shapes(*(np.shape(v) for v in values.values()))
+        with np.errstate(all="ignore"):  # 1/0 → inf: the caller decides what to do with it
+            result = _evaluate(self.tree, None, values)
+        return np.broadcast_to(np.asarray(result, dtype=np.float64), shape).copy()
+
+    def code(self, variables: Mapping[str, str]) -> str:
+        """numpy source computing the formula, each name replaced by ``variables[name]``."""
+        return _code(self.tree, variables)
+
+
+_OPERATORS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**"}
+
+
+def _code(node: Node, variables: Mapping[str, str]) -> str:
+    if not _names(node):  # constant: folded with numpy, so 1/0 means what it meant here
+        with np.errstate(all="ignore"):
+            value = float(_evaluate(node, None, {}))
+        return repr(value) if np.isfinite(value) else f"np.float64({str(value)!r})"
+    if node.op == "var":
+        return variables[node.name]
+    if node.op == "neg":
+        return f"(-{_code(node.args[0], variables)})"
+    if node.op in FUNCTIONS:
+        return f"np.{node.op}({_code(node.args[0], variables)})"
+    left, right = (_code(arg, variables) for arg in node.args)
+    return f"({left} {_OPERATORS[node.op]} {right})"
+
+
+def parse_function(text: str, names: tuple[str, ...]) -> Function:
+    """Parse arithmetic over ``names`` (no comparisons) into a :class:`Function`.
+
+    One printable line of at most ``MAX_LENGTH`` characters; numbers must be finite.
+    """
+    if not text.strip():
+        raise ExpressionError(f"type a formula in {', '.join(names)}, such as "
+                              f"{'*'.join(names)}")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"the formula is longer than {MAX_LENGTH} characters")
+    if not text.isprintable():
+        raise ExpressionError("the formula must be one line of text")
+    kinds = dict.fromkeys(names, NUMBER)
+    try:
+        tree = _Parser(text, kinds).parse()
+        kind = _kind_of(tree, kinds)
+    except ExpressionError as exc:
+        if str(exc).startswith("unknown name"):
+            raise ExpressionError(f"{exc}: use {', '.join(names)}, numbers, + - * / ^ and "
+                                  f"{', '.join(FUNCTIONS)}") from None
+        raise
+    if kind != NUMBER:
+        raise ExpressionError("the formula must give a number (no comparisons or 'and')")
+    if not all(np.isfinite(n.value) for n in _nodes(tree) if n.op == "num"):
+        raise ExpressionError("a number in the formula is too large")
+    return Function(text, tree, names)
+
+
+def _nodes(node: Node) -> list[Node]:
+    return [node, *(n for arg in node.args for n in _nodes(arg))]

@@ -60,6 +60,8 @@ class PlaygroundAdapter(Page):
             "hidden": self.page.architecture, "layer_activations": self.page.architecture,
             "features": self.page.network_view, "dataset": data.datasets,
             "noise": data.noise, "train_ratio": data.ratio, "batch_size": data.batch,
+            "formula": data.formula_edit, "formula_task": data.problem,
+            "feature_formula": data.feature_edit,
         }
 
     def settings(self) -> dict[str, Any]:

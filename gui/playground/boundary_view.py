@@ -128,7 +128,8 @@ class BoundaryView(pg.PlotWidget):
     def _draw_points(self, snap: PlaygroundSnapshot) -> None:
         # Points change only on edits and new data: skip the rebuild otherwise.
         key = (snap.train_X.shape, float(snap.train_X.sum()), snap.test_X.shape,
-               float(snap.test_X.sum()), self.show_test, snap.task)
+               float(snap.test_X.sum()), self.show_test, snap.task,
+               hash(snap.train_y.tobytes()))  # a new formula relabels the same points
         if key == self._points_key:
             return
         self._points_key = key

@@ -26,7 +26,7 @@ from core.playground.features import FEATURE_NAMES
 from core.playground.grid import TILE_SIDE
 from core.playground.model import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
-from gui.display_names import feature_label
+from gui.display_names import feature_label, feature_text
 from gui.image_item import ImageItem
 from gui.playground.parameter_editor import ParameterEditor
 from gui.theme import plot_ink
@@ -140,6 +140,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
         Inactive features are drawn too (dimmed), so they can be clicked on.
         """
         self._static_features = images
+        self._layout_key = None  # the inputs' pictures and names may have changed
 
     # -- layout ---------------------------------------------------------------------
     def _column_sizes(self, model: ModelSnapshot) -> list[int]:
@@ -410,7 +411,7 @@ class NetworkView(pg.GraphicsLayoutWidget):
             name = FEATURE_NAMES[unit]
             active = name in self._features
             return self.tr("input feature {0}{1}").format(
-                feature_label(name), "" if active else self.tr(" (off — click to use it)"))
+                feature_text(name), "" if active else self.tr(" (off — click to use it)"))
         W, b = model.weights[column - 1]
         if column == 1:
             inputs = [feature_label(f) for f in self._features]

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES
+from core.playground.features import (
+    CUSTOM_FEATURE,
+    DEFAULT_FEATURES,
+    FEATURE_NAMES,
+    resolve_features,
+)
 from core.playground.grid import GridEvaluator
 from core.playground.linear_equation import linear_equation
 from core.playground.model import (
@@ -49,6 +54,7 @@ from core.playground.model import (
 )
 from core.worker.loop import Pause, Play, SetSpeed, Step
 from gui import text_size
+from gui.display_names import set_custom_feature
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.confusion_view import ConfusionView
@@ -102,8 +108,7 @@ class PlaygroundPage(QWidget):
         self.data_panel = DataPanel(self.config)
         self.architecture = ArchitectureBar()
         self.network_view = NetworkView()
-        evaluator = GridEvaluator(FEATURE_NAMES, self.config.resolution)
-        self.network_view.set_feature_images(evaluator.feature_tiles())
+        self._show_custom_feature(self.config.feature_formula)
         self.network_boundary = BoundaryView(self.tr("Network"))
         self.linear_boundary = BoundaryView(self.tr("Linear model"))
         series = [
@@ -305,6 +310,8 @@ class PlaygroundPage(QWidget):
         self._last_message = snap.message
         if snap.config != self._synced_config or refused:
             # A refused setting: put the controls back to what is real.
+            if snap.config.feature_formula != self.config.feature_formula:
+                self._show_custom_feature(snap.config.feature_formula)
             self._synced_config = snap.config
             self.config = snap.config
             self.controls.sync(snap.config)
@@ -439,7 +446,7 @@ class PlaygroundPage(QWidget):
             return None
         train = Dataset(snap.train_X, snap.train_y, snap.task, snap.n_classes)
         test = Dataset(snap.test_X, snap.test_y, snap.task, snap.n_classes)
-        dialog = SweepDialog(train, test, snap.config.features, len(snap.config.hidden), self)
+        dialog = SweepDialog(train, test, snap.config.inputs, len(snap.config.hidden), self)
         dialog.show()
         self._sweep = dialog
         return dialog
@@ -464,6 +471,14 @@ class PlaygroundPage(QWidget):
         self.network_boundary.neuron = self.network_view.selected = neuron
         self.controller.send(EnlargeNeuron(neuron))
 
+    def _show_custom_feature(self, formula: str) -> None:
+        """The input f(x1,x2): its name and picture in the diagram follow its formula
+        (a blank picture while it has none)."""
+        set_custom_feature(formula)
+        evaluator = GridEvaluator(resolve_features(FEATURE_NAMES, formula or "0"),
+                                  self.config.resolution)
+        self.network_view.set_feature_images(evaluator.feature_tiles())
+
     def _on_network_feature_toggled(self, name: str) -> None:
         features = list(self.config.features)
         if name in features:
@@ -471,6 +486,9 @@ class PlaygroundPage(QWidget):
                 self.status_message.emit(self.tr("The network needs at least one input."))
                 return
             features.remove(name)
+        elif name == CUSTOM_FEATURE and not self.config.feature_formula:
+            self.data_panel.ask_for_feature_formula()  # nothing to switch on yet
+            return
         else:
             features.append(name)
         ordered = tuple(f for f in FEATURE_NAMES if f in features)

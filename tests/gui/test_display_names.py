@@ -22,7 +22,8 @@ def chinese(qapp):
 
 def test_features_are_written_as_mathematics():
     assert [feature_label(n) for n in FEATURE_NAMES] == [
-        "x1", "x2", "x1²", "x2²", "x1·x2", "sin(x1)", "sin(x2)", "cos(x1)", "cos(x2)"]
+        "x1", "x2", "x1²", "x2²", "x1·x2", "sin(x1)", "sin(x2)", "cos(x1)", "cos(x2)",
+        "f(x1,x2)"]
 
 
 def test_every_data_set_and_point_set_has_a_chinese_name(chinese):

@@ -16,7 +16,12 @@ from core.data.datasets import (
     save_points_csv,
     split_dataset,
 )
-from core.playground.features import FEATURE_NAMES, feature_matrix, parse_features
+from core.playground.features import (
+    FEATURE_NAMES,
+    feature_matrix,
+    parse_features,
+    resolve_features,
+)
 
 
 @pytest.mark.parametrize("name", sorted(DATASETS))
@@ -59,8 +64,8 @@ def test_multiclass_targets_are_one_hot():
 
 def test_features_are_scaled_and_named():
     X = np.array([[6.0, -3.0]])
-    F = feature_matrix(X, FEATURE_NAMES, "float64")[0]
-    expected = [1.0, -0.5, 1.0, 0.25, -0.5, np.sin(6), np.sin(-3), np.cos(6), np.cos(-3)]
+    F = feature_matrix(X, resolve_features(FEATURE_NAMES, "x1 - x2"), "float64")[0]
+    expected = [1.0, -0.5, 1.0, 0.25, -0.5, np.sin(6), np.sin(-3), np.cos(6), np.cos(-3), 9.0]
     assert np.allclose(F, expected)
     assert parse_features("x1, x1*x2") == ("x1", "x1*x2")
     with pytest.raises(ValueError, match="unknown feature"):

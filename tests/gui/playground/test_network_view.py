@@ -128,7 +128,7 @@ def test_a_wide_deep_network_spreads_over_the_view_with_readable_labels(page, di
     from core.playground.model import Configure
 
     page.controller.send(Configure({"hidden": (32,) * 8}))
-    qtbot.waitUntil(lambda: len(diagram.tiles) == 9 + 8 * 32 + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(diagram.tiles) == len(FEATURE_NAMES) + 8 * 32 + 1, timeout=10_000)
     first, last = diagram.tiles[0], diagram.tiles[-1]
     left = _viewport_point(diagram, first.x, 0).x()
     right = _viewport_point(diagram, last.x + TILE_SIDE, 0).x()
