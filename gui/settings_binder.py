@@ -73,6 +73,7 @@ class _Binding:
     def __init__(self, widget: QWidget) -> None:
         self.widget = widget
         self.read, self.write, self.edited = self._access(widget)
+        self.shown = self.read()  # what the model was last told or shown
 
     @staticmethod
     def _access(widget: QWidget) -> tuple[Callable[[], Any], Callable[[Any], None], Any]:
@@ -149,7 +150,7 @@ class SettingsBinder(QObject):
             raise KeyError(f"no setting {name!r} in this table")
         binding = _Binding(widget)
         self._bindings[name] = binding
-        binding.edited.connect(lambda *_: self._emit(name))
+        binding.edited.connect(lambda *_: self._on_edited(name))
         if tip:
             widget.setToolTip(tip)
         return widget
@@ -170,10 +171,16 @@ class SettingsBinder(QObject):
         with signals_blocked(*(b.widget for b, _ in changing)):
             for binding, value in changing:
                 binding.write(value)
+                binding.shown = binding.read()
 
     def show_config(self, config: object) -> None:
         """Show the bound settings' values read from ``config``'s attributes."""
         self.show({name: getattr(config, name) for name in self._bindings})
 
-    def _emit(self, name: str) -> None:
-        self.changed.emit(name, self.value(name))
+    def _on_edited(self, name: str) -> None:
+        """Emit a value the model does not have yet: Enter in a spin box repeats its
+        value, and choosing the item a menu already shows changes nothing."""
+        binding, value = self._bindings[name], self.value(name)
+        if value != binding.shown:
+            binding.shown = value
+            self.changed.emit(name, value)
