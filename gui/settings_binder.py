@@ -74,6 +74,9 @@ class _Binding:
         self.widget = widget
         self.read, self.write, self.edited = self._access(widget)
         self.shown = self.read()  # what the model was last told or shown
+        # Choosing the item a menu shows again is a choice (new points of the same
+        # curve); a value widget repeating its value (Enter in a spin box) is not.
+        self.repeats = isinstance(widget, QComboBox)
 
     @staticmethod
     def _access(widget: QWidget) -> tuple[Callable[[], Any], Callable[[Any], None], Any]:
@@ -178,9 +181,7 @@ class SettingsBinder(QObject):
         self.show({name: getattr(config, name) for name in self._bindings})
 
     def _on_edited(self, name: str) -> None:
-        """Emit a value the model does not have yet: Enter in a spin box repeats its
-        value, and choosing the item a menu already shows changes nothing."""
         binding, value = self._bindings[name], self.value(name)
-        if value != binding.shown:
+        if binding.repeats or value != binding.shown:
             binding.shown = value
             self.changed.emit(name, value)
