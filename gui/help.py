@@ -120,6 +120,9 @@ class HelpDialog(QDialog):
             "<p><b>Computational graph</b> (the tab beside the network): every ×, + and "
             "activation is a node. Next shows each value going forward, then each gradient "
             "coming back with its chain-rule product; click a node to see its sum.</p>")
+        pages["digits"] += self.tr(
+            "<p>A number typed beyond a setting's limits becomes the nearest limit: "
+            "the limits lessons and the command line obey too.</p>")
         return titles, pages
 
     def _keys(self) -> str:

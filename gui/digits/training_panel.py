@@ -8,7 +8,6 @@ from functools import partial
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -39,15 +37,13 @@ from core.digits.model import (
     UseData,
     bundled_sets,
 )
-from core.digits.network import SCALINGS
-from core.nn.activations import HIDDEN_ACTIVATIONS
 from core.nn.model_files import save_model
 from core.nn.network import Network, network_from_weights
-from core.nn.optimizers import OPTIMIZERS
 from core.worker.loop import Pause, Play
 from gui.digits.results_views import ConfusionView, MisclassifiedView, WeightsView
 from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
+from gui.settings_binder import SettingsBinder
 from gui.widgets import combo_box, divergence_text, scrolling
 from gui.worker.background_task import BackgroundTask
 from gui.worker.training_controller import TrainingController
@@ -83,68 +79,68 @@ class DigitsTrainingPanel(QWidget):
         self._pending_restore: DigitsConfig | None = None
         self._asking = False          # a "start over?" question is open
         self._confirmed: dict = {}    # the rebuild the user just agreed to
-        c = self.config
+        self.binder = SettingsBinder("digits", self)
+        self._build_network_settings()
+        self._build_training_settings()
+        self._build_data_settings()
+        self._build_buttons()
+        self.binder.show_config(self.config)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scrolling(self._settings_box(), sideways=False))
+        layout.addLayout(self._curves(), 2)
+        layout.addLayout(self._results(), 3)
 
+        self.controller = TrainingController(partial(DigitsSession, self.config), self)
+        self._connect()
+        self.controller.start()
+
+    def _build_network_settings(self) -> None:
+        bind = self.binder
         self.preset = combo_box([(h, display_name(t)) for h, t in PRESETS], "128")
-        self.hidden = QLineEdit("128")
-        self.hidden.setToolTip(self.tr("Neurons per hidden layer, comma-separated"))
-        self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], c.activation)
-        self.optimizer = combo_box([(o, o) for o in OPTIMIZERS], c.optimizer)
-        self.learning_rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES], c.learning_rate)
         self.preset.setToolTip(self.tr("Ready-made hidden layer sizes, from one small layer "
                                        "to a deep network."))
-        self.activation.setToolTip(self.tr("The squashing function of the hidden neurons. "
-                                           "Try sigmoid: deep sigmoid networks learn slowly."))
-        self.optimizer.setToolTip(self.tr("How each step is taken: plain SGD, with momentum, or "
-                                          "adaptive per weight (RMSProp, Adam)."))
-        self.learning_rate.setToolTip(self.tr("The step size. Adam works well near 0.001; plain "
-                                              "SGD wants larger steps."))
-        self.batch = QSpinBox()
-        self.batch.setToolTip(self.tr("Digits per gradient step: larger batches give smoother, "
-                                      "faster epochs but fewer steps."))
-        self.batch.setRange(1, 1024)
-        self.batch.setValue(c.batch_size)
-        self.epochs = QSpinBox()
-        self.epochs.setToolTip(self.tr("Passes over the training digits. When the validation "
-                                       "accuracy stops rising, more epochs only over-fit."))
-        self.epochs.setRange(1, 500)
-        self.epochs.setValue(c.epochs)
-        self.l2 = combo_box([(v, f"{v:g}") for v in L2_RATES], c.l2)
-        self.l2.setToolTip(self.tr("L2 penalty: pulls every weight towards zero, a cure for "
-                                   "over-fitting."))
-        self.dropout = QDoubleSpinBox()
-        self.dropout.setToolTip(self.tr("Switch off this share of hidden neurons at random "
-                                        "in each step, so no neuron can rely on another."))
-        self.dropout.setRange(0.0, 0.8)
-        self.dropout.setSingleStep(0.1)
-        self.shift = QSpinBox()
-        self.shift.setToolTip(self.tr("Move each training digit by up to this many pixels: "
-                                      "more varied data, less over-fitting."))
-        self.shift.setRange(0, 4)
-        self.shift.setSuffix(" px")
-        self.rotation = QDoubleSpinBox()
-        self.rotation.setToolTip(self.tr("Turn each training digit by up to this angle."))
-        self.rotation.setRange(0, 30)
-        self.rotation.setSuffix("°")
-        self.noise = QDoubleSpinBox()
-        self.noise.setToolTip(self.tr("Add random noise to each training pixel."))
-        self.noise.setRange(0, 0.5)
-        self.noise.setSingleStep(0.05)
-        self.train_size = combo_box(
-            [(n, self.tr("all") if n == 0 else f"{n:,d}") for n in TRAIN_SIZES], c.train_size)
-        self.train_size.setToolTip(self.tr(
-            "Learn from fewer digits: with few examples a large network memorises them "
-            "and the validation loss turns up (over-fitting)."))
-        self.patience = QSpinBox()
-        self.patience.setRange(0, 50)
-        self.patience.setSpecialValueText(self.tr("never"))
-        self.patience.setSuffix(self.tr(" epochs"))
-        self.patience.setToolTip(self.tr(
+        self.hidden = QLineEdit("128")
+        self.hidden.setToolTip(self.tr("Neurons per hidden layer, comma-separated"))
+        self.activation = bind.combo("activation", tip=self.tr(
+            "The squashing function of the hidden neurons. Try sigmoid: deep sigmoid networks "
+            "learn slowly."))
+        self.optimizer = bind.combo("optimizer", tip=self.tr(
+            "How each step is taken: plain SGD, with momentum, or adaptive per weight "
+            "(RMSProp, Adam)."))
+        self.learning_rate = bind.combo("learning_rate", LEARNING_RATES, tip=self.tr(
+            "The step size. Adam works well near 0.001; plain SGD wants larger steps."))
+
+    def _build_training_settings(self) -> None:
+        bind = self.binder
+        self.batch = bind.spin("batch_size", tip=self.tr(
+            "Digits per gradient step: larger batches give smoother, faster epochs but fewer "
+            "steps."))
+        self.epochs = bind.spin("epochs", tip=self.tr(
+            "Passes over the training digits. When the validation accuracy stops rising, more "
+            "epochs only over-fit."))
+        self.l2 = bind.combo("l2", L2_RATES, tip=self.tr(
+            "L2 penalty: pulls every weight towards zero, a cure for over-fitting."))
+        self.dropout = bind.spin("dropout", tip=self.tr(
+            "Switch off this share of hidden neurons at random in each step, so no neuron can "
+            "rely on another."))
+        self.shift = bind.spin("shift", suffix=" px", tip=self.tr(
+            "Move each training digit by up to this many pixels: more varied data, less "
+            "over-fitting."))
+        self.rotation = bind.spin("rotation", step=1.0, suffix="°", tip=self.tr(
+            "Turn each training digit by up to this angle."))
+        self.noise = bind.spin("noise", tip=self.tr("Add random noise to each training pixel."))
+        self.patience = bind.spin("patience", special=self.tr("never"),
+                                  suffix=self.tr(" epochs"), tip=self.tr(
             "Early stopping: stop when the validation loss has not improved for this many "
             "epochs, and put back the weights of its best epoch."))
-        self.scaling = combo_box([(s, s) for s in SCALINGS], c.scaling)
-        self.scaling.setToolTip(self.tr("The notes scale pixels to 0.01–0.99 so no input is "
-                                        "exactly zero."))
+
+    def _build_data_settings(self) -> None:
+        self.train_size = self.binder.combo(
+            "train_size", TRAIN_SIZES, labels={0: self.tr("all")}, tip=self.tr(
+                "Learn from fewer digits: with few examples a large network memorises them "
+                "and the validation loss turns up (over-fitting)."))
+        self.scaling = self.binder.combo("scaling", tip=self.tr(
+            "The notes scale pixels to 0.01–0.99 so no input is exactly zero."))
         self.data_source = QComboBox()
         self.data_source.setToolTip(self.tr(
             "Which digits to learn from: the 5,000 that ship with the app, standard IDX files "
@@ -156,24 +152,7 @@ class DigitsTrainingPanel(QWidget):
         self.data_label = QLabel()
         self.data_label.setWordWrap(True)
 
-        form = QFormLayout()
-        restarting = (self.preset, self.hidden, self.activation, self.train_size,
-                      self.scaling, self.data_source)
-        for label, widget in (
-            (self.tr("Preset"), self.preset), (self.tr("Hidden layers"), self.hidden),
-            (self.tr("Activation"), self.activation), (self.tr("Optimiser"), self.optimizer),
-            (self.tr("Learning rate"), self.learning_rate), (self.tr("Batch size"), self.batch),
-            (self.tr("Epochs"), self.epochs), (self.tr("Training digits"), self.train_size),
-            (self.tr("Stop early after"), self.patience), (self.tr("L2"), self.l2),
-            (self.tr("Dropout"), self.dropout), (self.tr("Random shift"), self.shift),
-            (self.tr("Random rotation"), self.rotation), (self.tr("Pixel noise"), self.noise),
-            (self.tr("Input scaling"), self.scaling), (self.tr("Data"), self.data_source),
-        ):
-            form.addRow(f"{label} ↺" if widget in restarting else label, widget)
-        restart_note = QLabel(self.tr("↺ changing this starts training over from epoch 0 "
-                                      "with new weights; the other settings act at once."))
-        restart_note.setWordWrap(True)
-        restart_note.setStyleSheet("color: #777;")
+    def _build_buttons(self) -> None:
         self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setToolTip(self.tr("Start or pause training; each finished epoch "
                                              "goes to the canvas."))
@@ -194,20 +173,42 @@ class DigitsTrainingPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel download"))
         self.cancel_button.setToolTip(self.tr("Stop the download; nothing half-written is kept."))
         self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)  # a long message must not widen the column
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        restarting = (self.preset, self.hidden, self.activation, self.train_size,
+                      self.scaling, self.data_source)
+        for label, widget in (
+            (self.tr("Preset"), self.preset), (self.tr("Hidden layers"), self.hidden),
+            (self.tr("Activation"), self.activation), (self.tr("Optimiser"), self.optimizer),
+            (self.tr("Learning rate"), self.learning_rate), (self.tr("Batch size"), self.batch),
+            (self.tr("Epochs"), self.epochs), (self.tr("Training digits"), self.train_size),
+            (self.tr("Stop early after"), self.patience), (self.tr("L2"), self.l2),
+            (self.tr("Dropout"), self.dropout), (self.tr("Random shift"), self.shift),
+            (self.tr("Random rotation"), self.rotation), (self.tr("Pixel noise"), self.noise),
+            (self.tr("Input scaling"), self.scaling), (self.tr("Data"), self.data_source),
+        ):
+            form.addRow(f"{label} ↺" if widget in restarting else label, widget)
+        return form
+
+    def _settings_box(self) -> QGroupBox:
+        restart_note = QLabel(self.tr("↺ changing this starts training over from epoch 0 "
+                                      "with new weights; the other settings act at once."))
+        restart_note.setWordWrap(True)
+        restart_note.setStyleSheet("color: #777;")
         buttons = QHBoxLayout()
         for b in (self.train_button, self.restart_button, self.save_button):
             buttons.addWidget(b)
         generalisation = QHBoxLayout()
         for b in (self.overfit_button, self.restore_best_button):
             generalisation.addWidget(b)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress_label = QLabel()
-        self.progress_label.setWordWrap(True)  # a long message must not widen the column
-
         settings = QGroupBox(self.tr("Network and training"))
         settings_layout = QVBoxLayout(settings)
-        settings_layout.addLayout(form)
+        settings_layout.addLayout(self._form())
         settings_layout.addWidget(restart_note)
         settings_layout.addWidget(self.data_label)
         settings_layout.addLayout(buttons)
@@ -216,7 +217,9 @@ class DigitsTrainingPanel(QWidget):
         settings_layout.addWidget(self.progress)
         settings_layout.addWidget(self.cancel_button)
         settings_layout.addStretch(1)
+        return settings
 
+    def _curves(self) -> QVBoxLayout:
         series = [("model", "train", self.tr("training"), "#0877bd", False),
                   ("model", "test", self.tr("validation"), "#f59322", True)]
         self.loss_view = HistoryPlot("loss", self.tr("Loss"), series)
@@ -225,7 +228,11 @@ class DigitsTrainingPanel(QWidget):
         curves = QVBoxLayout()
         curves.addWidget(self.loss_view)
         curves.addWidget(self.accuracy_view)
+        return curves
 
+    def _results(self) -> QGridLayout:
+        """The two square views side by side, the wide gallery under them: each gets
+        room enough to read its numbers and strokes at 1280×720."""
         self.confusion_view = ConfusionView()
         self.wrong_view = MisclassifiedView()
         self.wrong_caption = QLabel()
@@ -234,8 +241,6 @@ class DigitsTrainingPanel(QWidget):
         # wrapped label's minimum is one line.
         self.wrong_caption.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
         self.weights_view = WeightsView()
-        # The two square views side by side, the wide gallery under them: each gets
-        # room enough to read its numbers and strokes at 1280×720.
         results = QGridLayout()
         results.addWidget(self.confusion_view, 0, 0)
         results.addWidget(self.weights_view, 0, 1)
@@ -243,15 +248,7 @@ class DigitsTrainingPanel(QWidget):
         results.addWidget(self.wrong_caption, 2, 0, 1, 2)
         results.setRowStretch(0, 3)
         results.setRowStretch(1, 2)
-
-        layout = QHBoxLayout(self)
-        layout.addWidget(scrolling(settings, sideways=False))
-        layout.addLayout(curves, 2)
-        layout.addLayout(results, 3)
-
-        self.controller = TrainingController(partial(DigitsSession, self.config), self)
-        self._connect()
-        self.controller.start()
+        return results
 
     def _connect(self) -> None:
         send = self.controller.send
@@ -260,17 +257,7 @@ class DigitsTrainingPanel(QWidget):
             lambda text: QMessageBox.critical(self, self.tr("Training stopped"), text))
         self.preset.activated.connect(self._on_preset_activated)
         self.hidden.editingFinished.connect(self._on_hidden_edited)
-        for combo, key in ((self.activation, "activation"), (self.optimizer, "optimizer"),
-                           (self.learning_rate, "learning_rate"), (self.l2, "l2"),
-                           (self.scaling, "scaling"), (self.train_size, "train_size")):
-            combo.activated.connect(
-                lambda _=0, c=combo, k=key: self.configure({k: c.currentData()}))
-        for spin, key in ((self.batch, "batch_size"), (self.epochs, "epochs"),
-                          (self.shift, "shift"), (self.patience, "patience")):
-            spin.valueChanged.connect(lambda v, k=key: self.configure({k: int(v)}))
-        for spin, key in ((self.dropout, "dropout"), (self.rotation, "rotation"),
-                          (self.noise, "noise")):
-            spin.valueChanged.connect(lambda v, k=key: self.configure({k: round(float(v), 3)}))
+        self.binder.changed.connect(lambda name, value: self.configure({name: value}))
         self.data_source.activated.connect(self._on_data_source_activated)
         self.train_button.clicked.connect(self.toggle_training)
         self.restart_button.clicked.connect(lambda: send(RestartDigits()))
@@ -326,26 +313,13 @@ class DigitsTrainingPanel(QWidget):
         self.controller.send(command)
 
     def _show_config(self, c: DigitsConfig) -> None:
-        """Set every control to ``c`` without sending the changes back to the worker."""
-        combos = ((self.activation, c.activation), (self.optimizer, c.optimizer),
-                  (self.learning_rate, c.learning_rate), (self.l2, c.l2),
-                  (self.scaling, c.scaling), (self.train_size, c.train_size))
-        spins = ((self.batch, c.batch_size), (self.epochs, c.epochs), (self.dropout, c.dropout),
-                 (self.shift, c.shift), (self.rotation, c.rotation), (self.noise, c.noise),
-                 (self.patience, c.patience))
-        widgets = [self.hidden, self.preset, *(w for w, _ in combos), *(w for w, _ in spins)]
-        for widget in widgets:
-            widget.blockSignals(True)
+        """Set every control to ``c`` without sending the changes back to the worker
+        (the line edit and the preset menu send only a person's edits)."""
         self.hidden.setText(",".join(str(h) for h in c.hidden))
         preset = self.preset.findData(self.hidden.text())
         if preset >= 0:
             self.preset.setCurrentIndex(preset)
-        for combo, value in combos:
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-        for spin, value in spins:
-            spin.setValue(value)
-        for widget in widgets:
-            widget.blockSignals(False)
+        self.binder.show_config(c)
 
     def shutdown(self) -> None:
         self._cancel_task()

@@ -23,6 +23,7 @@ from core.labs.backprop import Trace, trace
 from core.labs.compute_graph import build_graph
 from core.nn.network import Network, NetworkSpec
 from gui.labs.compute_graph_view import ComputeGraphView
+from gui.settings_binder import signals_blocked
 from gui.theme import plot_ink
 from gui.widgets import FittingComboBox
 
@@ -40,6 +41,14 @@ class BackpropPage(QWidget):
         self.stage = 0
         self.trace: Trace | None = None
         self.network: Network | None = None
+        self._build_inputs()
+        self._build_buttons()
+        self._build_views()
+        self._lay_out()
+        self._connect()
+        self._new_network(seed=1)
+
+    def _build_inputs(self) -> None:
         self.setup = FittingComboBox()
         self.setup.addItem(self.tr("2-2-1, sigmoid + squared error (the notes)"), "notes")
         self.setup.addItem(self.tr("2-3-2, softmax + cross-entropy"), "softmax")
@@ -52,6 +61,8 @@ class BackpropPage(QWidget):
             spin.setToolTip(self.tr("An input value of the sample."))
         self.target.setToolTip(self.tr("The answer the network should give."))
         self.rate.setToolTip(self.tr("Learning rate of the update step."))
+
+    def _build_buttons(self) -> None:
         self.forward_button = QPushButton(self.tr("Next step ▸"))
         self.back_button = QPushButton(self.tr("◂ Previous"))
         self.apply_button = QPushButton(self.tr("Apply the update"))
@@ -63,6 +74,8 @@ class BackpropPage(QWidget):
         self.randomise.setToolTip(self.tr("Start from other random weights."))
         self.stage_label = QLabel()
         self.stage_label.setStyleSheet("font-weight: bold;")
+
+    def _build_views(self) -> None:
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("weight"), self.tr("value"), self.tr("dL/dw (backprop)"),
@@ -77,7 +90,15 @@ class BackpropPage(QWidget):
         self.diagram.setMouseEnabled(False, False)
         self.diagram.hideButtons()
         self.labels: list[pg.TextItem] = []
+        self.graph_view = ComputeGraphView()
+        self.views = QTabWidget()
+        self.views.addTab(self.diagram, self.tr("Network"))
+        self.views.addTab(self.graph_view, self.tr("Computational graph"))
+        self.views.setTabToolTip(1, self.tr("Every ×, + and activation as a node: step the "
+                                            "values forward and the gradients back by the "
+                                            "chain rule."))
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.setup)
         for label, widget in ((self.tr("x1"), self.inputs[0]), (self.tr("x2"), self.inputs[1]),
@@ -94,13 +115,6 @@ class BackpropPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.text, 2)
         right.addWidget(self.table, 3)
-        self.graph_view = ComputeGraphView()
-        self.views = QTabWidget()
-        self.views.addTab(self.diagram, self.tr("Network"))
-        self.views.addTab(self.graph_view, self.tr("Computational graph"))
-        self.views.setTabToolTip(1, self.tr("Every ×, + and activation as a node: step the "
-                                            "values forward and the gradients back by the "
-                                            "chain rule."))
         body = QHBoxLayout()
         body.addWidget(self.views, 1)
         body.addLayout(right, 1)
@@ -109,6 +123,7 @@ class BackpropPage(QWidget):
         layout.addLayout(steps)
         layout.addLayout(body, 1)
 
+    def _connect(self) -> None:
         self.setup.activated.connect(lambda _: self._new_network(seed=1))
         for spin in (*self.inputs, self.target, self.rate):
             spin.valueChanged.connect(lambda _: self.recompute())
@@ -117,7 +132,6 @@ class BackpropPage(QWidget):
         self.apply_button.clicked.connect(self.apply_update)
         self.randomise.clicked.connect(lambda: self._new_network(seed=None))
         self.table.itemChanged.connect(self._on_table_item_changed)
-        self._new_network(seed=1)
 
     @staticmethod
     def _spin(value: float, low: float = -5.0, high: float = 5.0) -> QDoubleSpinBox:
@@ -247,17 +261,16 @@ class BackpropPage(QWidget):
             for j in range(len(b)):
                 rows.append((f"b{layer + 1}[{j + 1}]", (layer, "b", j, 0), b[j],
                              t.bias_gradients[layer][j], t.numeric_bias_gradients[layer][j]))
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, (name, key, value, grad, numeric) in enumerate(rows):
-            for c, text in enumerate((name, f"{value:.4f}", f"{grad:.6f}", f"{numeric:.6f}")):
-                item = QTableWidgetItem(text)
-                if c == 1:
-                    item.setData(Qt.ItemDataRole.UserRole, key)  # which weight this is
-                else:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(r, c, item)
-        self.table.blockSignals(False)
+        with signals_blocked(self.table):  # the numbers shown are no edit
+            self.table.setRowCount(len(rows))
+            for r, (name, key, value, grad, numeric) in enumerate(rows):
+                for c, text in enumerate((name, f"{value:.4f}", f"{grad:.6f}", f"{numeric:.6f}")):
+                    item = QTableWidgetItem(text)
+                    if c == 1:
+                        item.setData(Qt.ItemDataRole.UserRole, key)  # which weight this is
+                    else:
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.table.setItem(r, c, item)
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
@@ -297,21 +310,10 @@ class BackpropPage(QWidget):
                 return x, y
         return spots[0]
 
-    def _draw_diagram(self) -> None:
-        """Nodes named inside their circles, numbers beside them on a background, weights
-        on a label box near each edge's start: no text lies on a line."""
-        t = self.trace
-        sizes = [len(t.x), *(len(o) for o in t.outputs)]
-        gap_x, gap_y = 3.0, 2.0
-        pos = {(c, r): (c * gap_x, gap_y * ((n - 1) / 2 - r))
-               for c, n in enumerate(sizes) for r in range(n)}
-        self.diagram.clear()
-        self.node_labels: dict[str, pg.TextItem] = {}
-        ink, paper = plot_ink(), pg.mkBrush(self.palette().base().color())
-        L = len(t.weights)
-        forward_done = min(self.stage, L)
+    def _draw_edges(self, pos: dict, paper) -> None:
+        """Each weight as a line, thicker for larger weights, with its value on a box."""
         placed = [pg.QtCore.QPointF(x, y) for x, y in pos.values()]  # nodes count as taken
-        for layer, (W, _) in enumerate(t.weights):
+        for layer, (W, _) in enumerate(self.trace.weights):
             for k in range(W.shape[0]):
                 for j in range(W.shape[1]):
                     (x0, y0), (x1, y1) = pos[(layer, k)], pos[(layer + 1, j)]
@@ -324,38 +326,64 @@ class BackpropPage(QWidget):
                     placed.append(label.pos())
                     label.setZValue(5)
                     self.diagram.addItem(label)
-        backward_from = self.stage - L - 2   # how many error layers are shown
+
+    def _node_lines(self, c: int, r: int, name: str) -> list[str]:
+        """The numbers a node shows at this stage: its input, or z and a once the forward
+        pass has reached it, and δ once the errors have come back to it."""
+        t = self.trace
+        layers = len(t.weights)
+        lines = []
+        if c == 0:
+            lines.append(f"{name} = {t.x[r]:.3f}")
+        elif c <= min(self.stage, layers):
+            lines.append(f"z = {t.weighted_sums[c - 1][r]:.3f}")
+            lines.append(f"a = {t.outputs[c - 1][r]:.3f}")
+        backward_from = self.stage - layers - 2   # how many error layers are shown
+        if c > 0 and backward_from >= 0 and c >= layers - backward_from:
+            lines.append(f"δ = {t.errors[c - 1][r]:.4f}")
+        return lines
+
+    def _draw_node(self, c: int, r: int, at: tuple[float, float], sizes: list[int],
+                   paper) -> None:
+        x, y = at
+        name = self.node_name(c, r, sizes)
+        self.diagram.plot([x], [y], symbol="o", symbolSize=40, symbolBrush="#eef3f8",
+                          symbolPen="#183d4e")
+        inside = pg.TextItem(f"<b>{name}</b>", anchor=(0.5, 0.5))
+        inside.setHtml(f'<b style="color:#183d4e">{name}</b>')
+        inside.setPos(x, y)
+        inside.setZValue(10)
+        self.diagram.addItem(inside)
+        self.node_labels[name] = inside
+        lines = self._node_lines(c, r, name)
+        if not lines:
+            return
+        # Inputs read to the left of their node, outputs to the right, hidden above.
+        if c == 0:
+            anchor, place = (1.0, 0.5), (x - 0.45, y)
+        elif c == len(sizes) - 1:
+            anchor, place = (0.0, 0.5), (x + 0.45, y)
+        else:
+            anchor, place = (0.5, 1.0), (x, y + 0.4)
+        text = pg.TextItem("\n".join(lines), color=plot_ink(), anchor=anchor, fill=paper)
+        text.setPos(*place)
+        text.setZValue(10)
+        self.diagram.addItem(text)
+
+    def _draw_diagram(self) -> None:
+        """Nodes named inside their circles, numbers beside them on a background, weights
+        on a label box near each edge's start: no text lies on a line."""
+        t = self.trace
+        sizes = [len(t.x), *(len(o) for o in t.outputs)]
+        gap_x, gap_y = 3.0, 2.0
+        pos = {(c, r): (c * gap_x, gap_y * ((n - 1) / 2 - r))
+               for c, n in enumerate(sizes) for r in range(n)}
+        self.diagram.clear()
+        self.node_labels: dict[str, pg.TextItem] = {}
+        paper = pg.mkBrush(self.palette().base().color())
+        self._draw_edges(pos, paper)
         for (c, r), (x, y) in pos.items():
-            name = self.node_name(c, r, sizes)
-            lines = []
-            if c == 0:
-                lines.append(f"{name} = {t.x[r]:.3f}")
-            elif c <= forward_done:
-                lines.append(f"z = {t.weighted_sums[c - 1][r]:.3f}")
-                lines.append(f"a = {t.outputs[c - 1][r]:.3f}")
-            if c > 0 and backward_from >= 0 and c >= L - backward_from:
-                lines.append(f"δ = {t.errors[c - 1][r]:.4f}")
-            self.diagram.plot([x], [y], symbol="o", symbolSize=40, symbolBrush="#eef3f8",
-                              symbolPen="#183d4e")
-            inside = pg.TextItem(f"<b>{name}</b>", anchor=(0.5, 0.5))
-            inside.setHtml(f'<b style="color:#183d4e">{name}</b>')
-            inside.setPos(x, y)
-            inside.setZValue(10)
-            self.diagram.addItem(inside)
-            self.node_labels[name] = inside
-            if not lines:
-                continue
-            # Inputs read to the left of their node, outputs to the right, hidden above.
-            if c == 0:
-                anchor, place = (1.0, 0.5), (x - 0.45, y)
-            elif c == len(sizes) - 1:
-                anchor, place = (0.0, 0.5), (x + 0.45, y)
-            else:
-                anchor, place = (0.5, 1.0), (x, y + 0.4)
-            text = pg.TextItem("\n".join(lines), color=ink, anchor=anchor, fill=paper)
-            text.setPos(*place)
-            text.setZValue(10)
-            self.diagram.addItem(text)
+            self._draw_node(c, r, (x, y), sizes, paper)
         top = gap_y * (max(sizes) - 1) / 2
         self.diagram.setRange(xRange=(-2.2, gap_x * (len(sizes) - 1) + 2.2),
                               yRange=(-top - 0.7, top + 1.6), padding=0)

@@ -13,18 +13,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from core.data.datasets import CURVES, make_dataset
+from core.data.datasets import make_dataset
 from core.labs.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
-from core.nn.optimizers import OPTIMIZERS
 from core.worker.loop import Pause, Play
-from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
-from gui.widgets import combo_box
+from gui.settings_binder import SettingsBinder
 from gui.worker.training_controller import TrainingController
 
 PICK_RADIUS = 0.4
@@ -48,29 +45,37 @@ class CurveFitPage(QWidget):
         self.snapshot: FitSnapshot | None = None
         self.running = False
         self._dragging: int | None = None
+        self.binder = SettingsBinder("curve_fit", self)
+        self._build_settings()
+        self._build_buttons()
+        self._build_plots()
+        self._lay_out()
+        self.controller = TrainingController(partial(CurveFit, self.x, self.y), self)
+        self._connect()
+        self.controller.start()
+        self._draw_points()
 
-        self.generator = combo_box([(n, display_name(n)) for n in CURVES], "line")
-        self.noise = QComboBox()
-        self.generator.setToolTip(self.tr("The curve the points come from."))
+    def _build_settings(self) -> None:
+        bind = self.binder
+        self.generator = bind.combo("points", tip=self.tr("The curve the points come from."))
+        self.noise = QComboBox()  # how the points are made, not a setting of the models
         self.noise.setToolTip(self.tr("How far the points scatter around the curve."))
         for value in (0.0, 0.05, 0.1, 0.2, 0.4):
             self.noise.addItem(f"{value:g}", value)
         self.noise.setCurrentIndex(2)
-        self.loss = combo_box([("mse", self.tr("squared error")),
-                               ("mae", self.tr("absolute error"))], "mse")
-        self.rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES], 0.02)
-        self.rate.setToolTip(self.tr("Learning rate: how far each step moves the weights. Watch "
-                                     "the red line: small rates tilt it slowly, large ones "
-                                     "make it swing."))
-        self.optimizer = combo_box([(name, name) for name in OPTIMIZERS], "adam")
-        self.optimizer.setToolTip(self.tr("How each step is made from the slope: plain SGD, "
-                                          "with momentum, or scaled per weight (Adam, …)."))
-        self.hidden = QSpinBox()
-        self.loss.setToolTip(self.tr("Squared error chases outliers; absolute error "
-                                     "ignores them more."))
-        self.hidden.setToolTip(self.tr("Hidden neurons: each adds one bend to the curve."))
-        self.hidden.setRange(1, 32)
-        self.hidden.setValue(8)
+        self.loss = bind.combo("loss", labels={"mse": self.tr("squared error"),
+                                               "mae": self.tr("absolute error")}, tip=self.tr(
+            "Squared error chases outliers; absolute error ignores them more."))
+        self.rate = bind.combo("learning_rate", LEARNING_RATES, tip=self.tr(
+            "Learning rate: how far each step moves the weights. Watch the red line: small "
+            "rates tilt it slowly, large ones make it swing."))
+        self.optimizer = bind.combo("optimizer", tip=self.tr(
+            "How each step is made from the slope: plain SGD, with momentum, or scaled per "
+            "weight (Adam, …)."))
+        self.hidden = bind.spin("hidden", tip=self.tr(
+            "Hidden neurons: each adds one bend to the curve."))
+
+    def _build_buttons(self) -> None:
         self.show_parts = QCheckBox(self.tr("Show each hidden neuron's part"))
         self.play = QPushButton(self.tr("Fit"))
         self.reset = QPushButton(self.tr("Start over"))
@@ -79,6 +84,8 @@ class CurveFitPage(QWidget):
         self.play.setToolTip(self.tr("Fit the line and the network to the points "
                                      "by gradient descent."))
         self.reset.setToolTip(self.tr("New random weights for both models."))
+
+    def _build_plots(self) -> None:
         self.equation = QLabel()
         self.equation.setStyleSheet("font-size: 14pt; color: #d62728;")
         self.equation.setFixedHeight(30)
@@ -99,6 +106,7 @@ class CurveFitPage(QWidget):
         self.loss_view = HistoryPlot("loss", self.tr("Training loss"), series)
         self.loss_view.set_log_scale(True)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         for label, widget in ((self.tr("Points"), self.generator), (self.tr("Noise"), self.noise),
                               (self.tr("Loss"), self.loss),
@@ -107,9 +115,8 @@ class CurveFitPage(QWidget):
                               (self.tr("Hidden neurons"), self.hidden)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
-        top.addWidget(self.show_parts)
-        top.addWidget(self.play)
-        top.addWidget(self.reset)
+        for widget in (self.show_parts, self.play, self.reset):
+            top.addWidget(widget)
         top.addStretch(1)
         hint = QLabel(self.tr("Left-click adds a point, drag moves one, right-click removes it. "
                               "The red line can only tilt and shift; the blue network bends."))
@@ -123,22 +130,16 @@ class CurveFitPage(QWidget):
         layout.addWidget(self.equation)
         layout.addLayout(body, 1)
 
-        self.controller = TrainingController(partial(CurveFit, self.x, self.y), self)
+    def _connect(self) -> None:
         self.controller.snapshot_ready.connect(self._on_controller_snapshot)
-        self.generator.activated.connect(lambda _: self._new_points())
+        self.binder.changed.connect(
+            lambda name, _: self._new_points() if name == "points" else self._configure())
         self.noise.activated.connect(lambda _: self._new_points())
-        self.loss.activated.connect(lambda _: self._configure())
-        self.rate.activated.connect(lambda _: self._configure())
-        self.optimizer.activated.connect(lambda _: self._configure())
-        self.hidden.valueChanged.connect(lambda _: self._configure())
         self.show_parts.toggled.connect(lambda _: self._draw_parts())
         self.play.clicked.connect(self.toggle_play)
         self.reset.clicked.connect(self._configure)
-        scene = self.plot.scene()
-        scene.sigMouseClicked.connect(self._on_plot_clicked)
+        self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
         self.plot.viewport().installEventFilter(self)
-        self.controller.start()
-        self._draw_points()
 
     # -- training --------------------------------------------------------------------
     def toggle_play(self) -> None:
@@ -147,10 +148,9 @@ class CurveFitPage(QWidget):
         self.play.setText(self.tr("Pause") if self.running else self.tr("Fit"))
 
     def _configure(self) -> None:
-        self.controller.send(ConfigureFit({"loss": self.loss.currentData(),
-                                           "learning_rate": self.rate.currentData(),
-                                           "optimizer": self.optimizer.currentData(),
-                                           "hidden": self.hidden.value()}))
+        settings = self.binder.values()
+        del settings["points"]  # the points go on their own, below
+        self.controller.send(ConfigureFit(settings))
         self.controller.send(SetPoints(self.x, self.y))
 
     def _new_points(self) -> None:

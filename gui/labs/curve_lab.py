@@ -27,7 +27,8 @@ from core.labs.descent import (
 )
 from core.util.expression import ExpressionError, parse_expression
 from gui.labs.path_player import PathPlayer
-from gui.labs.rate_slider import RateSlider
+from gui.labs.rate_slider import bound_rate_slider
+from gui.settings_binder import SettingsBinder
 from gui.theme import plot_ink
 
 STEPS_1D = 200
@@ -50,6 +51,19 @@ class CurveLab(QWidget):
         self.formula = parse_expression(CURVES_1D["bowl"])
         self.start = 0.0
         self.path: Path | None = None
+        self.minima = curve_minima(self.formula)
+        self.binder = SettingsBinder("descent", self)
+        self._build_controls()
+        self._build_plot()
+        self.player = PathPlayer(self)
+        self._lay_out()
+        self._connect()
+        self._draw_curve()
+        self.recompute()
+
+    def _build_controls(self) -> None:
+        # The menu holds formulas, not the table's names: picking one fills the formula
+        # box, where a person may also type a curve of their own.
         self.curve_choice = QComboBox()
         self.curve_choice.setToolTip(self.tr("The cost curve to walk down; some have more "
                                              "than one valley."))
@@ -63,18 +77,19 @@ class CurveLab(QWidget):
                                              "exp, abs, log, sqrt, tanh"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00;")
-        self.minima = curve_minima(self.formula)
-        self.rate = RateSlider(0.1, 0.001, 1.5)
+        self.rate = bound_rate_slider(self.binder, "learning_rate", self.tr(
+            "Learning rate: each step moves by this times the slope. Too large overshoots and "
+            "bounces."))
         self.rate_label = QLabel()
         self.play = QPushButton(self.tr("Play"))
         self.step_button = QPushButton(self.tr("Step"))
-        self.rate.setToolTip(self.tr("Learning rate: each step moves by this times the slope. "
-                                     "Too large overshoots and bounces."))
         self.play.setToolTip(self.tr("Walk downhill step after step."))
         self.step_button.setToolTip(self.tr("Take one step."))
         self.readout = QLabel()
         self.readout.setWordWrap(True)
         self.readout.setFixedHeight(4 * self.readout.fontMetrics().lineSpacing() + 8)
+
+    def _build_plot(self) -> None:
         self.plot = pg.PlotWidget()
         self.plot.setLabel("bottom", "w")
         self.plot.setLabel("left", self.tr("cost"))
@@ -94,8 +109,8 @@ class CurveLab(QWidget):
             self.plot.addItem(item)
             item.hide()
         self.minimum_labels: list[pg.TextItem] = []
-        self.player = PathPlayer(self)
 
+    def _lay_out(self) -> None:
         controls = QGridLayout()
         controls.addWidget(QLabel(self.tr("Cost curve")), 0, 0)
         controls.addWidget(self.curve_choice, 0, 1)
@@ -115,15 +130,14 @@ class CurveLab(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
 
+    def _connect(self) -> None:
         self.curve_choice.activated.connect(self._on_curve_choice_activated)
         self.formula_edit.editingFinished.connect(self._on_formula_edited)
-        self.rate.valueChanged.connect(lambda _: self.recompute())
+        self.binder.changed.connect(lambda *_: self.recompute())
         self.play.clicked.connect(self._on_play_clicked)
         self.step_button.clicked.connect(self.player.step)
         self.player.changed.connect(self._draw_walker)
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
-        self._draw_curve()
-        self.recompute()
 
     @property
     def learning_rate(self) -> float:

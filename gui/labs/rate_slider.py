@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSlider
 
 from core.labs.descent import round_values
+from gui.settings_binder import SettingsBinder
 
 
 class RateSlider(QSlider):
@@ -24,7 +25,20 @@ class RateSlider(QSlider):
     def rate(self) -> float:
         return self.stops[self.value()]
 
+    # What a settings binder reads and shows (see gui.settings_binder).
+    def setting_value(self) -> float:
+        return self.rate
+
+    def show_setting(self, value: float) -> None:
+        self.set_rate(value)
+
     def set_rate(self, value: float) -> None:
         """Move to the stop nearest ``value`` (on a log scale)."""
         self.setValue(min(range(len(self.stops)),
                           key=lambda i: abs(math.log(self.stops[i] / value))))
+
+
+def bound_rate_slider(binder: SettingsBinder, name: str, tip: str) -> RateSlider:
+    """The slider for rate ``name``, from its table's default and limits, bound to it."""
+    setting = binder.settings[name]
+    return binder.adopt(name, RateSlider(setting.default, setting.low, setting.high), tip)

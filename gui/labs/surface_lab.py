@@ -6,7 +6,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,8 +19,9 @@ from core.nn.optimizers import OPTIMIZERS
 from gui.image_item import ImageItem
 from gui.labs.curve_lab import clip_to_view
 from gui.labs.path_player import PathPlayer
-from gui.labs.rate_slider import RateSlider
+from gui.labs.rate_slider import bound_rate_slider
 from gui.labs.surface_3d import Surface3DView
+from gui.settings_binder import SettingsBinder
 
 STEPS_2D = 600
 OPTIMIZER_COLOURS = {"sgd": "#d62728", "momentum": "#1f77b4", "nesterov": "#17becf",
@@ -42,16 +42,26 @@ class SurfaceLab(QWidget):
         self.surface = SURFACES["bowl"]
         self.start = self.surface.start
         self.paths: dict[str, Path] = {}
-        self.surface_choice = QComboBox()
-        self.surface_choice.setToolTip(self.tr("The cost surface over two weights."))
+        self.binder = SettingsBinder("descent", self)
+        self._build_settings()
+        self._build_buttons()
+        self._build_map()
+        self._build_side()
+        self._lay_out()
+        self._connect()
+        self._draw_surface()
+        self.recompute()
+
+    def _build_settings(self) -> None:
         labels = {"bowl": self.tr("bowl"), "valley": self.tr("elongated valley"),
                   "rosenbrock": self.tr("Rosenbrock's banana"), "saddle": self.tr("saddle"),
                   "himmelblau": self.tr("Himmelblau (four minima)"),
                   "neuron": self.tr("a two-weight neuron's real loss"),
                   "two_valleys": self.tr("two valleys (a local and a global minimum)")}
-        for key, label in labels.items():
-            self.surface_choice.addItem(label, key)
-        self.rate = RateSlider(1.0, 0.05, 20.0)
+        self.surface_choice = self.binder.combo(
+            "surface", labels, labels, tip=self.tr("The cost surface over two weights."))
+        self.rate = bound_rate_slider(self.binder, "learning_rate_2d", self.tr(
+            "Scales every optimiser's learning rate together."))
         self.rate_label = QLabel()
         optimizer_tips = {
             "sgd": self.tr("Plain gradient descent: a step down the slope."),
@@ -65,19 +75,23 @@ class SurfaceLab(QWidget):
         for name, check in self.checks.items():
             check.setChecked(True)
             check.setStyleSheet(f"color: {OPTIMIZER_COLOURS[name]}; font-weight: bold;")
+            check.setToolTip(optimizer_tips[name])
+
+    def _build_buttons(self) -> None:
         self.play = QPushButton(self.tr("Play"))
+        self.play.setToolTip(self.tr("Run the ticked optimisers side by side."))
         self.starts_button = QPushButton(self.tr("Drop 30 random starts"))
         self.starts_button.setToolTip(self.tr("Thirty starting points at once: which minimum "
                                               "you reach depends on where you start — and on "
                                               "some surfaces you reach none."))
-        self.rate.setToolTip(self.tr("Scales every optimiser's learning rate together."))
-        self.play.setToolTip(self.tr("Run the ticked optimisers side by side."))
-        for name, check in self.checks.items():
-            check.setToolTip(optimizer_tips[name])
         self.view_3d_check = QCheckBox(self.tr("3D view"))
         self.view_3d_check.setToolTip(self.tr("The surface as a landscape beside the map: drag "
                                               "to turn it; each path walks down it."))
         self.view_3d: Surface3DView | None = None  # made when first asked for (OpenGL)
+        self.player = PathPlayer(self, interval_ms=30)
+        self.player.steps_per_tick = 4
+
+    def _build_map(self) -> None:
         self.map = pg.PlotWidget()
         self.map.setMenuEnabled(False)
         self.map.setAspectLocked(False)
@@ -92,6 +106,8 @@ class SurfaceLab(QWidget):
         self.start_item = self.map.plot(symbol="x", symbolSize=14, symbolPen="w", pen=None)
         self.ends = pg.ScatterPlotItem(size=10, symbol="s", pen=pg.mkPen("w"))
         self.map.addItem(self.ends)
+
+    def _build_side(self) -> None:
         self.loss_plot = pg.PlotWidget(title=self.tr("loss along each path"))
         self.loss_plot.setLogMode(y=True)
         self.loss_plot.setLabel("bottom", self.tr("step"))
@@ -102,24 +118,22 @@ class SurfaceLab(QWidget):
         self.basin_legend = QLabel()  # the random starts' colours, apart from the optimisers'
         self.basin_legend.setWordWrap(True)
         self.basin_legend.hide()
-        self.player = PathPlayer(self, interval_ms=30)
-        self.player.steps_per_tick = 4
+        self.side = QStackedWidget()  # the loss curves, or the 3D landscape
+        self.side.addWidget(self.loss_plot)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Surface")))
         top.addWidget(self.surface_choice)
         top.addWidget(self.rate_label)
         top.addWidget(self.rate, 1)
-        top.addWidget(self.play)
-        top.addWidget(self.starts_button)
-        top.addWidget(self.view_3d_check)
+        for widget in (self.play, self.starts_button, self.view_3d_check):
+            top.addWidget(widget)
         checks = QHBoxLayout()
         for check in self.checks.values():
             checks.addWidget(check)
         checks.addWidget(QLabel(self.tr("Click the map to choose the start.")))
         checks.addStretch(1)
-        self.side = QStackedWidget()  # the loss curves, or the 3D landscape
-        self.side.addWidget(self.loss_plot)
         plots = QHBoxLayout()
         plots.addWidget(self.map, 3)
         plots.addWidget(self.side, 2)
@@ -130,8 +144,10 @@ class SurfaceLab(QWidget):
         layout.addWidget(self.basin_legend)
         layout.addWidget(self.info)
 
-        self.surface_choice.activated.connect(self._on_surface_activated)
-        self.rate.valueChanged.connect(lambda _: self.recompute())
+    def _connect(self) -> None:
+        self.binder.changed.connect(
+            lambda name, _: self._on_surface_activated() if name == "surface"
+            else self.recompute())
         for check in self.checks.values():
             check.toggled.connect(lambda _: self._draw(self.player.shown))
         self.play.clicked.connect(self._on_play_clicked)
@@ -139,8 +155,6 @@ class SurfaceLab(QWidget):
         self.player.changed.connect(self._draw)
         self.view_3d_check.toggled.connect(self._on_view_3d_toggled)
         self.map.scene().sigMouseClicked.connect(self._on_map_clicked)
-        self._draw_surface()
-        self.recompute()
 
     @property
     def rate_scale(self) -> float:
@@ -154,7 +168,7 @@ class SurfaceLab(QWidget):
         self.side.setCurrentWidget(self.view_3d if on else self.loss_plot)
         self._draw(self.player.shown)
 
-    def _on_surface_activated(self, _index: int) -> None:
+    def _on_surface_activated(self) -> None:
         self.surface = SURFACES[self.surface_choice.currentData()]
         self.start = self.surface.start
         self.ends.setData([])

@@ -28,9 +28,7 @@ class CurveFitAdapter(Page):
         self.page = page
 
     def controls(self) -> dict[str, QWidget]:
-        p = self.page
-        return {"hidden": p.hidden, "loss": p.loss, "points": p.generator,
-                "learning_rate": p.rate, "optimizer": p.optimizer}
+        return self.page.binder.widgets
 
     def settings(self) -> dict[str, Any]:
         """The worker's settings, or before its first frame (it starts when the tab is
@@ -61,9 +59,7 @@ class CurveFitAdapter(Page):
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
         if "hidden" in changes:
-            p.hidden.blockSignals(True)  # one ConfigureFit below carries every change
-            p.hidden.setValue(changes["hidden"])
-            p.hidden.blockSignals(False)
+            p.binder.show({"hidden": changes["hidden"]})  # one ConfigureFit below says it
         if changes:
             p.controller.send(ConfigureFit(changes))
 

@@ -34,8 +34,7 @@ class DescentAdapter(Page):
     def controls(self) -> dict[str, QWidget]:
         curve, surface = self.page.curve, self.page.surface
         return {"mode": self.tabs.tabBar(), "curve": curve.curve_choice,
-                "surface": surface.surface_choice, "learning_rate": curve.rate,
-                "learning_rate_2d": surface.rate,
+                **curve.binder.widgets, **surface.binder.widgets,
                 "start_w": curve.plot, "start_x": surface.map, "start_y": surface.map}
 
     def settings(self) -> dict[str, Any]:

@@ -33,12 +33,7 @@ class DigitsAdapter(Page):
         self.panel = page.training
 
     def controls(self) -> dict[str, QWidget]:
-        p = self.panel
-        return {"hidden": p.hidden, "activation": p.activation, "optimizer": p.optimizer,
-                "learning_rate": p.learning_rate, "batch_size": p.batch, "epochs": p.epochs,
-                "l2": p.l2, "dropout": p.dropout, "shift": p.shift, "rotation": p.rotation,
-                "noise": p.noise, "scaling": p.scaling, "train_size": p.train_size,
-                "patience": p.patience}
+        return {"hidden": self.panel.hidden, **self.panel.binder.widgets}
 
     def settings(self) -> dict[str, Any]:
         return asdict(self.panel.config)

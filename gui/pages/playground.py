@@ -52,11 +52,7 @@ class PlaygroundAdapter(Page):
     def controls(self) -> dict[str, QWidget]:
         bar, data = self.page.controls, self.page.data_panel
         return {
-            "learning_rate": bar.learning_rate, "activation": bar.activation,
-            "loss": bar.loss, "optimizer": bar.optimizer, "init": bar.init,
-            "l1": bar.regularization, "l2": bar.regularization, "dropout": bar.dropout,
-            "input_noise": bar.input_noise, "batch_norm": bar.batch_norm,
-            "layer_norm": bar.layer_norm,
+            **bar.binder.widgets, "l1": bar.regularization, "l2": bar.regularization,
             "hidden": self.page.architecture, "layer_activations": self.page.architecture,
             "features": self.page.network_view, "dataset": data.datasets,
             "noise": data.noise, "train_ratio": data.ratio, "batch_size": data.batch,

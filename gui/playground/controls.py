@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -21,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.nn.activations import HIDDEN_ACTIVATIONS
-from core.nn.initializers import INITIALIZERS
 from core.nn.optimizers import OPTIMIZERS
-from core.playground.model import MAX_LAYERS, MAX_NEURONS, PlaygroundConfig
+from core.playground.model import PlaygroundConfig
+from core.settings_table import PLAYGROUND
+from gui.settings_binder import SettingsBinder, select_data
 from gui.widgets import LiveLabel, combo_box
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -33,7 +32,8 @@ REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 500, None)
 DEFAULT_SPEED = 10  # circle takes ~15 s: slow enough to watch the boundary form
 OPTIMIZER_DEFAULTS = {name: cls().settings() for name, cls in OPTIMIZERS.items()}
-
+MAX_LAYERS = PLAYGROUND["hidden"].max_items
+MAX_NEURONS = int(PLAYGROUND["hidden"].high)
 
 
 def _labelled(label: str, widget: QWidget) -> QWidget:
@@ -48,12 +48,51 @@ def _labelled(label: str, widget: QWidget) -> QWidget:
     return box
 
 
-def _setcombo_box(combo: QComboBox, value) -> None:
-    index = combo.findData(value)
-    if index < 0:  # a value typed elsewhere (e.g. lr/10 from the banner)
-        combo.addItem(f"{value:g}", value)
-        index = combo.count() - 1
-    combo.setCurrentIndex(index)
+def _regularization(config: PlaygroundConfig) -> tuple[str, float]:
+    """The menu's two choices for the model's l1 and l2: which penalty, how strong."""
+    kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
+    return kind, max(config.l1, config.l2)
+
+
+class OptimizerSettings(QWidget):
+    """The optimiser's own settings (momentum, betas, epsilon), shown on request."""
+
+    changed = Signal(tuple)
+
+    def __init__(self, config: PlaygroundConfig, parent=None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.setVisible(False)
+        self._spins: dict[str, QDoubleSpinBox] = {}
+        self._config = config
+        self._build(config)
+
+    def sync(self, config: PlaygroundConfig) -> None:
+        if (config.optimizer, config.optimizer_settings) != (
+                self._config.optimizer, self._config.optimizer_settings):
+            self._build(config)
+        self._config = config
+
+    def _build(self, config: PlaygroundConfig) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self._spins = {}
+        values = dict(OPTIMIZER_DEFAULTS[config.optimizer])
+        values.update(dict(config.optimizer_settings))
+        for name, value in values.items():
+            if name == "learning_rate":
+                continue
+            spin = QDoubleSpinBox()
+            spin.setDecimals(8 if name == "epsilon" else 4)
+            spin.setRange(0.0, 1.0 if name != "epsilon" else 0.1)
+            spin.setSingleStep(0.01 if name != "epsilon" else 1e-7)
+            spin.setValue(value)
+            spin.valueChanged.connect(self._emit)
+            self.form.addRow(name, spin)
+            self._spins[name] = spin
+
+    def _emit(self) -> None:
+        self.changed.emit(tuple((k, float(s.value())) for k, s in self._spins.items()))
 
 
 class ControlsBar(QFrame):
@@ -68,7 +107,18 @@ class ControlsBar(QFrame):
     def __init__(self, config: PlaygroundConfig, parent=None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.binder = SettingsBinder("playground", self)
         row = QHBoxLayout(self)
+        self._build_run_buttons(row)
+        self._build_counters(row)
+        self._build_settings(config)
+        row.addLayout(self._settings_grid())
+        row.addStretch(1)
+        self.optimizer_settings = OptimizerSettings(config)
+        self._connect()
+        self.sync(config)
+
+    def _build_run_buttons(self, row: QHBoxLayout) -> None:
         style = self.style()
         self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
@@ -87,6 +137,8 @@ class ControlsBar(QFrame):
         self.step_button.setToolTip(self.tr("One training step (→)"))
         for widget in (self.reset_button, self.play_button, self.step_button):
             row.addWidget(widget)
+
+    def _build_counters(self, row: QHBoxLayout) -> None:
         counters = QVBoxLayout()
         big = QFont("monospace")
         big.setPointSize(15)
@@ -98,68 +150,68 @@ class ControlsBar(QFrame):
         row.addLayout(counters)
         self.set_counters(0, 0)
 
-        self.learning_rate = combo_box([(v, f"{v:g}") for v in LEARNING_RATES],
-                                    config.learning_rate)
-        self.learning_rate.setToolTip(self.tr(
+    def _build_settings(self, config: PlaygroundConfig) -> None:
+        """The table's settings through the binder; regularisation and speed by hand
+        (one menu pair stands for l1 and l2; the speed is no model setting)."""
+        bind = self.binder
+        self.learning_rate = bind.combo("learning_rate", LEARNING_RATES, tip=self.tr(
             "How far each step moves the weights, in proportion to the slope. "
             "Too small crawls; too large overshoots and can explode."))
-        self.activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], config.activation)
-        self.activation.setToolTip(self.tr(
+        self.activation = bind.combo("activation", tip=self.tr(
             "The squashing function of every hidden layer (each layer can also have its own, "
             "next to its neurons). Changing it restarts training."))
-        self.loss = combo_box([("cross_entropy", self.tr("cross-entropy")),
-                            ("mse", self.tr("squared error")),
-                            ("mae", self.tr("absolute error"))], config.loss)
-        self.loss.setToolTip(self.tr("What the network minimises. Absolute error has the "
-                                     "same slope everywhere, so it never slows down near 0."))
-        self.optimizer = combo_box([(n, n) for n in OPTIMIZERS], config.optimizer)
-        self.optimizer.setToolTip(self.tr("How the gradient becomes a step: plain SGD, "
-                                          "with momentum, or with per-weight rates."))
-        self.optimizer_button = QToolButton()
-        self.optimizer_button.setText("⚙")
-        self.optimizer_button.setCheckable(True)
-        self.optimizer_button.setToolTip(self.tr("Show the optimiser's own settings"))
-        opt_box = QWidget()
-        opt_row = QHBoxLayout(opt_box)
-        opt_row.setContentsMargins(0, 0, 0, 0)
-        opt_row.addWidget(self.optimizer)
-        opt_row.addWidget(self.optimizer_button)
-        self.init = combo_box([(n, n) for n in INITIALIZERS], config.init)
-        self.init.setToolTip(self.tr("How the starting weights are drawn. Try 'zeros' to see "
-                                     "every hidden neuron stay identical."))
-        reg_kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
-        self.regularization = combo_box([("none", self.tr("none")), ("l1", "L1"), ("l2", "L2")],
-                                     reg_kind)
-        self.regularization.setToolTip(self.tr(
-            "Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero."))
-        self.reg_rate = combo_box([(v, f"{v:g}") for v in REG_RATES], max(config.l1, config.l2))
-        self.reg_rate.setToolTip(self.tr("How strongly weights are penalised."))
-        self.dropout = QDoubleSpinBox()
-        self.dropout.setRange(0.0, 0.9)
-        self.dropout.setSingleStep(0.1)
-        self.dropout.setValue(config.dropout)
-        self.dropout.setToolTip(self.tr("During training, switch off this fraction of hidden "
-                                        "neurons at random, so none can be relied on alone."))
-        self.input_noise = QDoubleSpinBox()
-        self.input_noise.setRange(0.0, 0.5)
-        self.input_noise.setSingleStep(0.05)
-        self.input_noise.setValue(config.input_noise)
-        self.input_noise.setToolTip(self.tr("Jiggle every training input a little at random: "
-                                            "the network cannot memorise exact points."))
-        self.batch_norm = self._switch(config.batch_norm, self.tr(
+        self.loss = bind.combo("loss", labels={
+            "cross_entropy": self.tr("cross-entropy"), "mse": self.tr("squared error"),
+            "mae": self.tr("absolute error")}, tip=self.tr(
+            "What the network minimises. Absolute error has the "
+            "same slope everywhere, so it never slows down near 0."))
+        self.optimizer = bind.combo("optimizer", tip=self.tr(
+            "How the gradient becomes a step: plain SGD, with momentum, or with per-weight "
+            "rates."))
+        self.init = bind.combo("init", tip=self.tr(
+            "How the starting weights are drawn. Try 'zeros' to see every hidden neuron stay "
+            "identical."))
+        self.dropout = bind.spin("dropout", tip=self.tr(
+            "During training, switch off this fraction of hidden neurons at random, so none "
+            "can be relied on alone."))
+        self.input_noise = bind.spin("input_noise", tip=self.tr(
+            "Jiggle every training input a little at random: the network cannot memorise "
+            "exact points."))
+        self.batch_norm = self._switch("batch_norm", self.tr(
             "Normalise each hidden neuron's weighted sum over the batch (batch "
             "normalisation). Switching it changes how the network learns from now on, "
             "not what it answers now."))
-        self.layer_norm = self._switch(config.layer_norm, self.tr(
+        self.layer_norm = self._switch("layer_norm", self.tr(
             "Normalise each hidden layer's weighted sums within each sample (layer "
             "normalisation): no batch needed. Switching it keeps nearly the same answers "
             "(a fit, not exact); batch norm goes off."))
+        self._build_by_hand(config)
+
+    def _build_by_hand(self, config: PlaygroundConfig) -> None:
+        kind, rate = _regularization(config)
+        self.regularization = combo_box([("none", self.tr("none")), ("l1", "L1"), ("l2", "L2")],
+                                        kind)
+        self.regularization.setToolTip(self.tr(
+            "Penalise large weights: L2 shrinks all of them, L1 pushes unneeded ones to zero."))
+        self.reg_rate = combo_box([(v, f"{v:g}") for v in REG_RATES], rate)
+        self.reg_rate.setToolTip(self.tr("How strongly weights are penalised."))
         self.speed = combo_box([(v, self.tr("max") if v is None else str(v)) for v in SPEEDS],
                                DEFAULT_SPEED)
         self.speed.setToolTip(self.tr(
             "Training steps per frame, about 30 frames a second: 1 lets you follow every "
             "step; 'max' trains as fast as the machine allows."))
-        # Two rows: in one, the bar alone was wider than a 1280-pixel screen.
+        self.optimizer_button = QToolButton()
+        self.optimizer_button.setText("⚙")
+        self.optimizer_button.setCheckable(True)
+        self.optimizer_button.setToolTip(self.tr("Show the optimiser's own settings"))
+
+    def _settings_grid(self) -> QGridLayout:
+        """Two rows: in one, the bar alone was wider than a 1280-pixel screen."""
+        opt_box = QWidget()
+        opt_row = QHBoxLayout(opt_box)
+        opt_row.setContentsMargins(0, 0, 0, 0)
+        opt_row.addWidget(self.optimizer)
+        opt_row.addWidget(self.optimizer_button)
         settings = QGridLayout()
         settings.setVerticalSpacing(2)
         for index, (label, widget) in enumerate((
@@ -177,51 +229,36 @@ class ControlsBar(QFrame):
             (self.tr("Steps per frame"), self.speed),
         )):
             settings.addWidget(_labelled(label, widget), index // 6, index % 6)
-        row.addLayout(settings)
-        row.addStretch(1)
+        return settings
 
-        self.optimizer_settings = QWidget()
-        self.optimizer_form = QFormLayout(self.optimizer_settings)
-        self.optimizer_settings.setVisible(False)
-        self._settings_spins: dict[str, QDoubleSpinBox] = {}
-        self._config = config
-        self._build_optimizer_settings(config)
-
+    def _connect(self) -> None:
         self.play_button.clicked.connect(self.play_toggled)
         self.step_button.clicked.connect(self.step_requested)
         self.reset_button.clicked.connect(self.reset_requested)
-        self.learning_rate.activated.connect(
-            lambda _: self.changed.emit({"learning_rate": self.learning_rate.currentData()}))
-        self.activation.activated.connect(
-            lambda _: self.changed.emit({"activation": self.activation.currentData()}))
-        self.loss.activated.connect(
-            lambda _: self.changed.emit({"loss": self.loss.currentData()}))
-        self.optimizer.activated.connect(self._on_optimizer_activated)
+        self.binder.changed.connect(self._on_binder_changed)
         self.optimizer_button.toggled.connect(self.optimizer_settings.setVisible)
-        self.init.activated.connect(
-            lambda _: self.changed.emit({"init": self.init.currentData()}))
+        self.optimizer_settings.changed.connect(
+            lambda values: self.changed.emit({"optimizer_settings": values}))
         self.regularization.activated.connect(self._emit_regularization)
         self.reg_rate.activated.connect(self._emit_regularization)
-        self.dropout.valueChanged.connect(lambda v: self.changed.emit({"dropout": round(v, 3)}))
-        self.input_noise.valueChanged.connect(
-            lambda v: self.changed.emit({"input_noise": round(v, 3)}))
-        self.batch_norm.toggled.connect(lambda on: self._emit_norm("batch_norm", on))
-        self.layer_norm.toggled.connect(lambda on: self._emit_norm("layer_norm", on))
         self.speed.activated.connect(lambda _: self.speed_changed.emit(self.speed.currentData()))
 
-    def _switch(self, on: bool, tip: str) -> QCheckBox:
+    def _switch(self, name: str, tip: str) -> QCheckBox:
         """An "on" box as wide as its box and its word: in the settings grid it would
         span the column, and a click right of "on" would miss it."""
-        box = QCheckBox(self.tr("on"))
-        box.setChecked(on)
+        box = self.binder.check(name, self.tr("on"), tip=tip)
         box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        box.setToolTip(tip)
         return box
 
-    def _emit_norm(self, name: str, on: bool) -> None:
-        """One normaliser at a time: switching one on switches the other off."""
-        other = "layer_norm" if name == "batch_norm" else "batch_norm"
-        self.changed.emit({name: on, other: False} if on else {name: on})
+    def _on_binder_changed(self, name: str, value) -> None:
+        """A new optimiser starts from its own settings; one normaliser at a time:
+        switching one on switches the other off."""
+        changes = {name: value}
+        if name == "optimizer":
+            changes["optimizer_settings"] = ()
+        elif name in ("batch_norm", "layer_norm") and value:
+            changes["layer_norm" if name == "batch_norm" else "batch_norm"] = False
+        self.changed.emit(changes)
 
     # -- binding ----------------------------------------------------------------
     def set_running(self, running: bool) -> None:
@@ -234,59 +271,13 @@ class ControlsBar(QFrame):
         self.step_label.setText(self.tr("step {0}").format(f"{step:,d}"))
 
     def sync(self, config: PlaygroundConfig) -> None:
-        """Show ``config`` without emitting changes."""
-        widgets = (self.learning_rate, self.activation, self.loss, self.optimizer, self.init,
-                   self.regularization, self.reg_rate, self.dropout, self.input_noise,
-                   self.batch_norm, self.layer_norm)
-        for w in widgets:
-            w.blockSignals(True)
-        _setcombo_box(self.learning_rate, config.learning_rate)
-        _setcombo_box(self.activation, config.activation)
-        _setcombo_box(self.loss, config.loss)
-        _setcombo_box(self.optimizer, config.optimizer)
-        _setcombo_box(self.init, config.init)
-        kind = "l1" if config.l1 > 0 else "l2" if config.l2 > 0 else "none"
-        _setcombo_box(self.regularization, kind)
-        _setcombo_box(self.reg_rate, max(config.l1, config.l2))
-        self.dropout.setValue(config.dropout)
-        self.input_noise.setValue(config.input_noise)
-        self.batch_norm.setChecked(config.batch_norm)
-        self.layer_norm.setChecked(config.layer_norm)
-        # As wide as its box and its word: in the settings grid it would span the
-        # column, and a click right of "on" would miss it.
-        self.batch_norm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        for w in widgets:
-            w.blockSignals(False)
-        if config.optimizer != self._config.optimizer or \
-                config.optimizer_settings != self._config.optimizer_settings:
-            self._build_optimizer_settings(config)
-        self._config = config
-
-    def _build_optimizer_settings(self, config: PlaygroundConfig) -> None:
-        while self.optimizer_form.rowCount():
-            self.optimizer_form.removeRow(0)
-        self._settings_spins = {}
-        values = dict(OPTIMIZER_DEFAULTS[config.optimizer])
-        values.update(dict(config.optimizer_settings))
-        for name, value in values.items():
-            if name == "learning_rate":
-                continue
-            spin = QDoubleSpinBox()
-            spin.setDecimals(8 if name == "epsilon" else 4)
-            spin.setRange(0.0, 1.0 if name != "epsilon" else 0.1)
-            spin.setSingleStep(0.01 if name != "epsilon" else 1e-7)
-            spin.setValue(value)
-            spin.valueChanged.connect(self._emit_optimizer_settings)
-            self.optimizer_form.addRow(name, spin)
-            self._settings_spins[name] = spin
-
-    # -- user actions ----------------------------------------------------------------
-    def _on_optimizer_activated(self, _index: int) -> None:
-        self.changed.emit({"optimizer": self.optimizer.currentData(), "optimizer_settings": ()})
-
-    def _emit_optimizer_settings(self) -> None:
-        settings = tuple((k, float(s.value())) for k, s in self._settings_spins.items())
-        self.changed.emit({"optimizer_settings": settings})
+        """Show ``config`` without emitting changes (the menus emit only a person's
+        choice, ``activated``; the binder blocks its own controls)."""
+        self.binder.show_config(config)
+        kind, rate = _regularization(config)
+        for combo, value in ((self.regularization, kind), (self.reg_rate, rate)):
+            select_data(combo, value)
+        self.optimizer_settings.sync(config)
 
     def _emit_regularization(self, _index: int = 0) -> None:
         kind, rate = self.regularization.currentData(), self.reg_rate.currentData()
@@ -339,33 +330,39 @@ class ArchitectureBar(QWidget):
         for column in range(MAX_LAYERS + 2):
             self.grid.setColumnStretch(column, 1 if column <= len(hidden) + 1 else 0)
         for i, size in enumerate(hidden):
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(1)
-            row = QHBoxLayout()
-            minus, plus = QToolButton(), QToolButton()
-            minus.setText("−")
-            plus.setText("+")
-            minus.setEnabled(size > 1)
-            plus.setEnabled(size < MAX_NEURONS)
-            minus.setToolTip(self.tr("One neuron fewer in layer {0}").format(i + 1))
-            plus.setToolTip(self.tr("One neuron more in layer {0}").format(i + 1))
-            label = QLabel(self.tr("{0} neurons").format(size))
-            activation = combo_box([(a, a) for a in HIDDEN_ACTIVATIONS], activations[i])
-            activation.setToolTip(self.tr("Layer {0}'s activation function").format(i + 1))
-            activation.activated.connect(
-                lambda _=0, i=i, combo=activation: self._set_activation(i, combo.currentData()))
-            for w in (minus, plus, label):
-                row.addWidget(w)
-            row.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            # Stacked, so eight layers still fit above the diagram.
-            column.addLayout(row)
-            column.addWidget(activation, alignment=Qt.AlignmentFlag.AlignHCenter)
-            minus.clicked.connect(lambda _=False, i=i: self._resize(i, -1))
-            plus.clicked.connect(lambda _=False, i=i: self._resize(i, +1))
+            box = self._layer_box(i, size, activations[i])
             self.grid.addWidget(box, 1, i + 1)
             self.neuron_boxes.append(box)
+
+    def _layer_box(self, i: int, size: int, activation_name: str) -> QWidget:
+        """Layer ``i``'s − / + buttons, its size and its activation, stacked so that
+        eight layers still fit above the diagram."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        row = QHBoxLayout()
+        minus, plus = QToolButton(), QToolButton()
+        minus.setText("−")
+        plus.setText("+")
+        minus.setEnabled(size > 1)
+        plus.setEnabled(size < MAX_NEURONS)
+        minus.setToolTip(self.tr("One neuron fewer in layer {0}").format(i + 1))
+        plus.setToolTip(self.tr("One neuron more in layer {0}").format(i + 1))
+        label = QLabel(self.tr("{0} neurons").format(size))
+        activation = combo_box([(a, a) for a in PLAYGROUND["layer_activations"].choices],
+                               activation_name)
+        activation.setToolTip(self.tr("Layer {0}'s activation function").format(i + 1))
+        activation.activated.connect(
+            lambda _=0, combo=activation: self._set_activation(i, combo.currentData()))
+        for w in (minus, plus, label):
+            row.addWidget(w)
+        row.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(row)
+        column.addWidget(activation, alignment=Qt.AlignmentFlag.AlignHCenter)
+        minus.clicked.connect(lambda _=False: self._resize(i, -1))
+        plus.clicked.connect(lambda _=False: self._resize(i, +1))
+        return box
 
     def _set_activation(self, layer: int, name: str) -> None:
         if layer >= len(self._activations):
