@@ -23,7 +23,6 @@ from core.training.trainer import Trainer
 
 SCALINGS = ("0-1", "0.01-0.99")
 VALIDATION_PER_CLASS = 100
-SEEDS_PRESET = (16, 16)  # the notes' 784-16-16-10 network
 
 
 def scaled_images(images: np.ndarray, scaling: str = "0-1") -> ScaledRows:
