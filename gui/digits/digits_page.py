@@ -156,7 +156,8 @@ class DigitsPage(QWidget):
         draw_layout.addWidget(self._build_neuron_box())
         self.tabs = QTabWidget()
         self.tabs.addTab(draw_tab, self.tr("Draw and recognise"))
-        self.tabs.addTab(self._build_train_tab(), self.tr("Train on MNIST"))
+        self.tabs.addTab(self.training, self.tr("Train on MNIST"))
+        self.tabs.setCornerWidget(self._build_own_score(), Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -260,19 +261,15 @@ class DigitsPage(QWidget):
         neuron_layout.addWidget(self.model_label)
         return neuron_box
 
-    def _build_train_tab(self) -> QWidget:
-        """The training panel, and under it how the learner's own digits fare."""
+    def _build_own_score(self) -> QLabel:
+        """How the learner's own digits fare, beside the tabs: seen while training and drawing."""
         self.own_score = QLabel(own_score_text(None))
-        self.own_score.setWordWrap(True)
-        self.own_score.setToolTip(self.tr("Counted apart from the MNIST validation accuracy: "
-                                          "your digits are in the training set."))
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 0, 0, 4)
-        layout.addWidget(self.training, 1)
-        layout.addWidget(self.own_score)
         self.own_score.setContentsMargins(8, 0, 8, 0)
-        return tab
+        self.own_score.setToolTip(self.tr(
+            "How many of your own digits the network in training gets right, after each "
+            "epoch; counted apart from the MNIST validation accuracy, since your digits are "
+            "in the training set."))
+        return self.own_score
 
     def _connect(self) -> None:
         self.training.model_trained.connect(self._on_training_model_trained)

@@ -29,16 +29,15 @@ WRONG = QColor("#d62728")
 
 
 def own_score_text(snap: DigitsSnapshot | None) -> str:
-    """"Your digits: 9/12 right", or what to do to see it."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OwnDigits", text)
-
+    """"Your digits: 9/12 right", what to do to see it, or nothing without own digits."""
     if snap is None or not len(snap.own_digits):
-        return tr("Your digits: none yet. Draw a digit and add it to the training set.")
+        return ""
     if not snap.trained or snap.own_answers is None:
-        return tr("Your digits: train the network to see how many it gets right.")
+        return QCoreApplication.translate("OwnDigits",
+                                          "Your digits: train the network to score them")
     right = int(np.count_nonzero(snap.own_answers == snap.own_digits.labels))
-    return tr("Your digits: {0}/{1} right").format(right, len(snap.own_digits))
+    return QCoreApplication.translate("OwnDigits", "Your digits: {0}/{1} right").format(
+        right, len(snap.own_digits))
 
 
 def thumbnail(image: np.ndarray, wrong: bool) -> QPixmap:
