@@ -52,6 +52,12 @@ def thumbnail(image: np.ndarray, wrong: bool) -> QPixmap:
     return pixmap
 
 
+def _same(a: tuple, b: tuple) -> bool:
+    """Equal arrays (or Nones) and flags, part by part."""
+    return all(x is y or (x is not None and y is not None and np.array_equal(x, y))
+               for x, y in zip(a, b, strict=True))
+
+
 class OwnDigitsPanel(QGroupBox):
     """Buttons 0–9 that add the drawing, the gallery, the count and the score."""
 
@@ -61,7 +67,7 @@ class OwnDigitsPanel(QGroupBox):
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Your digits"), parent)
         self.add_buttons: list[QPushButton] = []
-        self._shown: tuple = (None, None, None)  # set, answers, trained drawn in the gallery
+        self._shown: tuple = (None, None, None, None)  # what the gallery shows
         prompt = QLabel(self.tr("Add this drawing to the training set as digit:"))
         prompt.setWordWrap(True)
         self.gallery = self._build_gallery()
@@ -105,9 +111,16 @@ class OwnDigitsPanel(QGroupBox):
         gallery.setToolTip(self.tr("Your digits, in training with the MNIST digits. "
                                    "Click one to remove it. A red frame: the network "
                                    "gets it wrong."))
-        gallery.itemClicked.connect(lambda item: self.remove_requested.emit(
-            self.gallery.row(item)))
+        gallery.itemClicked.connect(self._on_gallery_item_clicked)
         return gallery
+
+    def _on_gallery_item_clicked(self, item: QListWidgetItem) -> None:
+        """Remove it here at once, so a second click's index means what the worker will
+        have by then (it takes the commands in order)."""
+        row = self.gallery.row(item)
+        self.gallery.takeItem(row)
+        self._show_count(self.gallery.count())
+        self.remove_requested.emit(row)
 
     def set_can_add(self, can: bool) -> None:
         """Adding needs a drawing on the canvas."""
@@ -117,9 +130,10 @@ class OwnDigitsPanel(QGroupBox):
     def show_snapshot(self, snap: DigitsSnapshot) -> None:
         own, answers = snap.own_digits, snap.own_answers
         self.score.setText(own_score_text(snap))
-        if self._shown[0] is own and self._shown[1] is answers and self._shown[2] == snap.trained:
-            return  # the same digits and answers: nothing to draw again (30 frames a second)
-        self._shown = (own, answers, snap.trained)
+        shown = (own.images, own.labels, answers, snap.trained)
+        if _same(shown, self._shown):
+            return  # nothing new to draw (snapshots come 30 times a second, as copies)
+        self._shown = shown
         known = snap.trained and answers is not None
         self.gallery.clear()
         for k, (image, label) in enumerate(zip(own.images, own.labels, strict=True)):

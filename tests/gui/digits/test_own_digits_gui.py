@@ -1,5 +1,7 @@
 """Your own digits in the window: draw, add as a digit, see it, train, remove it, keep it."""
 
+import pickle
+
 import numpy as np
 from PySide6.QtCore import Qt
 
@@ -49,6 +51,20 @@ def test_a_drawing_added_as_a_three_shows_and_a_click_removes_it(qtbot, window):
     assert panel.count.text() == "0 of your digits"
 
 
+def test_two_quick_clicks_remove_the_two_digits_clicked(qtbot, window):
+    page = window.digits
+    window.tabs.setCurrentWidget(page)
+    gallery = page.own_digits.gallery
+    for strokes, label in ((SEVEN, 7), (ONE, 1), (SEVEN, 4)):
+        add(qtbot, page, strokes, label)
+    click_thumbnail(qtbot, gallery, 1)  # the 1
+    four = next(r for r in range(gallery.count()) if gallery.item(r).text() == "4")
+    click_thumbnail(qtbot, gallery, four)  # before the worker answers, the 4 where it is
+    qtbot.waitUntil(lambda: own_count(page) == 1, timeout=20_000)
+    assert page.training.controller.latest.own_digits.labels.tolist() == [7]
+    qtbot.waitUntil(lambda: gallery.count() == 1 and gallery.item(0).text() == "7")
+
+
 def test_one_epoch_shows_how_many_of_your_digits_are_right(qtbot, window):
     page = window.digits
     window.tabs.setCurrentWidget(page)
@@ -72,6 +88,11 @@ def test_one_epoch_shows_how_many_of_your_digits_are_right(qtbot, window):
     assert page.own_digits.score.text() == page.own_score.text()
     said = [page.own_digits.gallery.item(k).toolTip() for k in range(3)]
     assert all(f"the network says {a}" in t for a, t in zip(answers, said, strict=True))
+    # Snapshots come from the worker process as copies, 30 a second: the same digits
+    # in a new copy do not rebuild the gallery.
+    first = page.own_digits.gallery.item(0)
+    page.own_digits.show_snapshot(pickle.loads(pickle.dumps(snap)))
+    assert page.own_digits.gallery.item(0) is first
 
 
 def test_your_digits_come_back_with_the_session(qtbot, window, tmp_path):
