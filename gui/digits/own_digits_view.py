@@ -8,7 +8,7 @@ is what training uses.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -87,15 +87,24 @@ class OwnDigitsPanel(QGroupBox):
         row = QHBoxLayout()
         for digit in range(10):
             button = QPushButton(str(digit))
-            width = button.fontMetrics().horizontalAdvance("0") * 3
-            button.setFixedWidth(max(width, 24))
             button.setToolTip(self.tr("Add the drawing, as the network sees it (28×28), to "
                                       "the training set as a {0}").format(digit))
             button.clicked.connect(lambda _=False, d=digit: self.add_requested.emit(d))
             row.addWidget(button)
             self.add_buttons.append(button)
         row.addStretch(1)
+        self._fit_buttons()
         return row
+
+    def _fit_buttons(self) -> None:
+        """Narrow buttons, as wide as three digits of the current text size."""
+        for button in self.add_buttons:
+            button.setFixedWidth(max(button.fontMetrics().horizontalAdvance("0") * 3, 24))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_buttons()  # View → Text size
+        super().changeEvent(event)
 
     def _build_gallery(self) -> QListWidget:
         gallery = QListWidget()
