@@ -157,7 +157,8 @@ class OwnDigitsPanel(QGroupBox):
         self._show_count(len(own))
 
     def _show_count(self, n: int) -> None:
-        self.count.setText(self.tr("{0} of your digits").format(n))
+        self.count.setText(self.tr("{0} of your digits").format(n) if n else self.tr(
+            "None of your digits yet: draw one and click its number."))
         self.count.setToolTip(self.tr("At most {0}; each comes several times in every "
                                       "epoch, so a few count among thousands of MNIST "
                                       "digits.").format(MAX_OWN_DIGITS))
