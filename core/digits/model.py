@@ -8,7 +8,7 @@ digits) are recomputed once per epoch, not every frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -18,10 +18,12 @@ from core.digits.network import (
     SCALINGS,
     Augmentation,
     confusion_matrix,
+    digits_rows,
     make_digits_trainer,
     scale_inputs,
     validation_split,
 )
+from core.digits.own_digits import OWN_DIGIT_COMMANDS, OwnDigits
 from core.nn.network import NetworkSpec
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
@@ -137,6 +139,8 @@ class DigitsSnapshot:
     stopped_early: bool = False
     restores: int = 0            # how often best weights were put back (the canvas follows)
     trained: bool = False        # weights learned or restored, not a fresh random network
+    own_digits: OwnDigits = field(default_factory=OwnDigits)  # the learner's, in training
+    own_answers: np.ndarray | None = None  # the network's answer for each, once per epoch
 
 
 def bundled_sets() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
@@ -155,16 +159,17 @@ class DigitsSession:
             train, validation = bundled_sets()
             data = UseData(train, validation, "bundled MNIST subset (4,000 + 1,000 held out)")
         self.data = data
+        self.own = OwnDigits()
         self._build()
 
     def _training_digits(self) -> tuple[np.ndarray, np.ndarray]:
         """All training digits, or the same random ``train_size`` of them every time."""
         images, labels = self.data.train
         n = self.config.train_size
-        if not n or n >= len(labels):
-            return images, labels
-        keep = np.sort(np.random.default_rng(0).permutation(len(labels))[:n])
-        return images[keep], labels[keep]
+        if n and n < len(labels):
+            keep = np.sort(np.random.default_rng(0).permutation(len(labels))[:n])
+            images, labels = images[keep], labels[keep]
+        return self.own.mixed_into(images, labels)
 
     def _build(self) -> None:
         c = self.config
@@ -177,6 +182,7 @@ class DigitsSession:
         self.restored = False  # weights put back from a session count as trained
         self._results_epoch = -1
         self._results: tuple = (None, None, None, None)
+        self._own_answers: tuple = (None, None)  # (the epoch etc. they are for, answers)
 
     # -- Trainable --------------------------------------------------------------------
     @property
@@ -194,7 +200,9 @@ class DigitsSession:
         return done
 
     def apply(self, command: Any) -> None:
-        if isinstance(command, ConfigureDigits):
+        if isinstance(command, OWN_DIGIT_COMMANDS):
+            self._use_own(command.applied_to(self.own))
+        elif isinstance(command, ConfigureDigits):
             self._configure(command.changes)
         elif isinstance(command, RestartDigits):
             self.config = replace(self.config, seed=self.config.seed + 1)
@@ -209,6 +217,25 @@ class DigitsSession:
             self._results_epoch = -1  # the confusion matrix is of other weights now
         else:
             raise ValueError(f"unknown command {command!r}")
+
+    def _use_own(self, own: OwnDigits) -> None:
+        """Train on ``own`` from the next step on, with the weights learned so far."""
+        self.own = own
+        self.trainer.set_data(*digits_rows(self._training_digits(), self.config.scaling),
+                              *digits_rows(self.data.validation, self.config.scaling))
+        self._own_answers = (None, None)
+
+    def _answers_for_own(self) -> np.ndarray | None:
+        """The network's answer for each own digit, recomputed once per epoch."""
+        key = (self.trainer.epoch, self.trainer.restores, self.restored)
+        if self._own_answers[0] != key:
+            answers = None
+            if len(self.own):
+                probabilities = self.trainer.network.predict(
+                    scale_inputs(self.own.images, self.config.scaling))
+                answers = probabilities.argmax(axis=1).astype(np.uint8)
+            self._own_answers = (key, answers)
+        return self._own_answers[1]
 
     def _restore(self, command: RestoreDigits) -> None:
         """All or nothing: weights that do not fit leave the session as it was."""
@@ -283,4 +310,5 @@ class DigitsSession:
             divergence=t.diverged, message=message,
             best_epoch=t.best_epoch, stopped_early=t.stopped_early, restores=t.restores,
             trained=t.step_count > 0 or self.restored,
+            own_digits=self.own, own_answers=self._answers_for_own(),
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.digits.preprocess import to_mnist
+from core.digits.preprocess import as_bytes, to_mnist
 from core.nn.network import Network, NetworkSpec
 from core.nn.optimizers import make_optimizer
 from core.nn.regularization import Penalty
@@ -23,7 +23,6 @@ from core.training.trainer import Trainer
 
 SCALINGS = ("0-1", "0.01-0.99")
 VALIDATION_PER_CLASS = 100
-SEEDS_PRESET = (16, 16)  # the notes' 784-16-16-10 network
 
 
 def scaled_images(images: np.ndarray, scaling: str = "0-1") -> ScaledRows:
@@ -37,6 +36,13 @@ def scaled_images(images: np.ndarray, scaling: str = "0-1") -> ScaledRows:
     if scaling == "0.01-0.99":
         return ScaledRows(images, 0.98 / 255, 0.01)
     return ScaledRows(images, 1 / 255)
+
+
+def digits_rows(digits: tuple[np.ndarray, np.ndarray],
+                scaling: str = "0-1") -> tuple[ScaledRows, np.ndarray]:
+    """uint8 ``(images, labels)`` as a trainer's inputs and one-hot targets."""
+    images, labels = digits
+    return scaled_images(images, scaling), np.eye(10, dtype=np.float32)[labels]
 
 
 def scale_inputs(images: np.ndarray, scaling: str = "0-1") -> np.ndarray:
@@ -128,12 +134,10 @@ def make_digits_trainer(
     """A trainer for uint8 ``(images, labels)`` pairs; validation is the test set."""
     rng = np.random.default_rng(seed)
     network = Network(digits_spec(hidden, activation, dropout, dtype), rng)
-    onehot = np.eye(10, dtype=np.float32)
     augment: Callable | None = augmentation if augmentation and augmentation.active else None
     return Trainer(
         network, make_optimizer(optimizer, learning_rate=learning_rate), "cross_entropy",
-        scaled_images(train[0], scaling), onehot[train[1]],
-        scaled_images(validation[0], scaling), onehot[validation[1]],
+        *digits_rows(train, scaling), *digits_rows(validation, scaling),
         task=MULTICLASS, batch_size=batch_size, penalty=Penalty(0.0, l2), rng=rng,
         augment=augment, running_train_metrics=True,
     )
@@ -173,7 +177,7 @@ class Recognition:
 def recognise(network: Network, ink: np.ndarray, scaling: str = "0-1") -> Recognition:
     """Preprocess a drawing (ink in [0, 1], any size) and run it through ``network``."""
     digit = to_mnist(ink)
-    image = np.round(digit * 255).astype(np.uint8)[None]
+    image = as_bytes(digit)[None]
     probabilities = network.predict(scale_inputs(image, scaling))[0]
     return Recognition(
         digit_image=digit,

@@ -1,4 +1,4 @@
-"""A small, hardened PNG reader and writer (standard library + numpy), for headless use.
+"""A small, hardened PNG reader (standard library + numpy), for headless use.
 
 ``predict`` reads a PNG of a drawn digit and core may not use Qt, so this
 decodes the common cases: 8-bit greyscale, grey+alpha, RGB, RGBA and palette
@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from core.util.fileio import FileError, atomic_write_bytes, open_regular
+from core.util.fileio import FileError, open_regular
 from core.util.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_PNG_FILE_BYTES
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -178,21 +178,3 @@ def to_grey(pixels: np.ndarray) -> np.ndarray:
         grey = grey * alpha + paper * (1.0 - alpha)
     return grey
 
-
-def png_bytes(grey: np.ndarray) -> bytes:
-    """Encode a uint8 ``(h, w)`` image as a greyscale PNG."""
-    grey = np.ascontiguousarray(grey, dtype=np.uint8)
-    height, width = grey.shape
-    raw = b"".join(b"\x00" + grey[y].tobytes() for y in range(height))
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (struct.pack(">I", len(body)) + kind + body
-                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + \
-        chunk(b"IEND", b"")
-
-
-def write_png(path: str | os.PathLike, grey: np.ndarray) -> None:
-    atomic_write_bytes(path, png_bytes(grey))

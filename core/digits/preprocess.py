@@ -82,6 +82,11 @@ def to_mnist(image: np.ndarray) -> np.ndarray:
     return out.astype(np.float32)
 
 
+def as_bytes(digit: np.ndarray) -> np.ndarray:
+    """A digit in [0, 1] (from :func:`to_mnist`) as bytes 0–255, the form MNIST's are in."""
+    return np.round(np.asarray(digit) * 255).astype(np.uint8)
+
+
 def from_photo(pixels: np.ndarray) -> np.ndarray:
     """Grey levels (0–255, any size) of a drawn digit → ink in [0, 1].
 

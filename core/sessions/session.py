@@ -1,9 +1,10 @@
 """What a saved session holds, and turning it back into worker commands.
 
 A session is the open mode, the playground (every setting, the points
-including hand-edited ones, both models' weights) and the digits settings
-and weights.  It is built from the GUI's latest snapshots — immutable copies
-— so saving never waits for the worker; opening one becomes commands.
+including hand-edited ones, both models' weights), the digits settings
+and weights, and the digits the learner drew and added to the training
+set.  It is built from the GUI's latest snapshots — immutable copies — so
+saving never waits for the worker; opening one becomes commands.
 Every value read back is checked here, and a bad one is refused with a
 :class:`~core.sessions.archive.SessionFileError` naming it.
 """
@@ -18,6 +19,7 @@ import numpy as np
 
 from core.data.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
 from core.digits.model import DigitsConfig, DigitsSession, DigitsSnapshot, RestoreDigits
+from core.digits.own_digits import OwnDigits
 from core.nn.layers import BatchNorm
 from core.playground.model import (
     Playground,
@@ -43,11 +45,15 @@ class Session:
     mode: str
     playground: RestorePlayground | None
     digits: RestoreDigits | None
+    # The learner's digits: None leaves the window's as they are (a session without
+    # a digits part); a session with one brings its own set, empty if it had none.
+    own_digits: OwnDigits | None = None
 
 
 def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnapshot | None,
-                 digits: DigitsSnapshot | None) -> None:
-    """Write the session atomically; ``None`` parts are left out."""
+                 digits: DigitsSnapshot | None, own_digits: OwnDigits | None = None) -> None:
+    """Write the session atomically; ``None`` parts and an empty set of own digits are
+    left out."""
     document: dict[str, Any] = {"mode": mode}
     arrays: dict[str, np.ndarray] = {}
     if playground is not None:
@@ -69,6 +75,8 @@ def save_session(path: str | os.PathLike, mode: str, playground: PlaygroundSnaps
     if digits is not None:
         document["digits"] = {"config": _plain(dataclasses.asdict(digits.config))}
         _put_weights(arrays, "digits", digits.weights)
+    if own_digits is not None and len(own_digits):
+        arrays["own_images"], arrays["own_labels"] = own_digits.images, own_digits.labels
     write_session(path, document, arrays)
 
 
@@ -91,9 +99,19 @@ def open_session(path: str | os.PathLike) -> Session:
         digits = RestoreDigits(_config(DigitsConfig, "digits",
                                        _section(document["digits"]).get("config")),
                                _get_weights(arrays, "digits"))
-    session = Session(mode, playground, digits)
+    session = Session(mode, playground, digits, _own_digits(arrays, digits is not None))
     _rehearse(session)
     return session
+
+
+def _own_digits(arrays: dict[str, np.ndarray], has_digits: bool) -> OwnDigits | None:
+    """The learner's digits, checked as :class:`OwnDigits` checks any set."""
+    if "own_images" not in arrays and "own_labels" not in arrays:
+        return OwnDigits() if has_digits else None
+    try:
+        return OwnDigits(_array(arrays, "own_images"), _array(arrays, "own_labels"))
+    except ValueError as exc:
+        raise SessionFileError(str(exc)) from None
 
 
 def _rehearse(session: Session) -> None:

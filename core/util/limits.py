@@ -41,6 +41,7 @@ MAX_IMAGE_BYTES = 1 * MB        # inflated pixel data: 1000² grey, 512² RGBA (
 # -- digits data (IDX) ----------------------------------------------------------------
 MAX_IDX_BYTES = 64 * MB         # the largest real file (60,000 images) is 47 MB
 MAX_IDX_ITEMS = 100_000         # images or labels in one file
+MAX_OWN_DIGITS = 100            # digits a learner drew and added (a session's too): 10 a digit
 
 # -- optimiser settings a session may carry, inclusive ----------------------------------
 OPTIMIZER_SETTING_RANGES = {

@@ -93,10 +93,11 @@ class SessionManager(QObject):
         """Write the current session to ``path`` (atomically)."""
         w = self.window
         digits = w.digits.training.controller.latest
+        own = digits.own_digits if digits is not None else None  # kept untrained too
         if digits is not None and not digits.trained:
             digits = None  # a fresh random network: the canvas keeps its shipped model
         path.parent.mkdir(parents=True, exist_ok=True)
-        save_session(path, MODES[w.tabs.currentIndex()], w.playground.snapshot, digits)
+        save_session(path, MODES[w.tabs.currentIndex()], w.playground.snapshot, digits, own)
 
     def autosave(self) -> None:
         """Quietly keep the session; a failure is reported in the status bar only."""
@@ -134,6 +135,8 @@ class SessionManager(QObject):
             w.playground.restore(session.playground)
         if session.digits is not None:
             w.digits.training.restore(session.digits)
+        if session.own_digits is not None:
+            w.digits.use_own_digits(session.own_digits)
         w.tabs.setCurrentIndex(MODES.index(session.mode))
 
     def restore_last(self) -> None:

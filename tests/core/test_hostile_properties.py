@@ -114,10 +114,10 @@ def test_a_png_bomb_inflates_only_what_its_header_declares(tmp_path):
 
 
 def test_reading_stops_at_iend(tmp_path):
-    from core.digits.png import png_bytes
+    from tests.core.digits.test_png import encode
 
     path = tmp_path / "tail.png"
-    path.write_bytes(png_bytes(np.full((3, 4), 7, np.uint8)) + b"\xff" * 100_000)
+    path.write_bytes(encode(np.full((3, 4), 7, np.uint8), 0, filters=[0]) + b"\xff" * 100_000)
     assert (read_png(path) == 7).all()
 
 

@@ -17,8 +17,8 @@ from core.digits.network import (
     scale_inputs,
     validation_split,
 )
-from core.digits.png import write_png
 from core.digits.preprocess import CENTRE, centre_of_mass, to_mnist
+from tests.core.digits.test_png import encode
 
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "resources" / "models" / "digits.npz"
@@ -100,7 +100,7 @@ def test_predict_reads_a_drawn_png_either_polarity(tmp_path, digits, capsys):
     i = held[5]
     big = np.kron(images[i], np.ones((10, 10), dtype=np.uint8))  # 280×280
     for name, pixels in (("light.png", big), ("dark.png", 255 - big)):
-        write_png(tmp_path / name, pixels)
+        (tmp_path / name).write_bytes(encode(pixels, 0, filters=[0]))
         assert run(["predict", "--model", str(SHIPPED), str(tmp_path / name), "--json"]) == 0
         result = json.loads(capsys.readouterr().out)
         assert result["digit"] == labels[i]
