@@ -9,8 +9,8 @@ import pytest
 
 from core.worker.loop import Play
 from core.worker.process import FRAME_PAINTED, FRAME_WAIT_LIMIT
-from gui.worker.backings import ProcessBacking, ThreadBacking
 from gui.worker.background_task import BackgroundTask
+from gui.worker.backings import ProcessBacking, ThreadBacking
 from gui.worker.training_controller import TrainingController
 from gui.worker.worker import Worker
 from tests.gui.worker.jobs import CountingTarget, Exploding
