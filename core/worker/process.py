@@ -11,7 +11,7 @@ The parent (:mod:`gui.worker.worker`) starts :func:`run_child` with
 pickles (``Connection.send``/``recv``) between two ends of this program.  A
 job is a ``module:function`` taking ``(inbox, outbox)``; what it works on is
 its first message, so the job's module (and numpy) is imported only in the
-child, after :func:`one_blas_thread` has shaped its environment.
+child, after :func:`lean_children` has shaped its environment.
 
 Training protocol (:func:`serve`):
 
@@ -32,7 +32,9 @@ import contextlib
 import importlib
 import os
 import queue
+import sys
 import threading
+import types
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
@@ -47,18 +49,24 @@ FRAME_WAIT_LIMIT = 0.25  # a window that never answers still sees 4 frames/s
 
 
 @contextlib.contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """Children started inside use one BLAS thread: the other core is the window's.
+def lean_children() -> Iterator[None]:
+    """Children spawned inside use one BLAS thread and import nothing of this program's main.
 
-    Set in this process's environment around the start, because a spawned
-    child imports modules (its parent's main, its arguments') before its
-    target runs, and BLAS reads the variables once, when numpy is imported.
+    A spawned child imports its parent's main module (the benchmark's, pytest's:
+    Qt and all) and its arguments' modules before its target runs, and BLAS
+    reads its thread count once, when numpy is imported.  So the variables are
+    set in this process's environment, which the child inherits (the other
+    core is the window's), and multiprocessing sees an empty main module while
+    it prepares the child: every job lives in an importable module.
     """
     added = [name for name in BLAS_THREADS if name not in os.environ]
     os.environ.update(dict.fromkeys(added, "1"))
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
     try:
         yield
     finally:
+        sys.modules["__main__"] = main
         for name in added:
             os.environ.pop(name, None)
 

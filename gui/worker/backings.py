@@ -30,7 +30,7 @@ from multiprocessing.process import BaseProcess
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from core.worker.process import one_blas_thread, run_child
+from core.worker.process import lean_children, run_child
 
 # A frame (~0.3 MB) must fit in the pipe: with Linux's 64 kB default (and the
 # 176 kB a socketpair holds) the child stalled in write() until this process's
@@ -77,7 +77,7 @@ class ProcessBacking:
             fcntl.fcntl(child_outbox.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         self.process = context.Process(target=run_child, name=self.job, daemon=True,
                                        args=(self.job, child_inbox, child_outbox))
-        with one_blas_thread():
+        with lean_children():
             self.process.start()
         # Only the child holds its ends now: when it ends, the relay reads end-of-file.
         child_inbox.close()

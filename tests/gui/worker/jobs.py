@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from core.worker.loop import Stop
@@ -15,9 +16,12 @@ def echo(inbox, outbox) -> None:
 
 
 def environment(inbox, outbox) -> None:
-    """Reports the BLAS thread limits the child was started with."""
+    """Reports the BLAS thread limits the child was started with, and which of
+    the heavy modules were imported before this job ran."""
     names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-    outbox.send(("succeeded", {name: os.environ.get(name) for name in names}))
+    report = {name: os.environ.get(name) for name in names}
+    report["imported"] = sorted({"numpy", "PySide6", "pytest"} & set(sys.modules))
+    outbox.send(("succeeded", report))
 
 
 def crash(inbox, outbox) -> None:

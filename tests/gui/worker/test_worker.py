@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
+import types
 
 import pytest
 
@@ -42,10 +44,17 @@ def test_messages_go_to_the_job_and_its_results_come_back(qtbot, stopped):
     assert produced.args == [{"rate": 0.5}] and worker.latest == {"rate": 0.5}
 
 
-def test_a_child_starts_with_one_blas_thread_and_this_process_keeps_its_own(qtbot, stopped,
-                                                                             monkeypatch):
+def test_a_child_starts_lean_with_one_blas_thread_and_this_process_keeps_its_own(
+        qtbot, stopped, monkeypatch, tmp_path):
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     monkeypatch.setenv("MKL_NUM_THREADS", "7")  # a setting the user made is kept
+    # A main script (the benchmark's, say) that a spawned child would run first.
+    marker = tmp_path / "main-ran"
+    script = tmp_path / "app_main.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    main = types.ModuleType("__main__")
+    main.__file__, main.__spec__ = str(script), None
+    monkeypatch.setitem(sys.modules, "__main__", main)
     worker = _in_child("environment")
     stopped(worker)
     with qtbot.waitSignal(worker.succeeded, timeout=15_000) as done:
@@ -53,6 +62,10 @@ def test_a_child_starts_with_one_blas_thread_and_this_process_keeps_its_own(qtbo
     assert done.args[0]["OPENBLAS_NUM_THREADS"] == "1"
     assert done.args[0]["MKL_NUM_THREADS"] == "7"
     assert "OPENBLAS_NUM_THREADS" not in os.environ
+    assert sys.modules["__main__"] is main
+    # numpy comes after the limits; nothing of the main script (nor Qt) in the child
+    assert done.args[0]["imported"] == []
+    assert not marker.exists()
 
 
 def test_a_crashing_child_is_one_failure_with_its_message(qtbot, stopped):
