@@ -30,7 +30,7 @@ from multiprocessing.process import BaseProcess
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from core.worker.process import lean_children, run_child
+from core.worker.process import child_main, lean_children
 
 # A frame (~0.3 MB) must fit in the pipe: with Linux's 64 kB default (and the
 # 176 kB a socketpair holds) the child stalled in write() until this process's
@@ -75,7 +75,7 @@ class ProcessBacking:
         self._inbox, child_outbox = context.Pipe(duplex=False)
         with contextlib.suppress(AttributeError, OSError):  # not Linux: the default size
             fcntl.fcntl(child_outbox.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        self.process = context.Process(target=run_child, name=self.job, daemon=True,
+        self.process = context.Process(target=child_main, name=self.job, daemon=True,
                                        args=(self.job, child_inbox, child_outbox))
         with lean_children():
             self.process.start()
