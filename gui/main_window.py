@@ -46,7 +46,7 @@ START_FRESH_MS = 60_000  # how long "Start fresh" stays offered after a restore
 
 
 class MainWindow(QMainWindow):
-    """Hosts the modes; stops every worker thread when it closes.
+    """Hosts the modes; stops every worker (child process or thread) when it closes.
 
     Each page sits in a scroll area, so the window fits any screen: a page
     that needs more room than a small screen at a large text size scrolls.

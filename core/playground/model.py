@@ -5,7 +5,7 @@ Everything the playground window shows is computed here (and so is testable
 headless): both decision boundaries and every neuron's activation over the
 plane, weights, losses, accuracies.  Optimiser and regularisation settings
 change live; structural changes (layers, features, data set) rebuild the
-networks.  Snapshots hold copies only — the worker thread keeps the model.
+networks.  Snapshots hold copies only — the worker process keeps the model.
 """
 
 from __future__ import annotations

@@ -1,44 +1,55 @@
-"""A one-off computation (the complexity sweep, …) in a child process.
+"""A one-off computation (the complexity sweep, a download, …) reporting as it goes.
 
-The window's process paints, and painting pyqtgraph views holds the GIL: a
-computation there only runs between paints.  In a child it has a core of its own.
-The child is started with ``multiprocessing``'s spawn context and talks over its
-pipes (``Connection.send``/``recv``): progress and the result go up, a cancel
-request comes down.  Messages are pickles between two ends of this program.
+The same call runs in a thread (waiting: downloads, reading files) or in a
+child process (computing: painting holds the GIL, so a computing thread would
+only run between paints).  The function gets ``progress(text, done, total)``
+and ``cancelled()``; its result or its error goes back as one message.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
-from multiprocessing.connection import Connection
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+from core.worker.process import resolve
 
 
-def run_task(target: str, kwargs: dict[str, Any], results: Connection,
-             cancel: Connection) -> None:
-    """Child entry: call ``module:function`` with ``progress`` and ``cancelled``.
+class Inbox(Protocol):
+    """Messages from the window: any message at all asks the task to stop."""
+
+    def poll(self, timeout: float = 0.0) -> bool: ...
+
+    def recv(self) -> Any: ...
+
+
+class Outbox(Protocol):
+    def send(self, message: Any) -> None: ...
+
+
+def call_reporting(function: Callable[..., Any], kwargs: dict[str, Any], inbox: Inbox,
+                   outbox: Outbox) -> None:
+    """Call ``function`` with ``progress`` and ``cancelled``; report its outcome.
 
     Sends ``("progress", text, done, total)`` as it goes, then ``("succeeded",
-    result)`` or ``("failed", reason)``.  The target is named, not pickled, so that
-    BLAS is limited to one thread (the window has the other core) before the
-    target's module imports numpy.
+    result)`` or ``("failed", reason)``.
     """
-    for name in BLAS_THREADS:
-        os.environ.setdefault(name, "1")
     try:
-        module, _, name = target.partition(":")
-        function = getattr(importlib.import_module(module), name)
         result = function(
-            progress=lambda text, done, total: results.send(("progress", text, done, total)),
-            cancelled=cancel.poll, **kwargs)
+            progress=lambda text, done, total: outbox.send(("progress", text, done, total)),
+            cancelled=inbox.poll, **kwargs)
     except (BrokenPipeError, ConnectionResetError):
         return  # the window is gone
     except Exception as exc:  # the window shows it
-        results.send(("failed", f"{type(exc).__name__}: {exc}"))
+        outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
     else:
-        results.send(("succeeded", result))
-    finally:
-        results.close()
+        outbox.send(("succeeded", result))
+
+
+def run_task(inbox: Inbox, outbox: Outbox) -> None:
+    """Process job: the first message is ``("module:function", kwargs)``.
+
+    The target is named, not pickled, so its module (and numpy) is imported
+    here, in the child.
+    """
+    target, kwargs = inbox.recv()
+    call_reporting(resolve(target), kwargs, inbox, outbox)  # run_child reports a bad name

@@ -295,7 +295,7 @@ class PlaygroundPage(QWidget):
         self.controller.send(command)
 
     def shutdown(self) -> bool:
-        """Stop the worker threads; called when the window closes."""
+        """Stop the training worker and the sweep; called when the window closes."""
         if self._sweep is not None:
             self._sweep.done(0)
         return self.controller.stop()
@@ -440,7 +440,7 @@ class PlaygroundPage(QWidget):
         return self._health
 
     def open_sweep(self) -> SweepDialog | None:
-        """The sweep trains on a copy of the current points in its own thread."""
+        """The sweep trains on a copy of the current points in a child process."""
         snap = self.snapshot
         if snap is None:
             return None

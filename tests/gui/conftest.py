@@ -1,4 +1,4 @@
-"""GUI fixtures: a real main window whose worker thread must end with the test."""
+"""GUI fixtures: a real main window whose worker (a child process) must end with the test."""
 
 import gc
 
@@ -35,7 +35,7 @@ def window(qtbot):
     qtbot.waitUntil(lambda: win.playground.snapshot is not None, timeout=10_000)
     yield win
     win.close()
-    assert not win.playground.controller.is_running(), "worker thread left running"
+    assert not win.playground.controller.is_running(), "training worker left running"
 
 
 @pytest.fixture

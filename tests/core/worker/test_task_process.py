@@ -5,15 +5,17 @@ from multiprocessing import Pipe
 import numpy as np
 
 from core.data.datasets import make_dataset, split_dataset
-from core.worker.task import run_task
+from core.worker.loop import Stop
+from core.worker.process import run_child
 
 
 def _run(target, kwargs, cancel_first=False):
     results_out, results_in = Pipe(duplex=False)
-    cancel_out, cancel_in = Pipe(duplex=False)
+    inbox_out, inbox_in = Pipe(duplex=False)
+    inbox_in.send((target, kwargs))
     if cancel_first:
-        cancel_in.send(True)
-    run_task(target, kwargs, results_in, cancel_out)
+        inbox_in.send(Stop())
+    run_child("core.worker.task:run_task", inbox_out, results_in)
     messages = []
     try:
         while True:

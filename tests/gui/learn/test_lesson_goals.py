@@ -37,7 +37,7 @@ def course_window(qapp):
     yield window
     window.close()
     QSettings().remove("learn")
-    assert not window.playground.controller.is_running(), "worker thread left running"
+    assert not window.playground.controller.is_running(), "training worker left running"
 
 
 def test_the_shipped_course_loads_whole():
