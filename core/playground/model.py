@@ -37,6 +37,7 @@ from core.playground.weight_effect import WeightEffect, summarize_weights
 from core.training.diagnostics import InputNoise, LayerHealth, Problem, diagnose, layer_health
 from core.training.history import COLUMNS
 from core.training.trainer import Divergence, Trainer
+from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
 
 MAX_LAYERS = 8
 MAX_NEURONS = 32
@@ -121,22 +122,7 @@ PRESETS: dict[str, PlaygroundConfig] = {
 }
 
 
-# -- commands ---------------------------------------------------------------
-@dataclass(frozen=True)
-class Configure:
-    """Change settings by name, e.g. ``Configure({"learning_rate": 0.1})``.
-
-    Live settings keep training; structural ones rebuild the networks.
-    """
-
-    changes: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Reset:
-    """New random weights (same data), counters and history cleared."""
-
-
+# -- commands (besides Configure, Restart, RestoreBest and Restore) ----------
 @dataclass(frozen=True)
 class Regenerate:
     """Draw a fresh data set with a new seed; the networks keep training."""
@@ -190,11 +176,6 @@ class ShowHealth:
 
 
 @dataclass(frozen=True)
-class RestoreBest:
-    """Put back each model's weights from its lowest test loss (early stopping)."""
-
-
-@dataclass(frozen=True)
 class LoadData:
     """Replace the data with imported points (e.g. from CSV)."""
 
@@ -202,8 +183,8 @@ class LoadData:
 
 
 @dataclass(frozen=True)
-class RestorePlayground:
-    """Put back a saved session: settings, points and both models' weights."""
+class PlaygroundState:
+    """What :class:`Restore` puts back (a session): settings, points and both models' weights."""
 
     config: PlaygroundConfig
     train: Dataset
@@ -228,7 +209,7 @@ class Remedy:
     """The one-click fix offered for a divergence or a :class:`Problem`.
 
     ``fix`` names it (the window words it); the window sends
-    ``Configure(changes)`` if there are any, then ``Reset()`` if ``restart``,
+    ``Configure(changes)`` if there are any, then ``Restart()`` if ``restart``,
     then plays.
     """
 
@@ -334,7 +315,7 @@ def _switch_norms(network: Network, old: PlaygroundConfig, new: PlaygroundConfig
     return with_layer_norm(network, new.layer_norm, X)
 
 
-class Playground:
+class Playground(Model):
     """Two trainers (network and linear) over one data set; see module doc."""
 
     def __init__(self, config: PlaygroundConfig | None = None) -> None:
@@ -346,10 +327,17 @@ class Playground:
         self.enlarged: tuple[int, int] | None = None
         self.health_wanted = False
         # The network's weights at every frame, thinned as it grows: the replay.
-        self.replay_log = SnapshotHistory(max_bytes=32 * 1024 * 1024, max_items=REPLAY_ITEMS)
-        self.replay_index: int | None = None
+        self._forget_replay()
         self._make_data()
         self._build()
+
+    def kept_whole(self) -> tuple[object, ...]:
+        return self.train, self.test, self.grid, self.replay_log
+
+    def _forget_replay(self) -> None:
+        """A new, empty replay: recorded weights that no longer fit the network go."""
+        self.replay_log = SnapshotHistory(max_bytes=32 * 1024 * 1024, max_items=REPLAY_ITEMS)
+        self.replay_index: int | None = None
 
     # -- construction ---------------------------------------------------------
     def _make_data(self) -> None:
@@ -387,11 +375,9 @@ class Playground:
                 history_capacity=HISTORY_ROWS,
                 augment=InputNoise(c.input_noise) if c.input_noise else None,
             )
-        # Only now, when both built: a failure above leaves the old models training.
         self.grid, self.trainers = grid, trainers
         self._mark_weights()
-        self.replay_log.clear()  # old weights no longer fit the new network
-        self.replay_index = None
+        self._forget_replay()
         self._judge_from_now()
 
     def _judge_from_now(self) -> None:
@@ -451,89 +437,10 @@ class Playground:
         self._diagnose()
         return done
 
-    def apply(self, command: Any) -> None:
-        if isinstance(command, Configure):
-            self._configure(command.changes)
-        elif isinstance(command, Reset):
-            self._resets += 1
-            self._build()
-        elif isinstance(command, Regenerate):
-            self._regenerations += 1
-            task = self.train.task
-            self._make_data()
-            if self.train.task == task:
-                self._data_changed()
-            else:
-                self._build()
-        elif isinstance(command, AddPoint):
-            self._add_point(command)
-        elif isinstance(command, RemovePoint):
-            self._remove_point(command)
-        elif isinstance(command, ApplyPreset):
-            if command.name not in PRESETS:
-                raise ValueError(f"unknown preset {command.name!r}")
-            self.config = replace(PRESETS[command.name], resolution=self.config.resolution)
-            self._regenerations = 0
-            self._make_data()
-            self._build()
-        elif isinstance(command, ShowHealth):
-            self.health_wanted = command.on
-        elif isinstance(command, EnlargeNeuron):
-            self.enlarged = command.neuron
-        elif isinstance(command, WatchNeurons):
-            self.watch = command
-            self._transformed()  # refuse impossible choices now, with their reason
-        elif isinstance(command, Replay):
-            if command.index is not None and not 0 <= command.index < len(self.replay_log):
-                raise ValueError("there is no recorded moment with that number")
-            self.replay_index = command.index
-        elif isinstance(command, RestoreBest):
-            for trainer in self.trainers.values():
-                trainer.restore_best()
-            self._judge_from_now()
-        elif isinstance(command, RestorePlayground):
-            self._restore(command)
-        elif isinstance(command, LoadData):
-            self._load_data(command.data)
-        else:
-            raise ValueError(f"unknown command {command!r}")
-
-    def _restore(self, command: RestorePlayground) -> None:
-        """All or nothing: a session that does not fit leaves the playground as it was."""
-        saved = (self.config, self.train, self.test, self.trainers, self.grid)
-        try:
-            command.config.validate()
-            self.config, self.train, self.test = command.config, command.train, command.test
-            self._build()
-            for name, weights in command.weights.items():
-                self.trainers[name].network.set_weights(list(weights))
-            self.trainers["network"].network.set_norms(command.norms)
-            for name, trainer in self.trainers.items():
-                trainer.reset_counters()  # the best and backup weights are the restored ones
-                trainer.step_count, trainer.epoch = command.step, command.epoch
-                for row in command.histories.get(name, ()):
-                    trainer.history.append(**dict(zip(COLUMNS, row.tolist(), strict=True)))
-            self._mark_weights()
-            self._judge_from_now()
-        except ValueError:
-            self.config, self.train, self.test, self.trainers, self.grid = saved
-            raise
-
-    def _load_data(self, data: Dataset) -> None:
-        """All or nothing; points with values, not classes, switch cross-entropy to
-        squared error, as choosing a regression data set does."""
-        saved = (self.config, self.train, self.test)
-        if data.task not in (BINARY, MULTICLASS) and self.config.loss == "cross_entropy":
-            self.config = replace(self.config, loss="mse")
-        rng = np.random.default_rng([self.config.seed, self._regenerations])
-        try:
-            self.train, self.test = split_dataset(data, self.config.train_ratio, rng)
-            self._build()
-        except Exception:
-            self.config, self.train, self.test = saved
-            raise
-
-    def _configure(self, changes: dict[str, Any]) -> None:
+    # -- commands ------------------------------------------------------------------
+    @handles(Configure)
+    def _configure(self, command: Configure) -> None:
+        changes = command.changes
         unknown = set(changes) - set(PlaygroundConfig.__dataclass_fields__)
         if unknown:
             raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
@@ -559,23 +466,96 @@ class Playground:
         else:
             task = self.train.task
         self._check_loss(new.loss, task)
-        saved = (self.config, self.train, self.test, self._regenerations)
-        self.config = new
-        try:
-            if set(changes) <= LIVE_SETTINGS:
-                self._apply_live(saved[0], new)
-                if any(getattr(new, k) != getattr(saved[0], k) for k in REGULARISERS):
-                    self._mark_weights()
-                self._judge_from_now()
-                return
-            if DATA_SETTINGS & set(changes):
-                self._regenerations = 0
-                self._make_data()
+        old, self.config = self.config, new
+        if set(changes) <= LIVE_SETTINGS:
+            self._apply_live(old, new)
+            if any(getattr(new, k) != getattr(old, k) for k in REGULARISERS):
+                self._mark_weights()
+            self._judge_from_now()
+            return
+        if DATA_SETTINGS & set(changes):
+            self._regenerations = 0
+            self._make_data()
+        self._build()
+
+    @handles(Restart)
+    def _restart(self, _: Restart) -> None:
+        self._resets += 1
+        self._build()
+
+    @handles(Regenerate)
+    def _regenerate(self, _: Regenerate) -> None:
+        self._regenerations += 1
+        task = self.train.task
+        self._make_data()
+        if self.train.task == task:
+            self._data_changed()
+        else:
             self._build()
-        except Exception:
-            # A setting that cannot be built leaves everything as it was.
-            self.config, self.train, self.test, self._regenerations = saved
-            raise
+
+    @handles(ApplyPreset)
+    def _apply_preset(self, command: ApplyPreset) -> None:
+        if command.name not in PRESETS:
+            raise ValueError(f"unknown preset {command.name!r}")
+        self.config = replace(PRESETS[command.name], resolution=self.config.resolution)
+        self._regenerations = 0
+        self._make_data()
+        self._build()
+
+    @handles(ShowHealth)
+    def _show_health(self, command: ShowHealth) -> None:
+        self.health_wanted = command.on
+
+    @handles(EnlargeNeuron)
+    def _enlarge(self, command: EnlargeNeuron) -> None:
+        self.enlarged = command.neuron
+
+    @handles(WatchNeurons)
+    def _watch(self, command: WatchNeurons) -> None:
+        self.watch = command
+        self._transformed()  # refuse impossible choices now, with their reason
+
+    @handles(Replay)
+    def _choose_replay(self, command: Replay) -> None:
+        if command.index is not None and not 0 <= command.index < len(self.replay_log):
+            raise ValueError("there is no recorded moment with that number")
+        self.replay_index = command.index
+
+    @handles(RestoreBest)
+    def _restore_best(self, _: RestoreBest) -> None:
+        for trainer in self.trainers.values():
+            trainer.restore_best()
+        self._judge_from_now()
+
+    @handles(Restore)
+    def _restore(self, command: Restore) -> None:
+        state = command.state
+        if not isinstance(state, PlaygroundState):
+            raise ValueError("this is not a saved playground")
+        state.config.validate()
+        self.config, self.train, self.test = state.config, state.train, state.test
+        self._build()
+        for name, weights in state.weights.items():
+            self.trainers[name].network.set_weights(list(weights))
+        self.trainers["network"].network.set_norms(state.norms)
+        for name, trainer in self.trainers.items():
+            trainer.reset_counters()  # the best and backup weights are the restored ones
+            trainer.step_count, trainer.epoch = state.step, state.epoch
+            for row in state.histories.get(name, ()):
+                trainer.history.append(**dict(zip(COLUMNS, row.tolist(), strict=True)))
+        self._mark_weights()
+        self._judge_from_now()
+
+    @handles(LoadData)
+    def _load_data(self, command: LoadData) -> None:
+        """Points with values, not classes, switch cross-entropy to squared error,
+        as choosing a regression data set does."""
+        data = command.data
+        if data.task not in (BINARY, MULTICLASS) and self.config.loss == "cross_entropy":
+            self.config = replace(self.config, loss="mse")
+        rng = np.random.default_rng([self.config.seed, self._regenerations])
+        self.train, self.test = split_dataset(data, self.config.train_ratio, rng)
+        self._build()
 
     def _apply_live(self, old: PlaygroundConfig, new: PlaygroundConfig) -> None:
         # Anything that can fail is made first, so a failure changes nothing.
@@ -598,11 +578,11 @@ class Playground:
                 if norms != (old.batch_norm, old.layer_norm):
                     trainer.replace_network(_switch_norms(trainer.network, old, new,
                                                           trainer.X_train))
-                    self.replay_log.clear()  # the recorded weights have the old layout
-                    self.replay_index = None
+                    self._forget_replay()  # the recorded weights have the old layout
             if new.loss != old.loss:
                 trainer.set_loss(new.loss)
 
+    @handles(AddPoint)
     def _add_point(self, command: AddPoint) -> None:
         task = self.train.task
         if task in (BINARY, MULTICLASS):
@@ -614,6 +594,7 @@ class Playground:
         self.train = self.train.with_point((command.x1, command.x2), command.label)
         self._data_changed()
 
+    @handles(RemovePoint)
     def _remove_point(self, command: RemovePoint) -> None:
         point = (command.x1, command.x2)
         train = self.train.without_nearest(point, POINT_PICK_RADIUS)

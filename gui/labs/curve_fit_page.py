@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import CURVES, make_dataset
-from core.labs.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
+from core.labs.curve_fit import X_RANGE, CurveFit, FitSnapshot, SetPoints
 from core.nn.optimizers import OPTIMIZERS
 from core.worker.loop import Pause, Play
+from core.worker.protocol import Configure
 from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
 from gui.widgets import combo_box
@@ -147,7 +148,7 @@ class CurveFitPage(QWidget):
         self.play.setText(self.tr("Pause") if self.running else self.tr("Fit"))
 
     def _configure(self) -> None:
-        self.controller.send(ConfigureFit({"loss": self.loss.currentData(),
+        self.controller.send(Configure({"loss": self.loss.currentData(),
                                            "learning_rate": self.rate.currentData(),
                                            "optimizer": self.optimizer.currentData(),
                                            "hidden": self.hidden.value()}))

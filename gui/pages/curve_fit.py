@@ -9,8 +9,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from core.labs.curve_fit import ConfigureFit
 from core.settings_table import defaults
+from core.worker.protocol import Configure
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.page import Observables, Page, scalars
 
@@ -61,11 +61,11 @@ class CurveFitAdapter(Page):
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
         if "hidden" in changes:
-            p.hidden.blockSignals(True)  # one ConfigureFit below carries every change
+            p.hidden.blockSignals(True)  # one Configure below carries every change
             p.hidden.setValue(changes["hidden"])
             p.hidden.blockSignals(False)
         if changes:
-            p.controller.send(ConfigureFit(changes))
+            p.controller.send(Configure(changes))
 
     def _latest(self) -> object:
         return self.page.snapshot

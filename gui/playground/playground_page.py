@@ -32,21 +32,19 @@ from core.playground.model import (
     PRESETS,
     AddPoint,
     ApplyPreset,
-    Configure,
     EnlargeNeuron,
     LoadData,
     Playground,
     PlaygroundConfig,
     PlaygroundSnapshot,
+    PlaygroundState,
     Regenerate,
     RemovePoint,
     Replay,
-    Reset,
-    RestoreBest,
-    RestorePlayground,
     ShowHealth,
 )
 from core.worker.loop import Pause, Play, SetSpeed, Step
+from core.worker.protocol import Configure, Restart, Restore, RestoreBest
 from gui.history_plot import HistoryPlot
 from gui.playground.boundary_view import BoundaryView
 from gui.playground.controls import ArchitectureBar, ControlsBar
@@ -270,14 +268,14 @@ class PlaygroundPage(QWidget):
         self.controller.send(Step(1))
 
     def reset(self) -> None:
-        self.controller.send(Reset())
+        self.controller.send(Restart())
 
-    def restore(self, command: RestorePlayground) -> None:
+    def restore(self, state: PlaygroundState) -> None:
         """Put back a saved session; the next snapshot redraws everything."""
         self._enlarge(None)
         if self.running:
             self.toggle_play()
-        self.controller.send(command)
+        self.controller.send(Restore(state))
 
     def shutdown(self) -> bool:
         """Stop the worker threads; called when the window closes."""
@@ -479,7 +477,7 @@ class PlaygroundPage(QWidget):
         if remedy.changes:
             self.controller.send(Configure(remedy.changes))
         if remedy.restart:
-            self.controller.send(Reset())
+            self.controller.send(Restart())
         self.banner.hide()  # the next snapshot shows what is left, if anything
         self._set_running(True)
 

@@ -9,17 +9,15 @@ from core.playground.grid import grid_points
 from core.playground.model import (
     AddPoint,
     ApplyPreset,
-    Configure,
     EnlargeNeuron,
     LoadData,
     Playground,
     PlaygroundConfig,
     Regenerate,
     RemovePoint,
-    Reset,
-    RestoreBest,
     ShowHealth,
 )
+from core.worker.protocol import Configure, Restart, RestoreBest
 
 
 @pytest.fixture
@@ -136,7 +134,7 @@ def test_regenerate_keeps_training_reset_starts_over(playground):
     playground.apply(Regenerate())
     assert playground.step_count == 100 and not np.array_equal(old, playground.train.X)
     weights = playground.trainers["network"].network.params.copy()
-    playground.apply(Reset())
+    playground.apply(Restart())
     assert playground.step_count == 0
     assert not np.array_equal(weights, playground.trainers["network"].network.params)
 
@@ -201,6 +199,7 @@ def test_transformed_space_is_the_layer_activations(playground):
 
 def test_replay_shows_recorded_weights_and_stays_bounded(playground):
     from core.playground.model import REPLAY_ITEMS, Replay
+    from core.worker.protocol import Configure
 
     first = playground.snapshot()
     for _ in range(REPLAY_ITEMS + 200):
