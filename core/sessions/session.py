@@ -19,7 +19,10 @@ import numpy as np
 from core.data.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
 from core.digits.model import DigitsConfig, DigitsSession, DigitsSnapshot, DigitsState
 from core.nn.layers import BatchNorm
-from core.playground.model import Playground, PlaygroundConfig, PlaygroundSnapshot, PlaygroundState
+from core.playground.commands import PlaygroundState
+from core.playground.config import PlaygroundConfig
+from core.playground.model import Playground
+from core.playground.snapshot import PlaygroundSnapshot
 from core.sessions.archive import SessionFileError, read_session, write_session
 from core.settings_table import SettingError, check_settings, table
 from core.training.history import COLUMNS

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from core.nn.activations import HIDDEN_ACTIVATIONS
 from core.nn.initializers import INITIALIZERS
 from core.nn.optimizers import OPTIMIZERS
-from core.playground.model import MAX_LAYERS, MAX_NEURONS, PlaygroundConfig
+from core.playground.config import MAX_LAYERS, MAX_NEURONS, PlaygroundConfig
 from gui.widgets import LiveLabel, combo_box
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import DATASETS, REGRESSION, make_dataset
+from core.playground.config import PlaygroundConfig
 from core.playground.features import EXTENT
-from core.playground.model import PlaygroundConfig
 from gui.colors import class_colour, diverging_colormap
 from gui.display_names import display_name
 from gui.playground.keyboard_slider import KeyboardSlider

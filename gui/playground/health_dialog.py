@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from core.playground.model import PlaygroundSnapshot
+from core.playground.snapshot import PlaygroundSnapshot
 from core.training.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
 from gui.image_item import ImageItem
 from gui.playground.weight_effect_view import WeightEffectView

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from core.nn.layers import NORM_EPSILON
 from core.playground.features import FEATURE_NAMES
 from core.playground.grid import TILE_SIDE
-from core.playground.model import ModelSnapshot
+from core.playground.snapshot import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
 from gui.display_names import feature_label
 from gui.image_item import ImageItem

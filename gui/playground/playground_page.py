@@ -25,24 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
-from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES
-from core.playground.grid import GridEvaluator
-from core.playground.linear_equation import linear_equation
-from core.playground.model import (
-    PRESETS,
+from core.playground.commands import (
     AddPoint,
     ApplyPreset,
     EnlargeNeuron,
     LoadData,
-    Playground,
-    PlaygroundConfig,
-    PlaygroundSnapshot,
     PlaygroundState,
     Regenerate,
     RemovePoint,
     Replay,
     ShowHealth,
 )
+from core.playground.config import PRESETS, PlaygroundConfig
+from core.playground.features import DEFAULT_FEATURES, FEATURE_NAMES
+from core.playground.grid import GridEvaluator
+from core.playground.linear_equation import linear_equation
+from core.playground.model import Playground
+from core.playground.snapshot import PlaygroundSnapshot
 from core.worker.loop import Pause, Play, SetSpeed, Step
 from core.worker.protocol import Configure, Restart, Restore, RestoreBest
 from gui.history_plot import HistoryPlot

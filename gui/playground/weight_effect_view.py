@@ -11,7 +11,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core.playground.model import PlaygroundConfig
+from core.playground.config import PlaygroundConfig
 from core.playground.weight_effect import EFFECT_BINS, NEAR_ZERO, WeightEffect
 from gui import text_size
 from gui.theme import plot_ink

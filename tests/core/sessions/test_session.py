@@ -11,9 +11,11 @@ import pytest
 
 import core.util.fileio as fileio
 from core.digits.model import DigitsConfig, DigitsSession
+from core.playground.commands import AddPoint
+from core.playground.config import PlaygroundConfig
 from core.playground.features import feature_matrix
 from core.playground.grid import grid_points
-from core.playground.model import AddPoint, Playground, PlaygroundConfig
+from core.playground.model import Playground
 from core.sessions.archive import SessionFileError, read_session, write_session
 from core.sessions.session import open_session, save_session
 from core.worker.protocol import Configure, Restore

@@ -6,7 +6,9 @@ import pytest
 from core.data.datasets import make_dataset, split_dataset
 from core.nn.layers import BatchNorm
 from core.nn.network import Network, NetworkSpec
-from core.playground.model import PRESETS, Playground, PlaygroundConfig, ShowHealth
+from core.playground.commands import ShowHealth
+from core.playground.config import PRESETS, PlaygroundConfig
+from core.playground.model import Playground
 from core.playground.replay import SnapshotHistory, snapshot_nbytes
 from core.playground.sweep import complexity_sweep
 from core.playground.weight_effect import WeightEffect, summarize_weights

@@ -11,10 +11,12 @@ import pytest
 
 import core.digits.model as digits_module
 import core.labs.curve_fit as fit_module
-import core.playground.model as playground_module
+import core.playground.networks as playground_networks
 from core.digits.model import DigitsConfig, DigitsSession, DigitsState
 from core.labs.curve_fit import CurveFit, FitState, SetPoints
-from core.playground.model import AddPoint, Playground, PlaygroundConfig, PlaygroundState
+from core.playground.commands import AddPoint, PlaygroundState
+from core.playground.config import PlaygroundConfig
+from core.playground.model import Playground
 from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
 
 
@@ -70,7 +72,7 @@ def test_a_playground_retune_failing_after_half_its_work_changes_nothing(playgro
     before = playground.snapshot()
     rate = playground.trainers["network"].optimizer.learning_rate
     # The network's learning rate, batch size and dropout are set before the norm switch.
-    fail_on_call(monkeypatch, playground_module, "_switch_norms")
+    fail_on_call(monkeypatch, playground_networks, "switch_norms")
     with pytest.raises(RuntimeError, match="injected"):
         playground.apply(Configure({"learning_rate": 0.5, "batch_size": 3, "dropout": 0.3,
                                     "batch_norm": True}))
@@ -98,7 +100,7 @@ def test_a_playground_session_that_fails_after_the_rebuild_changes_nothing(playg
 
 def test_a_failed_point_edit_keeps_the_points(playground, monkeypatch):
     before = playground.snapshot()
-    fail_on_call(monkeypatch, playground_module, "feature_matrix", after=2)
+    fail_on_call(monkeypatch, playground_networks, "feature_matrix", after=1)
     with pytest.raises(RuntimeError):
         playground.apply(AddPoint(0.5, 0.5, 1))
     assert_same(playground.snapshot(), before)
