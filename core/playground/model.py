@@ -9,8 +9,8 @@ networks.  Snapshots hold copies only — the training process keeps the model.
 
 The parts live beside this module: config.py (settings), commands.py (the
 playground's own commands), networks.py (building and retuning the models),
-points.py (editing points), views.py (view-only choices), snapshot.py and
-remedy.py.
+points.py (editing points), views.py (view-only choices), judge.py (what went
+wrong), snapshot.py and remedy.py.
 """
 
 from __future__ import annotations
@@ -40,19 +40,16 @@ from core.playground.config import (
     configured,
 )
 from core.playground.grid import GridEvaluator
+from core.playground.judge import Judge
 from core.playground.networks import make_trainers, model_arrays, retune
 from core.playground.points import with_point, without_point
 from core.playground.remedy import Remedy, remedy_for
 from core.playground.snapshot import PlaygroundSnapshot, model_snapshot
 from core.playground.transformed_space import TransformedSpace, WatchNeurons
 from core.playground.views import ViewChoices
-from core.playground.weight_effect import WeightEffect, summarize_weights
-from core.training.diagnostics import Problem, diagnose
 from core.training.history import COLUMNS
 from core.training.trainer import Divergence
 from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
-
-DIAGNOSE_EVERY = 5  # epochs between two checks of what went wrong (a pass over the data)
 
 
 class Playground(Model):
@@ -83,44 +80,15 @@ class Playground(Model):
         """(Re)create both networks and trainers from the config and data."""
         self.trainers = make_trainers(self.config, self.train, self.test, self._resets)
         self.grid = GridEvaluator(self.config.features, self.config.resolution)
-        self._mark_weights()
+        self.judge = Judge(self.trainers["network"])
         self.views.forget_replay()
-        self._judge_from_now()
 
     def _data_changed(self) -> None:
         """The points changed but the task did not: keep the weights training."""
         arrays = model_arrays(self.config.features, self.train, self.test)
         for trainer in self.trainers.values():
             trainer.set_data(*arrays)
-        self._judge_from_now()
-
-    def _judge_from_now(self) -> None:
-        """Settings or data changed: forget the problem and judge training afresh."""
-        self.problem: Problem | None = None
-        trainer = self.trainers["network"]
-        self._judged_from = (trainer.step_count, trainer.epoch)
-
-    def _diagnose(self) -> None:
-        """Look for what went wrong every ``DIAGNOSE_EVERY`` epochs (see ``diagnose``)."""
-        trainer = self.trainers["network"]
-        if trainer.epoch < self._judged_from[1] + DIAGNOSE_EVERY:
-            return
-        steps, losses = trainer.history.column("step"), trainer.history.column("train_loss")
-        self.problem = diagnose(trainer.network, trainer.X_train, trainer.T_train,
-                                self.train.task, trainer.step_count,
-                                losses[steps > self._judged_from[0]])
-        self._judged_from = (self._judged_from[0], trainer.epoch)
-
-    def _mark_weights(self) -> None:
-        """Remember the network's weights now: the regularisers' effect is measured from here."""
-        trainer = self.trainers["network"]
-        net = trainer.network
-        self._weights_mark = (trainer.step_count, summarize_weights(net.params[:net.n_weights]))
-
-    def _weight_effect(self) -> WeightEffect:
-        net = self.trainers["network"].network
-        step, before = self._weights_mark
-        return WeightEffect(step, before, summarize_weights(net.params[:net.n_weights]))
+        self.judge.restart(self.trainers["network"])
 
     # -- training ----------------------------------------------------------------------
     @property
@@ -135,7 +103,7 @@ class Playground(Model):
         done = 0
         for trainer in self.trainers.values():
             done = trainer.run(n_steps)
-        self._diagnose()
+        self.judge.check(self.trainers["network"], self.train.task)
         return done
 
     # -- commands ----------------------------------------------------------------------
@@ -148,8 +116,8 @@ class Playground(Model):
             if retune(self.trainers, old, self.config):
                 self.views.forget_replay()  # the recorded weights have the old layout
             if any(getattr(self.config, k) != getattr(old, k) for k in REGULARISERS):
-                self._mark_weights()
-            self._judge_from_now()
+                self.judge.mark_weights(self.trainers["network"])
+            self.judge.restart(self.trainers["network"])
             return
         if DATA_SETTINGS & changes:
             self._regenerations = 0
@@ -205,7 +173,7 @@ class Playground(Model):
     def _restore_best(self, _: RestoreBest) -> None:
         for trainer in self.trainers.values():
             trainer.restore_best()
-        self._judge_from_now()
+        self.judge.restart(self.trainers["network"])
 
     @handles(Restore)
     def _restore(self, command: Restore) -> None:
@@ -223,8 +191,7 @@ class Playground(Model):
             trainer.step_count, trainer.epoch = state.step, state.epoch
             for row in state.histories.get(name, ()):
                 trainer.history.append(**dict(zip(COLUMNS, row.tolist(), strict=True)))
-        self._mark_weights()
-        self._judge_from_now()
+        self.judge = Judge(self.trainers["network"])
 
     # -- view-only choices ---------------------------------------------------------
     @handles(ShowHealth)
@@ -247,10 +214,10 @@ class Playground(Model):
     # -- snapshots ---------------------------------------------------------------------
     def remedy(self) -> Remedy | None:
         """The fix for what the window shows: the divergence, else the problem."""
-        divergence = self.divergence()
-        if divergence is None and self.problem is None:
+        divergence, problem = self.divergence(), self.judge.problem
+        if divergence is None and problem is None:
             return None
-        return remedy_for("diverged" if divergence else self.problem.kind, self.config)
+        return remedy_for("diverged" if divergence else problem.kind, self.config)
 
     def divergence(self) -> Divergence | None:
         """Where a model blew up (the window words it in the user's language)."""
@@ -285,8 +252,8 @@ class Playground(Model):
             replay_steps=tuple(views.replay_log.steps()),
             replay=replay,
             replay_step=replay_step,
-            weight_effect=self._weight_effect() if views.health else None,
-            problem=self.problem,
+            weight_effect=self.judge.weight_effect(net) if views.health else None,
+            problem=self.judge.problem,
             remedy=self.remedy(),
         )
 
