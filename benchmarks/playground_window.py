@@ -88,8 +88,10 @@ def main(argv: list[str] | None = None) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from core.playground.model import Configure, Playground, PlaygroundConfig
+    from core.playground.config import PlaygroundConfig
+    from core.playground.model import Playground
     from core.worker.loop import SetSpeed
+    from core.worker.protocol import Configure
     from gui.main_window import MainWindow
     from gui.theme import apply_theme
 

@@ -61,7 +61,7 @@ from core.playground.features import (
     resolve_features,
     validate_features,
 )
-from core.playground.model import output_activation
+from core.playground.networks import output_activation
 from core.settings_table import SettingError, check_settings, table
 from core.training.trainer import Trainer
 from core.util.fileio import FileError, check_save_target

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from core.export.pytorch import export_pytorch as write_pytorch
 from core.nn.model_files import save_model
 from core.nn.network import Network, network_from_weights
-from core.playground.model import PlaygroundSnapshot, model_spec
+from core.playground.networks import model_spec
+from core.playground.snapshot import PlaygroundSnapshot
 from core.training.history import save_history_csv
 from core.util.fileio import check_save_target
 

@@ -117,7 +117,8 @@ def zlib_zeros(size: int) -> bytes:
 def base_session() -> tuple[dict, dict[str, np.ndarray]]:
     """A valid playground + digits session's document and arrays."""
     from core.digits.model import DigitsConfig, DigitsSession
-    from core.playground.model import Playground, PlaygroundConfig
+    from core.playground.config import PlaygroundConfig
+    from core.playground.model import Playground
     from core.sessions.archive import read_session
     from core.sessions.session import save_session
 

@@ -9,7 +9,6 @@ digits) are recomputed once per epoch, not every frame.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import numpy as np
 
@@ -29,6 +28,7 @@ from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
 from core.training.history import COLUMNS
 from core.training.trainer import Divergence, Trainer
+from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
 
 MAX_MISCLASSIFIED = 48
 
@@ -71,13 +71,6 @@ class DigitsConfig:
 
 
 @dataclass(frozen=True)
-class ConfigureDigits:
-    """Change settings; learning rate, L2, batch and augmentation act live."""
-
-    changes: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class UseData:
     """Train on other digits, e.g. IDX files: ``(images, labels)`` pairs, uint8."""
 
@@ -87,21 +80,11 @@ class UseData:
 
 
 @dataclass(frozen=True)
-class RestartDigits:
-    """New weights, epoch 0."""
-
-
-@dataclass(frozen=True)
-class RestoreDigits:
-    """Put back saved settings and weights (a session); epoch 0 with those weights."""
+class DigitsState:
+    """What :class:`Restore` puts back (a session): settings and weights, at epoch 0."""
 
     config: DigitsConfig
     weights: tuple[tuple[np.ndarray, np.ndarray], ...]
-
-
-@dataclass(frozen=True)
-class RestoreBestDigits:
-    """Put back the weights of the epoch with the lowest validation loss (early stopping)."""
 
 
 # Few digits, a wide network, long training and no cure: the validation loss
@@ -149,7 +132,7 @@ def bundled_sets() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.
     return (images[train], labels[train]), (images[held], labels[held])
 
 
-class DigitsSession:
+class DigitsSession(Model):
     """One digits network in training; implements the training loop's target."""
 
     def __init__(self, config: DigitsConfig | None = None, data: UseData | None = None) -> None:
@@ -161,6 +144,11 @@ class DigitsSession:
         self.data = data
         self.own = OwnDigits()
         self._build()
+
+    def kept_whole(self) -> tuple[object, ...]:
+        """The digits: thousands of images a command replaces but never edits."""
+        t = self.trainer
+        return self.data, t.X_train, t.T_train, t.X_test, t.T_test
 
     def _training_digits(self) -> tuple[np.ndarray, np.ndarray]:
         """All training digits, or the same random ``train_size`` of them every time."""
@@ -199,28 +187,64 @@ class DigitsSession:
                 done += 1
         return done
 
-    def apply(self, command: Any) -> None:
-        if isinstance(command, OWN_DIGIT_COMMANDS):
-            self._use_own(command.applied_to(self.own))
-        elif isinstance(command, ConfigureDigits):
-            self._configure(command.changes)
-        elif isinstance(command, RestartDigits):
-            self.config = replace(self.config, seed=self.config.seed + 1)
+    # -- commands ---------------------------------------------------------------------
+    @handles(Configure)
+    def _configure(self, command: Configure) -> None:
+        changes = command.changes
+        unknown = set(changes) - set(DigitsConfig.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
+        new = replace(self.config, **changes)
+        new.validate()
+        if not set(changes) <= LIVE:
+            self.config = new
             self._build()
-        elif isinstance(command, UseData):
-            self.data = command
-            self._build()
-        elif isinstance(command, RestoreDigits):
-            self._restore(command)
-        elif isinstance(command, RestoreBestDigits):
-            self.trainer.restore_best()
-            self._results_epoch = -1  # the confusion matrix is of other weights now
-        else:
-            raise ValueError(f"unknown command {command!r}")
+            return
+        t = self.trainer
+        if new.optimizer != self.config.optimizer:  # a fresh optimiser, same weights
+            t.optimizer = make_optimizer(new.optimizer, learning_rate=new.learning_rate)
+        self.config = new
+        t.network.set_dropout(new.dropout)
+        t.optimizer.learning_rate = new.learning_rate
+        t.penalty = Penalty(0.0, new.l2)
+        t.batch_size = new.batch_size
+        augmentation = new.augmentation
+        t.augment = augmentation if augmentation.active else None
+        t.patience = new.patience or None
+        if "patience" in changes:
+            t.stopped_early = False  # the next epoch's end judges again
 
-    def _use_own(self, own: OwnDigits) -> None:
-        """Train on ``own`` from the next step on, with the weights learned so far."""
-        self.own = own
+    @handles(Restart)
+    def _restart(self, _: Restart) -> None:
+        self.config = replace(self.config, seed=self.config.seed + 1)
+        self._build()
+
+    @handles(UseData)
+    def _use_data(self, command: UseData) -> None:
+        self.data = command
+        self._build()
+
+    @handles(Restore)
+    def _restore(self, command: Restore) -> None:
+        state = command.state
+        if not isinstance(state, DigitsState):
+            raise ValueError("this is not a saved digits network")
+        state.config.validate()
+        self.config = state.config
+        self._build()
+        self.trainer.network.set_weights(list(state.weights))
+        self.restored = True
+
+    @handles(RestoreBest)
+    def _restore_best(self, _: RestoreBest) -> None:
+        self.trainer.restore_best()
+        self._results_epoch = -1  # the confusion matrix is of other weights now
+
+    @handles(*OWN_DIGIT_COMMANDS)
+    def _use_own(self, command: object) -> None:
+        """Train on the changed own digits from the next step on, with the weights
+        learned so far."""
+        self.own = command.applied_to(self.own)
         self.trainer.set_data(*digits_rows(self._training_digits(), self.config.scaling),
                               *digits_rows(self.data.validation, self.config.scaling))
         self._own_answers = (None, None)
@@ -236,47 +260,6 @@ class DigitsSession:
                 answers = probabilities.argmax(axis=1).astype(np.uint8)
             self._own_answers = (key, answers)
         return self._own_answers[1]
-
-    def _restore(self, command: RestoreDigits) -> None:
-        """All or nothing: weights that do not fit leave the session as it was."""
-        saved = (self.config, self.trainer, self.restored, self._results_epoch, self._results)
-        try:
-            command.config.validate()
-            self.config = command.config
-            self._build()
-            self.trainer.network.set_weights(list(command.weights))
-            self.restored = True
-        except ValueError:
-            self.config, self.trainer, self.restored, self._results_epoch, self._results = saved
-            raise
-
-    def _configure(self, changes: dict[str, Any]) -> None:
-        unknown = set(changes) - set(DigitsConfig.__dataclass_fields__)
-        if unknown:
-            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
-        new = replace(self.config, **changes)
-        new.validate()
-        if set(changes) <= LIVE:
-            t = self.trainer
-            if new.optimizer != self.config.optimizer:  # a fresh optimiser, same weights
-                t.optimizer = make_optimizer(new.optimizer, learning_rate=new.learning_rate)
-            self.config = new
-            t.network.set_dropout(new.dropout)
-            t.optimizer.learning_rate = new.learning_rate
-            t.penalty = Penalty(0.0, new.l2)
-            t.batch_size = new.batch_size
-            augmentation = new.augmentation
-            t.augment = augmentation if augmentation.active else None
-            t.patience = new.patience or None
-            if "patience" in changes:
-                t.stopped_early = False  # the next epoch's end judges again
-        else:
-            old, self.config = self.config, new
-            try:
-                self._build()
-            except ValueError:
-                self.config = old
-                raise
 
     # -- results ----------------------------------------------------------------------
     def _epoch_results(self) -> tuple:

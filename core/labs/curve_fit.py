@@ -10,7 +10,6 @@ is their sum plus a bias.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 
@@ -20,6 +19,7 @@ from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.training.history import COLUMNS
 from core.training.tasks import REGRESSION
 from core.training.trainer import Trainer
+from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
 
 X_RANGE = (-6.0, 6.0)
 LIVE = frozenset({"learning_rate", "optimizer", "loss"})  # act without new weights
@@ -65,8 +65,14 @@ class SetPoints:
 
 
 @dataclass(frozen=True)
-class ConfigureFit:
-    changes: dict[str, Any]
+class FitState:
+    """What :class:`Restore` puts back: settings, points and both models' weights."""
+
+    config: CurveFitConfig
+    x: np.ndarray
+    y: np.ndarray
+    line: tuple[tuple[np.ndarray, np.ndarray], ...]
+    network: tuple[tuple[np.ndarray, np.ndarray], ...]
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,16 @@ class FitSnapshot:
     message: str | None
 
 
-class CurveFit:
+def _points(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points as float arrays, or ``ValueError`` if a fit cannot use them."""
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    finite = np.isfinite(x).all() and np.isfinite(y).all()
+    if len(x) < 2 or x.shape != y.shape or not finite:
+        raise ValueError("curve fitting needs at least 2 finite points")
+    return x, y
+
+
+class CurveFit(Model):
     """Line and network fitted to the same points; a training-loop target."""
 
     def __init__(self, x: np.ndarray, y: np.ndarray, config: CurveFitConfig | None = None,
@@ -98,6 +113,9 @@ class CurveFit:
         self.x, self.y = np.asarray(x, np.float64), np.asarray(y, np.float64)
         self._build(self.config)
 
+    def kept_whole(self) -> tuple[np.ndarray, ...]:
+        return self.grid, self.x, self.y
+
     def _trainer(self, c: CurveFitConfig, hidden: tuple[int, ...], seed: int) -> Trainer:
         spec = NetworkSpec(1, hidden, 1, c.activation, "linear", dtype="float64")
         rng = np.random.default_rng([c.seed, seed])
@@ -106,12 +124,12 @@ class CurveFit:
                        task=REGRESSION, batch_size=max(1, len(self.x)), rng=rng)
 
     def _build(self, config: CurveFitConfig) -> None:
-        """Both models from ``config``; made first and assigned last, so a failure
-        leaves the fit as it was."""
+        """Both models from ``config``, with fresh weights."""
         if len(self.x) < 2:
             raise ValueError("curve fitting needs at least 2 points")
-        line, net = self._trainer(config, (), 0), self._trainer(config, (config.hidden,), 1)
-        self.config, self.line, self.net = config, line, net
+        self.config = config
+        self.line = self._trainer(config, (), 0)
+        self.net = self._trainer(config, (config.hidden,), 1)
 
     @property
     def can_train(self) -> bool:
@@ -121,28 +139,51 @@ class CurveFit:
         self.line.run(n_steps)
         return self.net.run(n_steps)
 
-    def apply(self, command: Any) -> None:
-        if isinstance(command, SetPoints):
-            x, y = np.asarray(command.x, np.float64), np.asarray(command.y, np.float64)
-            finite = np.isfinite(x).all() and np.isfinite(y).all()
-            if len(x) < 2 or x.shape != y.shape or not finite:
-                raise ValueError("curve fitting needs at least 2 finite points")
-            self.x, self.y = x, y
-            if command.new_set:
-                self._build(self.config)
-                return
-            for trainer in (self.line, self.net):  # keep the weights: they move on from here
-                trainer.set_data(x[:, None], y[:, None])
-                trainer.batch_size = len(x)
-        elif isinstance(command, ConfigureFit):
-            new = self._configured(command.changes)
-            changed = {k for k in command.changes if getattr(new, k) != getattr(self.config, k)}
-            if changed <= LIVE:
-                self._retune(new)
-            else:
-                self._build(new)
+    # -- commands -------------------------------------------------------------------
+    @handles(SetPoints)
+    def _set_points(self, command: SetPoints) -> None:
+        self.x, self.y = x, y = _points(command.x, command.y)
+        if command.new_set:
+            self._build(self.config)
+            return
+        for trainer in (self.line, self.net):  # keep the weights: they move on from here
+            trainer.set_data(x[:, None], y[:, None])
+            trainer.batch_size = len(x)
+
+    @handles(Configure)
+    def _configure(self, command: Configure) -> None:
+        unknown = set(command.changes) - set(CurveFitConfig.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
+        new = replace(self.config, **command.changes)
+        new.validate()
+        changed = {k for k in command.changes if getattr(new, k) != getattr(self.config, k)}
+        if changed <= LIVE:
+            self._retune(new)
         else:
-            raise ValueError(f"unknown command {command!r}")
+            self._build(new)
+
+    @handles(Restart)
+    def _restart(self, _: Restart) -> None:
+        self._build(replace(self.config, seed=self.config.seed + 1))
+
+    @handles(RestoreBest)
+    def _restore_best(self, _: RestoreBest) -> None:
+        for trainer in (self.line, self.net):
+            trainer.restore_best()
+
+    @handles(Restore)
+    def _restore(self, command: Restore) -> None:
+        state = command.state
+        if not isinstance(state, FitState):
+            raise ValueError("this is not a saved curve fit")
+        state.config.validate()
+        self.x, self.y = _points(state.x, state.y)
+        self._build(state.config)
+        self.line.network.set_weights(list(state.line))
+        self.net.network.set_weights(list(state.network))
+        for trainer in (self.line, self.net):
+            trainer.reset_counters()  # the best weights are the restored ones
 
     def _retune(self, config: CurveFitConfig) -> None:
         """Learning rate, optimiser and loss act on the running fit: the weights stay,
@@ -155,15 +196,6 @@ class CurveFit:
             trainer.optimizer.learning_rate = config.learning_rate
             if config.loss != old.loss:
                 trainer.set_loss(config.loss)
-
-    def _configured(self, changes: dict[str, Any]) -> CurveFitConfig:
-        """The config with ``changes``, checked; the fit's own config is not touched."""
-        unknown = set(changes) - set(CurveFitConfig.__dataclass_fields__)
-        if unknown:
-            raise ValueError(f"unknown setting {', '.join(sorted(unknown))}")
-        new = replace(self.config, **changes)
-        new.validate()
-        return new
 
     @property
     def slope_intercept(self) -> tuple[float, float]:

@@ -13,6 +13,7 @@ model.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import asdict, dataclass, field, replace
 
@@ -148,6 +149,19 @@ class Network:
         self.pre_activations: list[np.ndarray] = []
         self.layer_outputs: list[np.ndarray] = []
         self.initialize(rng)
+
+    def __deepcopy__(self, memo: dict) -> Network:
+        """A copy whose layers view its own flat buffers (numpy would copy each view apart).
+
+        Rebuilt from the spec, then given this network's numbers and dropout
+        generators; the forward pass's records are left out (the next pass makes them).
+        """
+        twin = Network(self.spec, np.random.default_rng(0))
+        memo[id(self)] = twin
+        twin.state[...] = self.state
+        twin.grads[...] = self.grads
+        twin.dropouts = copy.deepcopy(self.dropouts, memo)
+        return twin
 
     # -- parameters ---------------------------------------------------------
     def initialize(self, rng: np.random.Generator) -> None:

@@ -18,7 +18,7 @@ from core.data.datasets import Dataset
 from core.nn.network import Network, NetworkSpec
 from core.nn.optimizers import make_optimizer
 from core.playground.features import feature_matrix
-from core.playground.model import output_activation
+from core.playground.networks import output_activation
 from core.training.trainer import Trainer
 
 

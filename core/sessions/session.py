@@ -18,20 +18,19 @@ from typing import Any
 import numpy as np
 
 from core.data.datasets import BINARY, MULTICLASS, REGRESSION, Dataset
-from core.digits.model import DigitsConfig, DigitsSession, DigitsSnapshot, RestoreDigits
+from core.digits.model import DigitsConfig, DigitsSession, DigitsSnapshot, DigitsState
 from core.digits.own_digits import OwnDigits
 from core.nn.layers import BatchNorm
-from core.playground.model import (
-    Playground,
-    PlaygroundConfig,
-    PlaygroundSnapshot,
-    RestorePlayground,
-)
+from core.playground.commands import PlaygroundState
+from core.playground.config import PlaygroundConfig
+from core.playground.model import Playground
+from core.playground.snapshot import PlaygroundSnapshot
 from core.sessions.archive import SessionFileError, read_session, write_session
 from core.settings_table import SettingError, check_settings, table
 from core.training.history import COLUMNS
 from core.util.fileio import FileError, finite_as
 from core.util.limits import MAX_LAYERS, MAX_POINTS, OPTIMIZER_SETTING_RANGES
+from core.worker.protocol import Restore
 
 MODES = ("playground", "digits", "descent", "curve_fit", "inside")
 MODELS = ("network", "linear")
@@ -40,11 +39,11 @@ MAX_CLASSES = 10
 
 @dataclasses.dataclass(frozen=True)
 class Session:
-    """A session as read back: the mode and the command for each worker."""
+    """A session as read back: the mode and the state each worker is to restore."""
 
     mode: str
-    playground: RestorePlayground | None
-    digits: RestoreDigits | None
+    playground: PlaygroundState | None
+    digits: DigitsState | None
     # The learner's digits: None leaves the window's as they are (a session without
     # a digits part); a session with one brings its own set, empty if it had none.
     own_digits: OwnDigits | None = None
@@ -96,9 +95,9 @@ def open_session(path: str | os.PathLike) -> Session:
         if "playground" in document else None
     digits = None
     if "digits" in document:
-        digits = RestoreDigits(_config(DigitsConfig, "digits",
-                                       _section(document["digits"]).get("config")),
-                               _get_weights(arrays, "digits"))
+        digits = DigitsState(_config(DigitsConfig, "digits",
+                                     _section(document["digits"]).get("config")),
+                             _get_weights(arrays, "digits"))
     session = Session(mode, playground, digits, _own_digits(arrays, digits is not None))
     _rehearse(session)
     return session
@@ -118,15 +117,15 @@ def _rehearse(session: Session) -> None:
     """Apply each part to a fresh model, as its worker will; a refusal is the file's fault."""
     try:
         if session.playground is not None:
-            Playground(session.playground.config).apply(session.playground)
+            Playground(session.playground.config).apply(Restore(session.playground))
         if session.digits is not None:
-            DigitsSession(session.digits.config).apply(session.digits)
+            DigitsSession(session.digits.config).apply(Restore(session.digits))
     except ValueError as exc:
         raise SessionFileError(f"the session does not fit together: {exc}") from None
 
 
 # -- playground -------------------------------------------------------------
-def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> RestorePlayground:
+def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> PlaygroundState:
     section = _section(section)
     config = _config(PlaygroundConfig, "playground", section.get("config"))
     task, n_classes = section.get("task"), section.get("n_classes")
@@ -159,8 +158,8 @@ def _restore_playground(section: Any, arrays: dict[str, np.ndarray]) -> RestoreP
             raise SessionFileError(f"the playground's {name} {value!r} is not a count")
     histories = {name: _get_history(arrays, name) for name in MODELS
                  if f"{name}_history" in arrays}
-    return RestorePlayground(config, data["train"], data["test"], weights, _get_norms(arrays),
-                             step=step, epoch=epoch, histories=histories)
+    return PlaygroundState(config, data["train"], data["test"], weights, _get_norms(arrays),
+                           step=step, epoch=epoch, histories=histories)
 
 
 # -- helpers ----------------------------------------------------------------

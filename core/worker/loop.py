@@ -3,8 +3,9 @@
 It trains continuously, drains a command queue between steps, and yields a
 snapshot at most once per ``frame_interval`` of an injectable clock, so the
 window's paint rate never decides the training speed and tests can drive it
-with a fake clock.  Commands are small frozen dataclasses; the ones that are
-not about the loop itself go to the target's ``apply``.
+with a fake clock.  Commands are small frozen dataclasses; the loop's own are
+looked up in ``LOOP_COMMANDS``, all others go to the target's ``apply`` (see
+core.worker.protocol).
 """
 
 from __future__ import annotations
@@ -72,6 +73,92 @@ class _LoopState:
     message: str | None = None
     dirty: bool = True
     stop: bool = False
+    chunk: int = 1  # steps per turn at full speed, adapted to ``chunk_seconds``
+
+
+class FramePacer:
+    """When the next frame is due, at a steady cadence of ``interval()`` seconds.
+
+    ``interval`` is read anew for every frame (the GUI widens it when painting
+    is slow).  A frame sent a little late does not push every later one back
+    (that alone cost 10 % of the frame rate).
+    """
+
+    def __init__(self, interval: Callable[[], float]) -> None:
+        self.interval = interval
+        self.last = -float("inf")
+
+    def due(self, now: float) -> bool:
+        return now - self.last >= self.interval()
+
+    def sent(self, now: float) -> None:
+        period = self.interval()
+        self.last = self.last + period if now - self.last < 2 * period else now
+
+    def remaining(self, now: float) -> float:
+        return max(0.0, self.interval() - (now - self.last))
+
+
+def _stop(state: _LoopState, _target: Trainable, _command: Stop) -> None:
+    state.stop = True
+
+
+def _play(state: _LoopState, target: Trainable, _command: Play) -> None:
+    state.running = target.can_train
+
+
+def _pause(state: _LoopState, _target: Trainable, _command: Pause) -> None:
+    state.running = False
+
+
+def _step(state: _LoopState, target: Trainable, command: Step) -> None:
+    state.running = False
+    target.advance(command.n)
+
+
+def _set_speed(state: _LoopState, _target: Trainable, command: SetSpeed) -> None:
+    state.steps_per_frame = command.steps_per_frame
+
+
+def _apply(state: _LoopState, target: Trainable, command: Any) -> None:
+    """Any other command is the target's; its refusal travels in the next snapshot."""
+    try:
+        target.apply(command)
+    except ValueError as exc:
+        state.message = str(exc)
+    except Exception as exc:  # a bug must not kill the worker and its model
+        state.message = f"{type(command).__name__} failed ({type(exc).__name__}: {exc})"
+
+
+# The loop's own commands; everything else goes to ``_apply``.
+LOOP_COMMANDS: dict[type, Callable[[_LoopState, Trainable, Any], None]] = {
+    Stop: _stop, Play: _play, Pause: _pause, Step: _step, SetSpeed: _set_speed,
+}
+
+
+def _handle(state: _LoopState, target: Trainable, command: Any) -> None:
+    if isinstance(command, Wake):  # only ends a wait
+        return
+    state.dirty = True
+    state.message = None
+    LOOP_COMMANDS.get(type(command), _apply)(state, target, command)
+
+
+def _train(state: _LoopState, target: Trainable, frame_due: bool,
+           clock: Callable[[], float], chunk_seconds: float) -> None:
+    """One turn of training: a chunk at full speed, else the frame's steps when due."""
+    if state.steps_per_frame is None:
+        started = clock()
+        target.advance(state.chunk)
+        # Adapt the chunk so that draining the queue stays cheap but prompt.
+        fast = clock() - started < chunk_seconds
+        state.chunk = max(1, state.chunk * 2 if fast else state.chunk // 2)
+        state.dirty = True
+    elif frame_due:
+        target.advance(state.steps_per_frame)
+        state.dirty = True
+    if not target.can_train:  # paused in the frame that says why
+        state.running = False
 
 
 def training_loop(
@@ -91,68 +178,25 @@ def training_loop(
     the next snapshot.  When the target can no longer train (diverged,
     stopped early) the loop pauses by itself.
     """
-    interval = frame_interval if callable(frame_interval) else lambda: frame_interval
+    pacer = FramePacer(frame_interval if callable(frame_interval) else lambda: frame_interval)
     state = _LoopState()
-    chunk = 1
-    last_frame = -float("inf")
-
-    def handle(command: Any) -> None:
-        if isinstance(command, Wake):
-            return
-        state.dirty = True
-        state.message = None
-        if isinstance(command, Stop):
-            state.stop = True
-        elif isinstance(command, Play):
-            state.running = target.can_train
-        elif isinstance(command, Pause):
-            state.running = False
-        elif isinstance(command, Step):
-            state.running = False
-            target.advance(command.n)
-        elif isinstance(command, SetSpeed):
-            state.steps_per_frame = command.steps_per_frame
-        else:
-            try:
-                target.apply(command)
-            except ValueError as exc:
-                state.message = str(exc)
-            except Exception as exc:  # a bug must not kill the worker and its model
-                state.message = f"{type(command).__name__} failed ({type(exc).__name__}: {exc})"
-
     while True:
-        while True:
-            try:
-                handle(commands.get_nowait())
-            except queue.Empty:
-                break
+        with contextlib.suppress(queue.Empty):
+            while True:
+                _handle(state, target, commands.get_nowait())
         if state.stop:
             return
         now = clock()
-        frame_due = now - last_frame >= interval()
+        frame_due = pacer.due(now)
         if state.running:
-            if state.steps_per_frame is None:
-                started = clock()
-                target.advance(chunk)
-                # Adapt the chunk so that draining the queue stays cheap but prompt.
-                chunk = max(1, chunk * 2 if clock() - started < chunk_seconds else chunk // 2)
-                state.dirty = True
-            elif frame_due:
-                target.advance(state.steps_per_frame)
-                state.dirty = True
-            if not target.can_train:  # paused in the frame that says why
-                state.running = False
+            _train(state, target, frame_due, clock, chunk_seconds)
         if state.dirty and frame_due:
-            # Keep a steady cadence: a frame sent a little late does not push
-            # every later one back (that alone cost 10 % of the frame rate).
-            period = interval()
-            last_frame = last_frame + period if now - last_frame < 2 * period else now
+            pacer.sent(now)
             state.dirty = False
             yield target.snapshot(state.running, state.message)
             continue
         if state.running and state.steps_per_frame is None:
             continue
-        remaining = max(0.0, interval() - (now - last_frame))
-        timeout = remaining if state.dirty or state.running else idle_timeout
+        timeout = pacer.remaining(now) if state.dirty or state.running else idle_timeout
         with contextlib.suppress(queue.Empty):
-            handle(commands.get(timeout=timeout))
+            _handle(state, target, commands.get(timeout=timeout))

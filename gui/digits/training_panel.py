@@ -27,19 +27,17 @@ from core.digits.downloads import REMOTE_DATASETS, download_dataset
 from core.digits.model import (
     LIVE,
     OVERFIT_DIGITS,
-    ConfigureDigits,
     DigitsConfig,
     DigitsSession,
     DigitsSnapshot,
-    RestartDigits,
-    RestoreBestDigits,
-    RestoreDigits,
+    DigitsState,
     UseData,
     bundled_sets,
 )
 from core.nn.model_files import save_model
 from core.nn.network import Network, network_from_weights
 from core.worker.loop import Pause, Play
+from core.worker.protocol import Configure, Restart, Restore, RestoreBest
 from gui.digits.results_views import ConfusionView, MisclassifiedView, WeightsView
 from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
@@ -260,9 +258,9 @@ class DigitsTrainingPanel(QWidget):
         self.binder.changed.connect(lambda name, value: self.configure({name: value}))
         self.data_source.activated.connect(self._on_data_source_activated)
         self.train_button.clicked.connect(self.toggle_training)
-        self.restart_button.clicked.connect(lambda: send(RestartDigits()))
+        self.restart_button.clicked.connect(lambda: send(Restart()))
         self.overfit_button.clicked.connect(self.show_overfitting)
-        self.restore_best_button.clicked.connect(lambda: send(RestoreBestDigits()))
+        self.restore_best_button.clicked.connect(lambda: send(RestoreBest()))
         self.save_button.clicked.connect(self._on_save_clicked)
         self.cancel_button.clicked.connect(self._cancel_task)
         self.wrong_view.chosen.connect(self._on_wrong_view_chosen)
@@ -288,14 +286,14 @@ class DigitsTrainingPanel(QWidget):
                 self._show_config(snap.config)
                 return
             self._confirmed = dict(changes)
-        self.controller.send(ConfigureDigits(changes))
+        self.controller.send(Configure(changes))
 
     def show_overfitting(self) -> None:
         """Switch to the over-fitting example (keeping the input scaling) and train it."""
         config = replace(OVERFIT_DIGITS, scaling=self.config.scaling)
         self.config = config
         self._show_config(config)
-        self.controller.send(ConfigureDigits(asdict(config)))
+        self.controller.send(Configure(asdict(config)))
         if not self.running:
             self.toggle_training()
 
@@ -303,14 +301,14 @@ class DigitsTrainingPanel(QWidget):
         self.running = not self.running
         self.controller.send(Play() if self.running else Pause())
 
-    def restore(self, command: RestoreDigits) -> None:
+    def restore(self, state: DigitsState) -> None:
         """Put back saved settings and weights (a session); the canvas gets them too."""
         if self.running:
             self.toggle_training()
-        self.config = command.config
-        self._show_config(command.config)
-        self._pending_restore = command.config  # its first snapshot goes to the canvas
-        self.controller.send(command)
+        self.config = state.config
+        self._show_config(state.config)
+        self._pending_restore = state.config  # its first snapshot goes to the canvas
+        self.controller.send(Restore(state))
 
     def _show_config(self, c: DigitsConfig) -> None:
         """Set every control to ``c`` without sending the changes back to the worker

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import make_dataset
-from core.labs.curve_fit import X_RANGE, ConfigureFit, CurveFit, FitSnapshot, SetPoints
+from core.labs.curve_fit import X_RANGE, CurveFit, FitSnapshot, SetPoints
 from core.worker.loop import Pause, Play
+from core.worker.protocol import Configure
 from gui.history_plot import HistoryPlot
 from gui.settings_binder import SettingsBinder
 from gui.worker.training_controller import TrainingController
@@ -150,7 +151,7 @@ class CurveFitPage(QWidget):
     def _configure(self) -> None:
         settings = self.binder.values()
         del settings["points"]  # the points go on their own, below
-        self.controller.send(ConfigureFit(settings))
+        self.controller.send(Configure(settings))
         self.controller.send(SetPoints(self.x, self.y))
 
     def _new_points(self) -> None:

@@ -9,8 +9,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from core.labs.curve_fit import ConfigureFit
 from core.settings_table import defaults
+from core.worker.protocol import Configure
 from gui.labs.curve_fit_page import CurveFitPage
 from gui.page import Observables, Page, scalars
 
@@ -59,9 +59,9 @@ class CurveFitAdapter(Page):
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
         if "hidden" in changes:
-            p.binder.show({"hidden": changes["hidden"]})  # one ConfigureFit below says it
+            p.binder.show({"hidden": changes["hidden"]})  # one Configure below says it
         if changes:
-            p.controller.send(ConfigureFit(changes))
+            p.controller.send(Configure(changes))
 
     def _latest(self) -> object:
         return self.page.snapshot

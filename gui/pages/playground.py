@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.data.datasets import parse_points_csv
-from core.playground.model import Configure, LoadData
+from core.playground.commands import LoadData
+from core.worker.protocol import Configure
 from gui.page import Observables, Page, scalars
 from gui.playground.playground_page import PlaygroundPage
 

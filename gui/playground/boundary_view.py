@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from core.data.datasets import MULTICLASS, REGRESSION
 from core.playground.features import EXTENT
-from core.playground.model import ModelSnapshot, PlaygroundSnapshot
+from core.playground.snapshot import ModelSnapshot, PlaygroundSnapshot
 from gui import text_size
 from gui.colors import class_colour, class_probability_rgb, diverging_colormap
 from gui.image_item import ImageItem

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.playground.model import PlaygroundSnapshot
+from core.playground.snapshot import PlaygroundSnapshot
 from core.training.metrics import Confusion, class_precision, class_recall
 from gui.colors import BLUE, class_colour
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.nn.optimizers import OPTIMIZERS
-from core.playground.model import PlaygroundConfig
+from core.playground.config import PlaygroundConfig
 from core.settings_table import PLAYGROUND
 from gui.settings_binder import SettingsBinder, select_data
 from gui.widgets import LiveLabel, combo_box

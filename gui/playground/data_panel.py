@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from core.data.datasets import DATASETS, FORMULA, REGRESSION, make_dataset
 from core.data.formula import CLASSES, VALUES, FormulaError, check_formula_task
+from core.playground.config import PlaygroundConfig
 from core.playground.features import CUSTOM_FEATURE, EXTENT, check_feature_formula
-from core.playground.model import PlaygroundConfig
 from gui.colors import class_colour, diverging_colormap
 from gui.display_names import display_name
 from gui.playground.formula_line import FormulaLine

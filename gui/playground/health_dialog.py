@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.playground.model import PlaygroundSnapshot
+from core.playground.snapshot import PlaygroundSnapshot
 from core.training.diagnostics import GRADIENT_LOG_BINS, WEIGHT_BINS
 from gui import text_size
 from gui.image_item import ImageItem

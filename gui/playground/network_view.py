@@ -24,7 +24,7 @@ from core.nn.layers import NORM_EPSILON
 from core.playground.edit import EditParameter
 from core.playground.features import FEATURE_NAMES
 from core.playground.grid import TILE_SIDE
-from core.playground.model import ModelSnapshot
+from core.playground.snapshot import ModelSnapshot
 from gui.colors import BLUE, ORANGE, diverging_colormap, normalise_activation
 from gui.display_names import feature_label, feature_text
 from gui.image_item import ImageItem

@@ -26,6 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.datasets import DataFileError, Dataset, load_points_csv, save_points_csv
+from core.playground.commands import (
+    AddPoint,
+    ApplyPreset,
+    EnlargeNeuron,
+    LoadData,
+    PlaygroundState,
+    Regenerate,
+    RemovePoint,
+    Replay,
+    ShowHealth,
+)
+from core.playground.config import PRESETS, PlaygroundConfig
 from core.playground.features import (
     CUSTOM_FEATURE,
     DEFAULT_FEATURES,
@@ -34,25 +46,10 @@ from core.playground.features import (
 )
 from core.playground.grid import GridEvaluator
 from core.playground.linear_equation import linear_equation
-from core.playground.model import (
-    PRESETS,
-    AddPoint,
-    ApplyPreset,
-    Configure,
-    EnlargeNeuron,
-    LoadData,
-    Playground,
-    PlaygroundConfig,
-    PlaygroundSnapshot,
-    Regenerate,
-    RemovePoint,
-    Replay,
-    Reset,
-    RestoreBest,
-    RestorePlayground,
-    ShowHealth,
-)
+from core.playground.model import Playground
+from core.playground.snapshot import PlaygroundSnapshot
 from core.worker.loop import Pause, Play, SetSpeed, Step
+from core.worker.protocol import Configure, Restart, Restore, RestoreBest
 from gui import text_size
 from gui.display_names import set_custom_feature
 from gui.history_plot import HistoryPlot
@@ -285,14 +282,14 @@ class PlaygroundPage(QWidget):
         self.controller.send(Step(1))
 
     def reset(self) -> None:
-        self.controller.send(Reset())
+        self.controller.send(Restart())
 
-    def restore(self, command: RestorePlayground) -> None:
+    def restore(self, state: PlaygroundState) -> None:
         """Put back a saved session; the next snapshot redraws everything."""
         self._enlarge(None)
         if self.running:
             self.toggle_play()
-        self.controller.send(command)
+        self.controller.send(Restore(state))
 
     def shutdown(self) -> bool:
         """Stop the training worker and the sweep; called when the window closes."""
@@ -522,7 +519,7 @@ class PlaygroundPage(QWidget):
         if remedy.changes:
             self.controller.send(Configure(remedy.changes))
         if remedy.restart:
-            self.controller.send(Reset())
+            self.controller.send(Restart())
         self.banner.hide()  # the next snapshot shows what is left, if anything
         self._set_running(True)
 

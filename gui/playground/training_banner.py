@@ -6,7 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from core.data.datasets import REGRESSION
-from core.playground.model import PlaygroundSnapshot, Remedy
+from core.playground.remedy import Remedy
+from core.playground.snapshot import PlaygroundSnapshot
 from core.training.diagnostics import Problem
 from gui.widgets import divergence_text
 

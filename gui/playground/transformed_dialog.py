@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
-from core.playground.model import PlaygroundSnapshot
+from core.playground.snapshot import PlaygroundSnapshot
 from core.playground.transformed_space import WatchNeurons
 from gui.colors import class_colour
 from gui.display_names import display_name

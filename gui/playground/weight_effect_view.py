@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.playground.model import PlaygroundConfig
+from core.playground.config import PlaygroundConfig
 from core.playground.weight_effect import EFFECT_BINS, NEAR_ZERO, WeightEffect
 
 

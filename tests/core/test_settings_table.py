@@ -8,7 +8,7 @@ import pytest
 
 from core.digits.model import DigitsConfig
 from core.labs.curve_fit import CurveFitConfig
-from core.playground.model import PlaygroundConfig
+from core.playground.config import PlaygroundConfig
 from core.settings_table import (
     PAGES,
     SettingError,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.playground.model import PlaygroundConfig
+from core.playground.config import PlaygroundConfig
 from gui.main_window import MainWindow
 from gui.playground.controls import DEFAULT_SPEED
 from gui.sessions.session_manager import autosave_path

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
-from core.playground.model import PlaygroundConfig
+from core.playground.config import PlaygroundConfig
 from core.settings_table import DESCENT, DIGITS, PLAYGROUND, SettingError
 from gui.labs.rate_slider import bound_rate_slider
 from gui.playground.controls import LEARNING_RATES, ControlsBar

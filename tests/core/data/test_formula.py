@@ -19,17 +19,19 @@ from core.data.formula import FormulaError, formula_points, parse_plane_formula
 from core.export.pytorch import ExportError, pytorch_script
 from core.nn.model_files import load_model, save_model
 from core.nn.network import Network, NetworkSpec
+from core.playground.config import PlaygroundConfig
 from core.playground.features import (
     CUSTOM_FEATURE,
     feature_matrix,
     resolve_features,
     validate_features,
 )
-from core.playground.model import Configure, Playground, PlaygroundConfig
+from core.playground.model import Playground
 from core.sessions.archive import SessionFileError, read_session
 from core.sessions.session import open_session, save_session
 from core.settings_table import SettingError, check_settings
 from core.util.expression import parse_function
+from core.worker.protocol import Configure
 
 HOSTILE = [
     ("x3", "unknown name 'x3'"),

@@ -5,12 +5,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from core.digits.model import (
-    OVERFIT_DIGITS,
-    ConfigureDigits,
-    DigitsSession,
-    RestoreBestDigits,
-)
+from core.digits.model import OVERFIT_DIGITS, DigitsSession
+from core.worker.protocol import Configure, RestoreBest
 
 
 def _train(session: DigitsSession) -> None:
@@ -45,7 +41,7 @@ def test_restore_best_puts_back_the_lowest_validation_loss(overfit):
     trainer = overfit.trainer
     lowest = float(np.min(trainer.history.column("test_loss")))
     assert trainer.loss_on(trainer.X_test, trainer.T_test)[0] > lowest + 0.05
-    overfit.apply(RestoreBestDigits())
+    overfit.apply(RestoreBest())
     # Recomputed on the validation set from the restored weights, not read from the history.
     assert trainer.loss_on(trainer.X_test, trainer.T_test)[0] == pytest.approx(lowest, rel=1e-5)
     assert overfit.snapshot().restores == 1
@@ -61,7 +57,7 @@ def test_early_stopping_stops_after_patience_and_restores_the_best():
     assert trainer.loss_on(trainer.X_test, trainer.T_test)[0] == pytest.approx(lowest, rel=1e-5)
     assert snap.restores == 1
     # Switching early stopping off lets training go on.
-    session.apply(ConfigureDigits({"patience": 0}))
+    session.apply(Configure({"patience": 0}))
     assert session.can_train
     session.advance(100)
     assert session.snapshot().step > snap.step
@@ -70,5 +66,5 @@ def test_early_stopping_stops_after_patience_and_restores_the_best():
 def test_negative_sizes_are_refused():
     session = DigitsSession(replace(OVERFIT_DIGITS, epochs=1))
     with pytest.raises(ValueError, match="negative"):
-        session.apply(ConfigureDigits({"train_size": -5}))
+        session.apply(Configure({"train_size": -5}))
     assert session.config.train_size == 500

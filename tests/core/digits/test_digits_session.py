@@ -3,13 +3,8 @@
 import numpy as np
 import pytest
 
-from core.digits.model import (
-    ConfigureDigits,
-    DigitsConfig,
-    DigitsSession,
-    RestartDigits,
-    RestoreDigits,
-)
+from core.digits.model import DigitsConfig, DigitsSession, DigitsState
+from core.worker.protocol import Configure, Restart, Restore
 
 
 @pytest.fixture
@@ -29,7 +24,7 @@ def _weights(s: DigitsSession) -> list[np.ndarray]:
 ])
 def test_dropout_and_optimiser_act_on_the_running_network(session, changes, check):
     before, step = _weights(session), session.trainer.step_count
-    session.apply(ConfigureDigits(changes))
+    session.apply(Configure(changes))
     assert check(session)
     assert session.trainer.step_count == step == 6
     assert all(np.array_equal(a, b) for a, b in zip(before, _weights(session), strict=True))
@@ -40,13 +35,13 @@ def test_dropout_and_optimiser_act_on_the_running_network(session, changes, chec
 
 
 def test_the_new_optimiser_uses_the_current_learning_rate(session):
-    session.apply(ConfigureDigits({"learning_rate": 0.01}))
-    session.apply(ConfigureDigits({"optimizer": "momentum"}))
+    session.apply(Configure({"learning_rate": 0.01}))
+    session.apply(Configure({"optimizer": "momentum"}))
     assert session.trainer.optimizer.learning_rate == 0.01
 
 
 def test_activation_builds_a_new_network_at_step_zero(session):
-    session.apply(ConfigureDigits({"activation": "tanh"}))
+    session.apply(Configure({"activation": "tanh"}))
     assert session.trainer.step_count == 0
     assert session.snapshot().spec.hidden_activations == ("tanh",)
 
@@ -54,9 +49,9 @@ def test_activation_builds_a_new_network_at_step_zero(session):
 def test_a_refused_change_changes_nothing(session):
     before = session.config
     with pytest.raises(ValueError, match="dropout"):
-        session.apply(ConfigureDigits({"dropout": 1.5}))
+        session.apply(Configure({"dropout": 1.5}))
     with pytest.raises(ValueError, match="optimiser"):
-        session.apply(ConfigureDigits({"optimizer": "newton"}))
+        session.apply(Configure({"optimizer": "newton"}))
     assert session.config == before and session.trainer.step_count == 6
 
 
@@ -68,9 +63,9 @@ def test_trained_means_learned_or_restored_never_a_fresh_network(session):
     assert not fresh.snapshot().trained
     # Reopened from a session: epoch 0, but these are learned weights, and saving
     # them again must keep them (the autosave after a second restart).
-    fresh.apply(RestoreDigits(config, weights))
+    fresh.apply(Restore(DigitsState(config, weights)))
     snap = fresh.snapshot()
     assert snap.trained and snap.step == 0
     assert np.array_equal(snap.weights[0][0], weights[0][0])
-    fresh.apply(RestartDigits())
+    fresh.apply(Restart())
     assert not fresh.snapshot().trained

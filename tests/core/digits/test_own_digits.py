@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.digits.model import ConfigureDigits, DigitsConfig, DigitsSession, RestartDigits
+from core.digits.model import DigitsConfig, DigitsSession
 from core.digits.own_digits import (
     MAX_REPEATS,
     AddOwnDigit,
@@ -17,6 +17,7 @@ from core.digits.preprocess import as_bytes, to_mnist
 from core.sessions.archive import SessionFileError
 from core.sessions.session import open_session, save_session
 from core.util.limits import MAX_OWN_DIGITS
+from core.worker.protocol import Configure, Restart
 from tests.core.sessions.test_session import _rewrite
 
 
@@ -152,8 +153,8 @@ def test_adding_a_digit_keeps_the_weights_and_answers_for_it_at_once():
 def test_own_digits_stay_through_a_restart_and_new_settings():
     session = DigitsSession(DigitsConfig(hidden=(16,)))
     session.apply(AddOwnDigit(a_digit(), 4))
-    session.apply(RestartDigits())
-    session.apply(ConfigureDigits({"hidden": (8,)}))
+    session.apply(Restart())
+    session.apply(Configure({"hidden": (8,)}))
     assert len(session.snapshot().own_digits) == 1
     assert len(session.trainer.X_train) == 4000 + MAX_REPEATS
 

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from core.labs.curve_fit import ConfigureFit, CurveFit
+from core.labs.curve_fit import CurveFit
+from core.worker.protocol import Configure
 
 
 def _fit():
@@ -15,13 +16,13 @@ def _fit():
 def test_a_new_rate_keeps_the_weights_and_changes_the_step():
     fit = _fit()
     before = fit.slope_intercept
-    fit.apply(ConfigureFit({"learning_rate": 0.001, "optimizer": "sgd"}))
+    fit.apply(Configure({"learning_rate": 0.001, "optimizer": "sgd"}))
     assert fit.slope_intercept == before                      # nothing was rebuilt
     assert fit.line.optimizer.learning_rate == 0.001
     slow = _fit()
-    slow.apply(ConfigureFit({"learning_rate": 0.001, "optimizer": "sgd"}))
+    slow.apply(Configure({"learning_rate": 0.001, "optimizer": "sgd"}))
     fast = _fit()
-    fast.apply(ConfigureFit({"learning_rate": 0.1, "optimizer": "sgd"}))
+    fast.apply(Configure({"learning_rate": 0.1, "optimizer": "sgd"}))
     for f in (slow, fast):
         f.advance(10)
     moved = [abs(f.slope_intercept[0] - before[0]) for f in (slow, fast)]
@@ -30,5 +31,5 @@ def test_a_new_rate_keeps_the_weights_and_changes_the_step():
 
 def test_a_new_size_still_starts_over():
     fit = _fit()
-    fit.apply(ConfigureFit({"hidden": 3}))
+    fit.apply(Configure({"hidden": 3}))
     assert fit.net.network.layers[0].W.shape == (1, 3) and fit.net.step_count == 0

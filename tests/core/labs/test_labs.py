@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.labs.backprop import trace
-from core.labs.curve_fit import ConfigureFit, CurveFit, SetPoints
+from core.labs.curve_fit import CurveFit, SetPoints
 from core.labs.descent import (
     CURVES_1D,
     NEURON_T,
@@ -24,6 +24,7 @@ from core.nn.network import Network, NetworkSpec
 from core.nn.optimizers import OPTIMIZERS, SGD
 from core.training.trainer import Trainer
 from core.util.expression import ExpressionError, parse_expression
+from core.worker.protocol import Configure
 from tests.core.nn.gradcheck import relative_error
 
 
@@ -253,7 +254,7 @@ def test_absolute_error_line_ignores_an_outlier_more_than_squared_error():
     slopes = {}
     for loss in ("mse", "mae"):
         fit = CurveFit(x, y)
-        fit.apply(ConfigureFit({"loss": loss, "learning_rate": 0.02}))
+        fit.apply(Configure({"loss": loss, "learning_rate": 0.02}))
         fit.advance(6000)
         slopes[loss] = fit.slope_intercept[0]
     assert abs(slopes["mae"] - 0.5) < abs(slopes["mse"] - 0.5)
@@ -291,9 +292,9 @@ def test_a_refused_fit_setting_changes_nothing_and_the_next_one_works(changes, r
     fit.advance(7)
     before, net = fit.config, fit.net
     with pytest.raises(ValueError, match=reason):
-        fit.apply(ConfigureFit(changes))
+        fit.apply(Configure(changes))
     assert fit.config == before and fit.net is net and fit.net.step_count == 7
-    fit.apply(ConfigureFit({"hidden": 3}))  # the next valid change is not poisoned
+    fit.apply(Configure({"hidden": 3}))  # the next valid change is not poisoned
     assert fit.config.hidden == 3 and fit.net.network.spec.hidden == (3,)
 
 

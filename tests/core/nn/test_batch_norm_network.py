@@ -7,8 +7,10 @@ from core.nn.losses import sigmoid_cross_entropy
 from core.nn.model_files import model_bytes, model_from_bytes
 from core.nn.network import Network, NetworkSpec, with_batch_norm
 from core.nn.optimizers import SGD
-from core.playground.model import Configure, Playground, PlaygroundConfig
+from core.playground.config import PlaygroundConfig
+from core.playground.model import Playground
 from core.training.trainer import Trainer
+from core.worker.protocol import Configure
 from tests.core.nn.gradcheck import numeric_gradient, relative_error
 
 

@@ -105,8 +105,10 @@ def test_model_file_keeps_layer_norm():
 def test_the_playground_switches_layer_norm_live_and_keeps_most_answers():
     from dataclasses import replace
 
+    from core.playground.config import PlaygroundConfig
     from core.playground.features import feature_matrix
-    from core.playground.model import Configure, Playground, PlaygroundConfig
+    from core.playground.model import Playground
+    from core.worker.protocol import Configure
 
     playground = Playground(PlaygroundConfig(dataset="circle", hidden=(6, 6), resolution=20,
                                              batch_norm=True, seed=0))

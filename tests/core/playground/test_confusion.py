@@ -4,9 +4,11 @@ snapshot against a forward pass done by hand from the snapshot's own weights."""
 import numpy as np
 import pytest
 
+from core.playground.config import PlaygroundConfig
 from core.playground.features import EXTENT
-from core.playground.model import Configure, Playground, PlaygroundConfig
+from core.playground.model import Playground
 from core.training.metrics import class_precision, class_recall, confusion_matrix
+from core.worker.protocol import Configure
 
 
 def _count(true, predicted, k):

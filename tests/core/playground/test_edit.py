@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 
 from core.nn.network import Network, NetworkSpec
+from core.playground.commands import Replay
+from core.playground.config import PlaygroundConfig
 from core.playground.edit import EDIT_LIMIT, EditParameter, edit_parameter
 from core.playground.grid import grid_points
-from core.playground.model import Playground, PlaygroundConfig, Replay
+from core.playground.model import Playground
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

@@ -4,22 +4,20 @@ import numpy as np
 import pytest
 
 from core.data.datasets import parse_points_csv
-from core.playground.features import feature_matrix
-from core.playground.grid import grid_points
-from core.playground.model import (
+from core.playground.commands import (
     AddPoint,
     ApplyPreset,
-    Configure,
     EnlargeNeuron,
     LoadData,
-    Playground,
-    PlaygroundConfig,
     Regenerate,
     RemovePoint,
-    Reset,
-    RestoreBest,
     ShowHealth,
 )
+from core.playground.config import PlaygroundConfig
+from core.playground.features import feature_matrix
+from core.playground.grid import grid_points
+from core.playground.model import Playground
+from core.worker.protocol import Configure, Restart, RestoreBest
 
 
 @pytest.fixture
@@ -136,7 +134,7 @@ def test_regenerate_keeps_training_reset_starts_over(playground):
     playground.apply(Regenerate())
     assert playground.step_count == 100 and not np.array_equal(old, playground.train.X)
     weights = playground.trainers["network"].network.params.copy()
-    playground.apply(Reset())
+    playground.apply(Restart())
     assert playground.step_count == 0
     assert not np.array_equal(weights, playground.trainers["network"].network.params)
 
@@ -200,13 +198,15 @@ def test_transformed_space_is_the_layer_activations(playground):
 
 
 def test_replay_shows_recorded_weights_and_stays_bounded(playground):
-    from core.playground.model import REPLAY_ITEMS, Replay
+    from core.playground.commands import Replay
+    from core.playground.views import REPLAY_ITEMS
+    from core.worker.protocol import Configure
 
     first = playground.snapshot()
     for _ in range(REPLAY_ITEMS + 200):
         playground.advance(5)
         playground.snapshot()
-    assert len(playground.replay_log) <= REPLAY_ITEMS
+    assert len(playground.views.replay_log) <= REPLAY_ITEMS
     playground.apply(Replay(0))
     snap = playground.snapshot()
     assert snap.replay_step == 0 and snap.replay_steps[0] == 0
@@ -246,7 +246,7 @@ def test_settings_that_cannot_be_built_change_nothing_and_training_goes_on(monke
     playground.apply(Configure({"optimizer": "momentum",
                                 "optimizer_settings": (("momentum", 0.8),)}))
     # A rebuild that fails half-way leaves the old models and settings in place.
-    import core.playground.model as module
+    import core.playground.networks as module
 
     def broken(*args, **kwargs):
         raise ValueError("no optimiser today")

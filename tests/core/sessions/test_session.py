@@ -11,11 +11,14 @@ import pytest
 
 import core.util.fileio as fileio
 from core.digits.model import DigitsConfig, DigitsSession
+from core.playground.commands import AddPoint
+from core.playground.config import PlaygroundConfig
 from core.playground.features import feature_matrix
 from core.playground.grid import grid_points
-from core.playground.model import AddPoint, Configure, Playground, PlaygroundConfig
+from core.playground.model import Playground
 from core.sessions.archive import SessionFileError, read_session, write_session
 from core.sessions.session import open_session, save_session
+from core.worker.protocol import Configure, Restore
 
 
 @pytest.fixture
@@ -36,7 +39,7 @@ def test_a_saved_playground_comes_back_with_its_points_settings_and_weights(tmp_
     session = open_session(path)
     assert session.mode == "playground" and session.digits is None
     fresh = Playground(PlaygroundConfig(resolution=20))
-    fresh.apply(session.playground)
+    fresh.apply(Restore(session.playground))
     back = fresh.snapshot()
     assert back.config == snap.config
     assert np.array_equal(back.train_X, snap.train_X) and np.array_equal(back.train_y, snap.train_y)
@@ -59,7 +62,7 @@ def test_a_saved_digits_network_comes_back(tmp_path):
     session = open_session(tmp_path / "d.npsession")
     assert session.mode == "digits" and session.playground is None
     fresh = DigitsSession(DigitsConfig(hidden=(16,), epochs=1))
-    fresh.apply(session.digits)
+    fresh.apply(Restore(session.digits))
     assert fresh.config == config
     for (W, b), (W0, b0) in zip(fresh.trainer.network.get_weights(), snap.weights, strict=True):
         assert np.array_equal(W, W0) and np.array_equal(b, b0)
@@ -74,7 +77,7 @@ def test_weights_that_do_not_fit_leave_the_playground_as_it_was(tmp_path, traine
                                        session.playground.test,
                                        {"network": session.playground.weights["linear"]})
     with pytest.raises(ValueError, match="layers"):
-        other.apply(bad)
+        other.apply(Restore(bad))
     after = other.snapshot()
     assert after.config == before.config and np.array_equal(after.train_X, before.train_X)
     other.advance(5)  # and it still trains
@@ -187,7 +190,7 @@ def test_a_batch_norm_network_comes_back_with_its_statistics(tmp_path, trained):
     snap = trained.snapshot()
     save_session(tmp_path / "bn.npsession", "playground", snap, None)
     fresh = Playground(PlaygroundConfig(resolution=20))
-    fresh.apply(open_session(tmp_path / "bn.npsession").playground)
+    fresh.apply(Restore(open_session(tmp_path / "bn.npsession").playground))
     points = feature_matrix(grid_points(20), snap.config.features)
     assert fresh.config.batch_norm
     assert np.allclose(fresh.trainers["network"].network.predict(points),
@@ -203,7 +206,7 @@ def test_a_batch_norm_setting_without_its_arrays_is_refused(tmp_path, trained):
     fresh = Playground(PlaygroundConfig(resolution=20))
     before = fresh.snapshot().config
     with pytest.raises(ValueError, match="batch norm"):
-        fresh.apply(open_session(tmp_path / "s.npsession").playground)
+        fresh.apply(Restore(open_session(tmp_path / "s.npsession").playground))
     assert fresh.snapshot().config == before  # nothing changed
 
 
@@ -214,7 +217,7 @@ def test_a_reopened_playground_goes_on_from_its_step_with_its_curves(tmp_path, t
     path = tmp_path / "later.npsession"
     save_session(path, "playground", snap, None)
     fresh = Playground(PlaygroundConfig(resolution=20))
-    fresh.apply(open_session(path).playground)
+    fresh.apply(Restore(open_session(path).playground))
     back = fresh.snapshot()
     assert (back.step, back.epoch) == (snap.step, snap.epoch)
     for model in ("network", "linear"):
@@ -233,7 +236,7 @@ def test_a_regression_history_keeps_its_blank_accuracy(tmp_path):
     path = tmp_path / "plane.npsession"
     save_session(path, "playground", snap, None)
     back = Playground(PlaygroundConfig(resolution=20))
-    back.apply(open_session(path).playground)
+    back.apply(Restore(open_session(path).playground))
     history = back.snapshot().network.history
     assert np.isnan(history["test_accuracy"]).all()
     np.testing.assert_array_equal(history["train_loss"], snap.network.history["train_loss"])

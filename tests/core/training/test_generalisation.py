@@ -6,11 +6,14 @@ import pytest
 from core.data.datasets import make_dataset, split_dataset
 from core.nn.layers import BatchNorm
 from core.nn.network import Network, NetworkSpec
-from core.playground.model import PRESETS, Configure, Playground, PlaygroundConfig, ShowHealth
+from core.playground.commands import ShowHealth
+from core.playground.config import PRESETS, PlaygroundConfig
+from core.playground.model import Playground
 from core.playground.replay import SnapshotHistory, snapshot_nbytes
 from core.playground.sweep import complexity_sweep
 from core.playground.weight_effect import WeightEffect, summarize_weights
 from core.training.diagnostics import InputNoise, dead_fraction, layer_health, saturated_fraction
+from core.worker.protocol import Configure
 from tests.core.nn.gradcheck import numeric_gradient, relative_error
 
 

@@ -5,8 +5,10 @@ import queue
 import numpy as np
 import pytest
 
-from core.playground.model import Configure, Playground, PlaygroundConfig
+from core.playground.config import PlaygroundConfig
+from core.playground.model import Playground
 from core.worker.loop import Pause, Play, SetSpeed, Step, Stop, training_loop
+from core.worker.protocol import Configure
 
 
 class FakeClock:

@@ -125,7 +125,7 @@ def _label_rects(view) -> list:
 
 
 def test_a_wide_deep_network_spreads_over_the_view_with_readable_labels(page, diagram, qtbot):
-    from core.playground.model import Configure
+    from core.worker.protocol import Configure
 
     page.controller.send(Configure({"hidden": (32,) * 8}))
     qtbot.waitUntil(lambda: len(diagram.tiles) == len(FEATURE_NAMES) + 8 * 32 + 1, timeout=10_000)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from core.playground.features import feature_matrix
 from core.playground.grid import grid_points
-from core.playground.model import Configure
+from core.worker.protocol import Configure
 
 
 def full_speed(qtbot, page):

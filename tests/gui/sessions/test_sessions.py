@@ -11,9 +11,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.nn.model_files import load_model
+from core.playground.commands import AddPoint
 from core.playground.features import feature_matrix
 from core.playground.grid import grid_points
-from core.playground.model import AddPoint, Configure
+from core.worker.protocol import Configure
 from gui.export import export_history, export_network, export_view, visible_plots
 from gui.help import HelpDialog
 from gui.main_window import MainWindow
