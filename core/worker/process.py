@@ -6,12 +6,15 @@ paints (measured: 20 % of the headless step rate at 21 frames/s).  A child
 process has its own interpreter and computes on the second core while the
 window paints on the first.
 
-The parent (:mod:`gui.worker.backings`) starts :func:`child_main` with
-``multiprocessing``'s spawn context and two one-way pipes; messages are
-pickles (``Connection.send``/``recv``) between two ends of this program.  A
-job is a ``module:function`` taking ``(inbox, outbox)``; what it works on is
+The parent (:mod:`gui.worker.backings`) starts a fresh interpreter running
+this module (:func:`child_command`, :func:`child_environment`) that inherits
+two one-way pipes; messages are pickles (``multiprocessing``'s
+``Connection.send``/``recv``) between two ends of this program.  Not
+``multiprocessing.Process``: its spawn start also starts a resource-tracker
+process (13 MB more at rest) and runs the parent's main module in the child.
+A job is a ``module:function`` taking ``(inbox, outbox)``; what it works on is
 its first message, so the job's module (and numpy) is imported only in the
-child, after :func:`lean_children` has shaped its environment.
+child.
 
 Training protocol (:func:`serve`):
 
@@ -28,15 +31,14 @@ goes away (end of file on its inbox).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import queue
 import sys
 import threading
-import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from core.worker.allocator import keep_freed_memory
@@ -48,27 +50,24 @@ FRAME_INTERVAL = 1.0 / 32.0  # "about 30": a late frame now and then still leave
 FRAME_WAIT_LIMIT = 0.25  # a window that never answers still sees 4 frames/s
 
 
-@contextlib.contextmanager
-def lean_children() -> Iterator[None]:
-    """Children spawned inside use one BLAS thread and import nothing of this program's main.
+def child_command(job: str, inbox_fd: int, outbox_fd: int) -> list[str]:
+    """The command line of a child running ``job`` on the two pipe ends it inherits."""
+    return [sys.executable, "-m", "core.worker.process", job, str(inbox_fd), str(outbox_fd)]
 
-    A spawned child imports its parent's main module (the benchmark's, pytest's:
-    Qt and all) and its arguments' modules before its target runs, and BLAS
-    reads its thread count once, when numpy is imported.  So the variables are
-    set in this process's environment, which the child inherits (the other
-    core is the window's), and multiprocessing sees an empty main module while
-    it prepares the child: every job lives in an importable module.
+
+def child_environment() -> dict[str, str]:
+    """This process's environment, with one BLAS thread and this program importable.
+
+    BLAS reads its thread count once, when numpy is imported, so the limit must be
+    in the environment the child starts with (the other core is the window's); a
+    limit the user set is kept.
     """
-    added = [name for name in BLAS_THREADS if name not in os.environ]
-    os.environ.update(dict.fromkeys(added, "1"))
-    main = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
-        for name in added:
-            os.environ.pop(name, None)
+    env = dict(os.environ)
+    for name in BLAS_THREADS:
+        env.setdefault(name, "1")
+    root = str(Path(__file__).resolve().parents[2])  # the folder holding core/
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+    return env
 
 
 def resolve(name: str) -> Callable[..., Any]:
@@ -78,7 +77,7 @@ def resolve(name: str) -> Callable[..., Any]:
 
 
 def child_main(job: str, inbox: Connection, outbox: Connection) -> None:
-    """Spawn target: run the job, then leave at once.
+    """Run the job, then leave at once.
 
     Not a normal exit: tearing down an interpreter that holds numpy and a model
     took 0.1 s of every worker's stop, which the closing window waits for, and
@@ -140,3 +139,9 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         outbox.send(("snapshot", snapshot))
     if problems:  # sent from this thread only: two writers would interleave their bytes
         outbox.send(("failed", problems[0]))
+
+
+if __name__ == "__main__":  # a child started by gui.worker.backings.ProcessBacking
+    _job, _inbox_fd, _outbox_fd = sys.argv[1:]
+    child_main(_job, Connection(int(_inbox_fd), writable=False),
+               Connection(int(_outbox_fd), readable=False))

@@ -7,7 +7,7 @@ of two backings, chosen by what the job does:
 
 - :class:`ProcessBacking` for computing (training, the complexity sweep):
   painting pyqtgraph views holds the GIL, so a computing thread here would
-  only run between paints; a spawned child has a core of its own.  Its
+  only run between paints; a child interpreter has a core of its own.  Its
   messages are pickles over two one-way ``multiprocessing`` pipes.
 - :class:`ThreadBacking` for waiting (downloads, reading files): no pickling,
   and the result (a whole data set) stays in this process.
@@ -22,15 +22,15 @@ import contextlib
 import fcntl
 import multiprocessing
 import pickle
+import subprocess
 import threading
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from core.worker.process import child_main, lean_children
+from core.worker.process import child_command, child_environment
 
 # A frame (~0.3 MB) must fit in the pipe: with Linux's 64 kB default (and the
 # 176 kB a socketpair holds) the child stalled in write() until this process's
@@ -58,27 +58,46 @@ class Backing(Protocol):
     def close(self) -> None: ...
 
 
+class ChildProcess:
+    """A running child interpreter, seen as ``multiprocessing`` sees a process."""
+
+    def __init__(self, popen: subprocess.Popen) -> None:
+        self._popen = popen
+
+    @property
+    def pid(self) -> int:
+        return self._popen.pid
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+    def kill(self) -> None:
+        self._popen.kill()
+
+
 class ProcessBacking:
-    """A spawned child running the job ``module:function``."""
+    """A child interpreter running the job ``module:function``."""
 
     def __init__(self, job: str, grace_seconds: float) -> None:
         self.job = job
         self.grace_seconds = grace_seconds  # after a stop request; then the child is killed
         self.bytes_received = 0  # what the messages cost to send: the benchmark reports it
-        self.process: BaseProcess | None = None
+        self.process: ChildProcess | None = None
         self._inbox: Connection | None = None
         self._outbox: Connection | None = None
 
     def start(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        child_inbox, self._outbox = context.Pipe(duplex=False)
-        self._inbox, child_outbox = context.Pipe(duplex=False)
+        child_inbox, self._outbox = multiprocessing.Pipe(duplex=False)
+        self._inbox, child_outbox = multiprocessing.Pipe(duplex=False)
         with contextlib.suppress(AttributeError, OSError):  # not Linux: the default size
             fcntl.fcntl(child_outbox.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        self.process = context.Process(target=child_main, name=self.job, daemon=True,
-                                       args=(self.job, child_inbox, child_outbox))
-        with lean_children():
-            self.process.start()
+        ends = (child_inbox.fileno(), child_outbox.fileno())
+        self.process = ChildProcess(subprocess.Popen(
+            child_command(self.job, *ends), pass_fds=ends, env=child_environment()))
         # Only the child holds its ends now: when it ends, the relay reads end-of-file.
         child_inbox.close()
         child_outbox.close()

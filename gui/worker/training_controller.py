@@ -14,7 +14,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.worker.loop import Trainable
 from core.worker.process import FRAME_PAINTED
-from gui.worker.backings import ProcessBacking
+from gui.worker.backings import ChildProcess, ProcessBacking
 from gui.worker.worker import Worker
 
 STOP_GRACE_SECONDS = 0.8  # then the child is killed: closing must take < 1 s
@@ -66,7 +65,7 @@ class TrainingController(Worker):
         return timer
 
     @property
-    def _process(self) -> BaseProcess | None:
+    def _process(self) -> ChildProcess | None:
         """The child (benchmarks and the soak test read its pid)."""
         return self._backing.process
 

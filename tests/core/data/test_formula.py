@@ -31,7 +31,7 @@ from core.sessions.archive import SessionFileError, read_session
 from core.sessions.session import open_session, save_session
 from core.settings_table import SettingError, check_settings
 from core.util.expression import parse_function
-from core.worker.protocol import Configure
+from core.worker.protocol import Configure, Restore
 
 HOSTILE = [
     ("x3", "unknown name 'x3'"),
@@ -173,7 +173,7 @@ def test_a_formula_session_comes_back(formula_session):
     playground, path = formula_session
     session = open_session(path)
     fresh = Playground(PlaygroundConfig(resolution=20))
-    fresh.apply(session.playground)
+    fresh.apply(Restore(session.playground))
     assert fresh.config == playground.config
     X = fresh.train.X.astype(np.float64)
     assert np.allclose(fresh.trainers["network"].X_train[:, 2], np.cos(X[:, 0]) * X[:, 1],

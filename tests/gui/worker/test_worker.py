@@ -48,7 +48,8 @@ def test_a_child_starts_lean_with_one_blas_thread_and_this_process_keeps_its_own
         qtbot, stopped, monkeypatch, tmp_path):
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     monkeypatch.setenv("MKL_NUM_THREADS", "7")  # a setting the user made is kept
-    # A main script (the benchmark's, say) that a spawned child would run first.
+    # A main script (the benchmark's, say): a child must not run it (multiprocessing's
+    # spawn would).
     marker = tmp_path / "main-ran"
     script = tmp_path / "app_main.py"
     script.write_text(f"open({str(marker)!r}, 'w').close()\n")
