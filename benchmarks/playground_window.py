@@ -76,6 +76,101 @@ def summary(spans: dict[str, list[float]], late: list[float], paint: list[float]
     }
 
 
+class WindowRun:
+    """Alternates window spans and headless spans over the sizes, on Qt timers."""
+
+    def __init__(self, window, page, headless: dict, sizes: list[str], args) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window, self.page, self.headless, self.args = window, page, headless, args
+        self.lateness: list[float] = []
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.tick)
+        keys = ("window", "headless", "fps", "gui_ms", "kb")
+        self.spans = {size: {k: [] for k in keys} for size in sizes}
+        self.late: dict[str, list[float]] = {size: [] for size in sizes}
+        self.paint: dict[str, list[float]] = {size: [] for size in sizes}
+        self.marks: dict = {}
+        self.memory = {"start": 0.0, "worker_start": 0.0}
+        self.turns = [size for _ in range(args.rounds) for size in sizes]
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness.append(now - self.last - 0.010)
+        self.last = now
+
+    def worker_mb(self) -> float:
+        process = self.page.controller._process
+        return resident_mb(process.pid) if process is not None else 0.0
+
+    def start(self) -> None:
+        self.timer.start()
+        self.memory["start"], self.memory["worker_start"] = resident_mb(), self.worker_mb()
+        self.next_turn()
+
+    def next_turn(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        from core.worker.protocol import Configure
+
+        if not self.turns:
+            self.memory["end"], self.memory["worker_end"] = resident_mb(), self.worker_mb()
+            self.window.close()
+            return
+        self.marks["size"] = size = self.turns.pop(0)
+        self.page.controller.send(Configure({"dataset": "spiral", "hidden": parse_size(size)}))
+        if not self.page.running:
+            self.page.toggle_play()
+        QTimer.singleShot(1500, self.begin_window_span)  # the new network settles in
+
+    def begin_window_span(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        page = self.page
+        self.lateness.clear()
+        page.controller.paint_seconds.clear()
+        self.marks.update(t=time.perf_counter(), cpu=time.thread_time(), step=page.snapshot.step,
+                          frames=page.frames_painted, bytes=page.controller.bytes_received,
+                          received=page.controller.frames_received)
+        QTimer.singleShot(int(1000 * self.args.seconds), self.end_window_span)
+
+    def end_window_span(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        page, marks = self.page, self.marks
+        span = time.perf_counter() - marks["t"]
+        frames = max(page.frames_painted - marks["frames"], 1)
+        received = max(page.controller.frames_received - marks["received"], 1)
+        size = marks["size"]
+        spans = self.spans[size]
+        spans["window"].append((page.snapshot.step - marks["step"]) / span)
+        spans["fps"].append(frames / span)
+        spans["gui_ms"].append(1000 * (time.thread_time() - marks["cpu"]) / frames)
+        spans["kb"].append((page.controller.bytes_received - marks["bytes"]) / received / 1e3)
+        self.late[size].extend(1000 * v for v in self.lateness)
+        self.paint[size].extend(1000 * v for v in page.controller.paint_seconds)
+        page.toggle_play()  # pause the window's training while headless runs alone
+        QTimer.singleShot(300, self.headless_span)
+
+    def headless_span(self) -> None:
+        size = self.marks["size"]
+        self.spans[size]["headless"].append(
+            headless_rate(self.headless[size], min(self.args.seconds, 3.0)))
+        self.next_turn()
+
+    def result(self) -> dict:
+        memory = self.memory
+        return {
+            "sizes": {size: summary(self.spans[size], self.late[size], self.paint[size])
+                      for size in self.spans},
+            "memory_growth_mb": {"window": round(memory["end"] - memory["start"], 1),
+                                 "worker": round(memory["worker_end"] - memory["worker_start"],
+                                                 1)},
+        }
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0)
@@ -91,7 +186,6 @@ def main(argv: list[str] | None = None) -> dict:
     from core.playground.config import PlaygroundConfig
     from core.playground.model import Playground
     from core.worker.loop import SetSpeed
-    from core.worker.protocol import Configure
     from gui.main_window import MainWindow
     from gui.theme import apply_theme
 
@@ -108,79 +202,10 @@ def main(argv: list[str] | None = None) -> dict:
     page = window.playground
     freeze_startup_objects()  # as the app does once its window is up
     page.controller.send(SetSpeed(None))  # measures the fastest training, not the default
-    lateness: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(now - last[0] - 0.010)
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    keys = ("window", "headless", "fps", "gui_ms", "kb")
-    spans = {size: {k: [] for k in keys} for size in sizes}
-    late: dict[str, list[float]] = {size: [] for size in sizes}
-    paint: dict[str, list[float]] = {size: [] for size in sizes}
-    marks: dict = {}
-    memory = {"start": 0.0, "worker_start": 0.0}
-    turns = [size for _ in range(args.rounds) for size in sizes]
-
-    def worker_mb() -> float:
-        process = page.controller._process
-        return resident_mb(process.pid) if process is not None else 0.0
-
-    def next_turn() -> None:
-        if not turns:
-            memory["end"], memory["worker_end"] = resident_mb(), worker_mb()
-            window.close()
-            return
-        marks["size"] = size = turns.pop(0)
-        page.controller.send(Configure({"dataset": "spiral", "hidden": parse_size(size)}))
-        if not page.running:
-            page.toggle_play()
-        QTimer.singleShot(1500, begin_window_span)  # the new network settles in
-
-    def begin_window_span() -> None:
-        lateness.clear()
-        page.controller.paint_seconds.clear()
-        marks.update(t=time.perf_counter(), cpu=time.thread_time(), step=page.snapshot.step,
-                     frames=page.frames_painted, bytes=page.controller.bytes_received,
-                     received=page.controller.frames_received)
-        QTimer.singleShot(int(1000 * args.seconds), end_window_span)
-
-    def end_window_span() -> None:
-        span = time.perf_counter() - marks["t"]
-        frames = max(page.frames_painted - marks["frames"], 1)
-        received = max(page.controller.frames_received - marks["received"], 1)
-        size = marks["size"]
-        spans[size]["window"].append((page.snapshot.step - marks["step"]) / span)
-        spans[size]["fps"].append(frames / span)
-        spans[size]["gui_ms"].append(1000 * (time.thread_time() - marks["cpu"]) / frames)
-        spans[size]["kb"].append((page.controller.bytes_received - marks["bytes"]) / received / 1e3)
-        late[size].extend(1000 * v for v in lateness)
-        paint[size].extend(1000 * v for v in page.controller.paint_seconds)
-        page.toggle_play()  # pause the window's training while headless runs alone
-        QTimer.singleShot(300, headless_span)
-
-    def headless_span() -> None:
-        size = marks["size"]
-        spans[size]["headless"].append(headless_rate(headless[size], min(args.seconds, 3.0)))
-        next_turn()
-
-    def start() -> None:
-        memory["start"], memory["worker_start"] = resident_mb(), worker_mb()
-        next_turn()
-
-    QTimer.singleShot(500, start)
+    run = WindowRun(window, page, headless, sizes, args)
+    QTimer.singleShot(500, run.start)
     app.exec()
-    result = {
-        "sizes": {size: summary(spans[size], late[size], paint[size]) for size in sizes},
-        "memory_growth_mb": {"window": round(memory["end"] - memory["start"], 1),
-                             "worker": round(memory["worker_end"] - memory["worker_start"], 1)},
-    }
+    result = run.result()
     print(json.dumps(result, indent=2))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,39 +64,40 @@ _BINARY = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^":
            "<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
 
 
+_FUNCTIONS = {"sin": np.sin, "cos": np.cos, "exp": np.exp, "abs": np.abs, "log": np.log,
+              "sqrt": np.sqrt, "tanh": np.tanh, "sign": np.sign}
+
+# The leaves and the operators whose arguments are not simply evaluated first.
+_SPECIAL: dict[str, Callable[[Node, Any, Any], Any]] = {
+    "num": lambda n, w, env: np.float64(n.value),
+    "w": lambda n, w, env: w,
+    "var": lambda n, w, env: env[n.name],
+    "str": lambda n, w, env: n.name,
+    "bool": lambda n, w, env: bool(n.value),
+    "not": lambda n, w, env: not _evaluate(n.args[0], w, env),
+    # short-circuit, like the words say
+    "and": lambda n, w, env: bool(_evaluate(n.args[0], w, env))
+    and bool(_evaluate(n.args[1], w, env)),
+    "or": lambda n, w, env: bool(_evaluate(n.args[0], w, env))
+    or bool(_evaluate(n.args[1], w, env)),
+}
+
+
 def _evaluate(node: Node, w: Any, env: Mapping[str, Any] | None = None) -> Any:
     """The value of ``node`` at ``w`` (formulas) or with the names in ``env`` (conditions)."""
-    op, a = node.op, node.args
-    if op == "num":
-        return np.float64(node.value)
-    if op == "w":
-        return w
-    if op == "var":
-        return env[node.name]
-    if op == "str":
-        return node.name
-    if op == "bool":
-        return bool(node.value)
+    op = node.op
+    if op in _SPECIAL:
+        return _SPECIAL[op](node, w, env)
+    values = [_evaluate(arg, w, env) for arg in node.args]
     if op == "neg":
-        return -_evaluate(a[0], w, env)
-    if op in FUNCTIONS:
-        x = _evaluate(a[0], w, env)
-        return {"sin": np.sin, "cos": np.cos, "exp": np.exp, "abs": np.abs, "log": np.log,
-                "sqrt": np.sqrt, "tanh": np.tanh}[op](x)
-    if op == "sign":
-        return np.sign(_evaluate(a[0], w, env))
-    if op == "not":
-        return not _evaluate(a[0], w, env)
-    if op == "and":  # short-circuit, like the words say
-        return bool(_evaluate(a[0], w, env)) and bool(_evaluate(a[1], w, env))
-    if op == "or":
-        return bool(_evaluate(a[0], w, env)) or bool(_evaluate(a[1], w, env))
-    left, right = _evaluate(a[0], w, env), _evaluate(a[1], w, env)
+        return -values[0]
+    if op in _FUNCTIONS:
+        return _FUNCTIONS[op](values[0])
     if op == "==":
-        return bool(left == right)
+        return bool(values[0] == values[1])
     if op == "!=":
-        return bool(left != right)
-    return _BINARY[op](left, right)
+        return bool(values[0] != values[1])
+    return _BINARY[op](*values)
 
 
 def _num(value: float) -> Node:

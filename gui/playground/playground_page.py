@@ -100,6 +100,29 @@ class PlaygroundPage(QWidget):
         self._turn = "all"  # which costly redraws this frame does (see FRAME_CYCLE)
         self.drawn: PlaygroundSnapshot | None = None  # the last snapshot drawn in full
 
+        self._build_views()
+        self._build_buttons()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scrolling(self.data_panel, sideways=False))
+        splitter.addWidget(self._build_middle())
+        splitter.addWidget(self._build_right())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([250, 560, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.controls.optimizer_settings)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.controller = TrainingController(partial(Playground, self.config), self)
+        self._connect()
+        self.controller.start()
+        self.controller.send(SetSpeed(self.controls.speed.currentData()))
+
+    # -- building ------------------------------------------------------------------
+    def _build_views(self) -> None:
         self.controls = ControlsBar(self.config)
         self.banner = TrainingBanner()
         self.data_panel = DataPanel(self.config)
@@ -120,6 +143,15 @@ class PlaygroundPage(QWidget):
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series, key=key)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
         self.confusion_view = ConfusionView()
+        self.summary = LiveLabel(lines=3)
+        self.replay_slider = KeyboardSlider()
+        self.replay_slider.setToolTip(self.tr(
+            "Drag back through the recorded moments to see how the boundary and every "
+            "neuron evolved; training goes on meanwhile."))
+        self.replay_label = LiveLabel(width=260)
+        self.replay_label.setText(self.tr("live"))
+
+    def _build_buttons(self) -> None:
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis: late, small improvements "
                                           "stay visible next to the big early drop."))
@@ -139,8 +171,13 @@ class PlaygroundPage(QWidget):
         self.restore_button.setToolTip(self.tr(
             "Early stopping: go back to the weights with the lowest test loss "
             "(the green dotted line)."))
-        self.summary = LiveLabel(lines=3)
+        self.transformed_button = QPushButton(self.tr("See the plane as a hidden layer sees it…"))
+        self.transformed_button.setToolTip(self.tr(
+            "Draw the input grid and the points as two neurons of a hidden layer see them: "
+            "bent space where one line can split the classes."))
 
+    def _build_middle(self) -> QWidget:
+        """The layer bar over the network diagram, with how to use it."""
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,14 +197,13 @@ class PlaygroundPage(QWidget):
                               "its bias."))
         hint.setStyleSheet("color: #888;")
         hint.setWordWrap(True)
-        self.transformed_button = QPushButton(self.tr("See the plane as a hidden layer sees it…"))
-        self.transformed_button.setToolTip(self.tr(
-            "Draw the input grid and the points as two neurons of a hidden layer see them: "
-            "bent space where one line can split the classes."))
         # The hint above the button, not beside it: beside it, it wrapped a word a line.
         middle_layout.addWidget(hint)
         middle_layout.addWidget(self.transformed_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return middle
 
+    def _build_right(self) -> QWidget:
+        """Both boundaries and the confusion matrix, the replay, the summary, the curves."""
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -179,12 +215,6 @@ class PlaygroundPage(QWidget):
             boundaries.addWidget(view)
         boundaries.addWidget(self.confusion_view)  # beside the boundary whose mistakes it counts
         right_layout.addLayout(boundaries, 3)
-        self.replay_slider = KeyboardSlider()
-        self.replay_slider.setToolTip(self.tr(
-            "Drag back through the recorded moments to see how the boundary and every "
-            "neuron evolved; training goes on meanwhile."))
-        self.replay_label = LiveLabel(width=260)
-        self.replay_label.setText(self.tr("live"))
         replay_row = QHBoxLayout()
         replay_row.addWidget(QLabel(self.tr("History")))
         replay_row.addWidget(self.replay_slider, 1)
@@ -203,26 +233,7 @@ class PlaygroundPage(QWidget):
         below_curves.addWidget(self.sweep_button, 1, 1)
         below_curves.addWidget(self.overfit_button, 1, 2)
         right_layout.addLayout(below_curves)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scrolling(self.data_panel, sideways=False))
-        splitter.addWidget(middle)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 4)
-        splitter.setSizes([250, 560, 760])
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.controls)
-        layout.addWidget(self.controls.optimizer_settings)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
-
-        self.controller = TrainingController(partial(Playground, self.config), self)
-        self._connect()
-        self.controller.start()
-        self.controller.send(SetSpeed(self.controls.speed.currentData()))
+        return right
 
     def _connect(self) -> None:
         send = self.controller.send
