@@ -80,6 +80,15 @@ class DigitsAdapter(Page):
         if self.panel.running != on:
             self.panel.train_button.click()
 
+    def session_state(self) -> object | None:
+        """A trained model; a fresh random network is not kept (the canvas keeps its
+        shipped model)."""
+        latest = self.panel.controller.latest
+        return latest if latest is not None and latest.trained else None
+
+    def restore(self, state: object) -> None:
+        self.panel.restore(state)
+
     def status_message(self) -> str:
         return QCoreApplication.translate(
             "MainWindow", "Draw a digit on the canvas; right-click or Esc clears it.")
