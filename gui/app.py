@@ -83,6 +83,7 @@ def run_app(argv: list[str] | None = None) -> int:
     text_size.install(app)
     window = MainWindow()
     text_size.restyle_new()
+    window.restyle_made_pages = True  # the pages made later, when first shown
     fit_to_screen(window, restored=window.sessions.restore_geometry())
     window.show()
     window.learn.open_on_first_start()

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Neural Playground"))
         self.setWindowIcon(app_icon())
         self.tabs = PageTabs()
+        self.restyle_made_pages = False  # run_app turns it on with its start-up restyle
         titles = (self.tr("Playground"), self.tr("Digits"), self.tr("Gradient descent"),
                   self.tr("Curve fitting"), self.tr("Inside the network"))
         self.pages = PageSet(self.tabs, titles, self._on_page_made)
@@ -97,10 +98,12 @@ class MainWindow(QMainWindow):
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
     def _on_page_made(self, page: Page) -> None:
-        """A page was just made: its messages go to the status bar, its text to the size."""
+        """A page was just made: its messages go to the status bar; in the app, its own
+        fonts and plots get the text-size restyle the window got at start."""
         if hasattr(page.widget, "status_message"):
             page.widget.status_message.connect(self._show_status)
-        text_size.restyle_new()
+        if self.restyle_made_pages:
+            text_size.restyle_new()
 
     def _show_status(self, text: str) -> None:
         """A page's message, left up long enough to read (long ones list changes)."""
