@@ -63,7 +63,16 @@ class LearnPanel(QDockWidget):
         self._run: tuple[float, float] | None = None  # a "Show me" run: started, counter
         self.student = StudentMode()
         self.spotlight = Spotlight(parent) if parent is not None else None
+        self._build_step_widgets()
+        self._build_buttons()
+        self.setWidget(self._build_body())
+        self.timer = QTimer(self)
+        self.timer.setInterval(GOAL_CHECK_MS)
+        self._connect()
+        self._show_empty()
 
+    def _build_step_widgets(self) -> None:
+        """The course list and the step's title, counter, text, prediction, goal and hint."""
         self.lesson_list = QListWidget()
         self.lesson_list.setWordWrap(True)
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -78,21 +87,20 @@ class LearnPanel(QDockWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
-
         self.prediction = PredictionBox()
-        self.prediction.answered.connect(self._on_prediction_answered)
         # The learner's widgets, named for tests and the spotlight.
         self.choices = self.prediction.choices
         self.verdict = self.prediction.verdict
         self.explanation = self.prediction.explanation
         self.explain_button = self.prediction.explain_button
-
         self.goal = QLabel()
         self.goal.setWordWrap(True)
         self.goal.setObjectName("lessonGoal")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #7a5a00;")
+
+    def _build_buttons(self) -> None:
         self.hint_button = QPushButton(self.tr("Hint"))
         self.hint_button.setToolTip(self.tr("A nudge towards the goal."))
         self.show_me = QPushButton(self.tr("Show me"))
@@ -103,38 +111,34 @@ class LearnPanel(QDockWidget):
         self.next = QPushButton(self.tr("Next ▸"))
         self.next.setToolTip(self.tr("The next step. You may go on before reaching a goal."))
 
+    def _build_body(self) -> QWidget:
+        """The list above the step (which scrolls), the helper and move buttons below."""
         step_box = QWidget()
         step_layout = QVBoxLayout(step_box)
-        step_layout.addWidget(self.title)
-        step_layout.addWidget(self.counter)
-        step_layout.addWidget(self.text)
-        step_layout.addWidget(self.prediction)
-        step_layout.addWidget(self.goal)
-        step_layout.addWidget(self.hint)
+        for widget in (self.title, self.counter, self.text, self.prediction, self.goal,
+                       self.hint):
+            step_layout.addWidget(widget)
         step_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(step_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        helpers = QHBoxLayout()
-        helpers.addWidget(self.hint_button)
-        helpers.addWidget(self.show_me)
-        moves = QHBoxLayout()
-        moves.addWidget(self.back)
-        moves.addWidget(self.next)
         body = QWidget()
         body.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(body)
         layout.addWidget(self.lesson_list, 1)
         layout.addWidget(scroll, 3)
-        layout.addLayout(helpers)
-        layout.addLayout(moves)
-        self.setWidget(body)
+        for pair in ((self.hint_button, self.show_me), (self.back, self.next)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            layout.addLayout(row)
+        return body
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(GOAL_CHECK_MS)
+    def _connect(self) -> None:
         self.timer.timeout.connect(self.refresh)
+        self.prediction.answered.connect(self._on_prediction_answered)
         self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
         self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
         self.hint_button.clicked.connect(self._show_hint)
@@ -142,7 +146,6 @@ class LearnPanel(QDockWidget):
         self.back.clicked.connect(lambda: self.go(self.index - 1))
         self.next.clicked.connect(self._on_next_clicked)
         self.visibilityChanged.connect(self._on_visibility_changed)
-        self._show_empty()
 
     # -- the course ------------------------------------------------------------------
     def set_lessons(self, lessons: list[Lesson]) -> None:
