@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.lessons.model import Lesson, Step, Text
-from core.lessons.text import fill
 from core.settings_table import SettingError, defaults
 from gui.learn.prediction import PredictionBox
 from gui.learn.progress import Progress
 from gui.learn.spotlight import Spotlight, StudentMode
 from gui.page import Page
+
+if TYPE_CHECKING:  # core.lessons loads its course reader: imported when a lesson runs
+    from core.lessons.model import Lesson, Step, Text
 
 GOAL_CHECK_MS = 250          # the goal line is checked about 4× a second
 SETTLE_S = 0.3               # a step's goal is judged this long after its setup at the earliest
@@ -269,6 +271,8 @@ class LearnPanel(QDockWidget):
         step, page = self.step, self.page
         if step is None:
             return
+        from core.lessons.text import fill
+
         values = page.observables() if page is not None else {}
         self.text.setText(fill(pick(step.text, self.language), values))
         now = time.monotonic()

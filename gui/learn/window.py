@@ -6,18 +6,21 @@ Kept apart from ``gui/main_window.py`` so the window only calls :func:`install`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from core.lessons.model import Lesson
 from gui.i18n import chosen_language
 from gui.learn.panel import LearnPanel
 from gui.learn.progress import Progress
 from gui.learn.teacher import step_toml
 from gui.page import Page
 from gui.pages import PageSet
+
+if TYPE_CHECKING:  # core.lessons loads its course reader: imported when first wanted
+    from core.lessons.model import Lesson
 
 
 class Learn(QObject):
