@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -100,7 +100,16 @@ class Learn(QObject):
                                room.height() - 80)
 
     def open_on_first_start(self) -> None:
+        """On a first start the panel opens beside the page: shown now, so the first
+        frame has its room, and its course read and first lesson set up on the event
+        loop's next turn, after that frame (~0.1 s)."""
         if not self.progress.seen():
+            self._float_if_too_wide()
+            self.panel.show()
+            QTimer.singleShot(0, self._open_if_shown)
+
+    def _open_if_shown(self) -> None:
+        if self.panel.isVisible():  # not closed meanwhile
             self.open_panel()
 
     # -- teachers --------------------------------------------------------------------

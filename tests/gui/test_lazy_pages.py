@@ -70,21 +70,30 @@ def test_file_new_leaves_only_the_shown_first_page_made(window, qtbot):
 
 
 def test_a_real_start_imports_no_other_page_nor_opengl_torch_or_the_exports(tmp_path):
-    """The app as main.py starts it, with the Learn panel of a first start open."""
+    """The app as main.py starts it, a first start: the Learn panel is open in the first
+    frame, and its first lesson (on the playground) is set up after that frame."""
     script = (
         "import json, sys\n"
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication(sys.argv)\n"
-        "def report():\n"
+        "seen = []\n"
+        "def state():\n"
         "    window = next(w for w in app.topLevelWidgets() if hasattr(w, 'pages'))\n"
-        "    print(json.dumps({'made': [p.name for p in window.pages.made()],\n"
-        "                      'learn': window.learn.panel.isVisible(),\n"
-        "                      'modules': sorted(m for m in sys.modules if m in (\n"
-        "                          'torch', 'OpenGL', 'pyqtgraph.opengl', 'gui.export',\n"
-        "                          'gui.digits.digits_page', 'gui.labs.descent_page',\n"
-        "                          'gui.labs.curve_fit_page'))}), flush=True)\n"
-        "    app.quit()\n"
+        "    return {'made': [p.name for p in window.pages.made()],\n"
+        "            'learn': window.learn.panel.isVisible(),\n"
+        "            'lesson': window.learn.panel.lesson is not None,\n"
+        "            'modules': sorted(m for m in sys.modules if m in (\n"
+        "                'torch', 'OpenGL', 'pyqtgraph.opengl', 'gui.export',\n"
+        "                'gui.digits.digits_page', 'gui.labs.descent_page',\n"
+        "                'gui.labs.curve_fit_page'))}\n"
+        "def report():\n"
+        "    seen.append(state())\n"
+        "    if seen[-1]['lesson'] or len(seen) > 200:\n"
+        "        print(json.dumps([seen[0], seen[-1]]), flush=True)\n"
+        "        app.quit()\n"
+        "    else:\n"
+        "        QTimer.singleShot(50, report)\n"
         "QTimer.singleShot(0, report)\n"
         "from gui.app import run_app\n"
         "sys.exit(run_app())\n"
@@ -94,6 +103,6 @@ def test_a_real_start_imports_no_other_page_nor_opengl_torch_or_the_exports(tmp_
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    # The first lesson's first step is on the playground; its later steps are not made yet.
-    assert report == {"made": ["playground"], "learn": True, "modules": []}
+    first, later = json.loads(result.stdout.strip().splitlines()[-1])
+    assert first == {"made": ["playground"], "learn": True, "lesson": False, "modules": []}
+    assert later == {"made": ["playground"], "learn": True, "lesson": True, "modules": []}
