@@ -45,13 +45,14 @@ print(json.dumps({"p50": float(np.percentile(times, 50)), "p99": float(np.percen
 
 STARTUP_SCRIPT = """
 import json, sys, time
-from gui.app import configure_environment
+from gui.app import configure_environment, configure_pyqtgraph
 configure_environment()
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from benchmarks.timing import tree_resident_mb
 from gui.main_window import MainWindow
 app = QApplication([])
+configure_pyqtgraph()  # as the app runs: the first frame is drawn without antialiasing
 window = MainWindow(); window.resize(1580, 960); window.show()
 result = {}
 def painted():
@@ -81,7 +82,11 @@ def canvas_latency(moves: int) -> dict:
 
 def startup(repeats: int, rest_seconds: float = 4.0) -> dict:
     """``python`` to the window's first frame (s), then the resident memory of the
-    app's whole process tree once it has been idle ``rest_seconds``: medians."""
+    app's whole process tree once it has been idle ``rest_seconds``: medians.
+
+    The window as a later start shows it: the first tab's page (the others are made
+    when first shown) and its worker, the Learn panel closed.
+    """
     times, memory, processes = [], [], []
     for _ in range(repeats):
         started = time.time()

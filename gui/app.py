@@ -63,6 +63,7 @@ def collect_garbage_on_gui_thread():
 
 def run_app(argv: list[str] | None = None) -> int:
     configure_environment()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from gui import text_size
@@ -83,9 +84,12 @@ def run_app(argv: list[str] | None = None) -> int:
     text_size.install(app)
     window = MainWindow()
     text_size.restyle_new()
+    window.restyle_made_pages = True  # the pages made later, when first shown
     fit_to_screen(window, restored=window.sessions.restore_geometry())
     window.show()
+    # After the first frame, in this order: the first lesson's set-up, then the last
+    # session over it, then the collector's freeze (a full collection, tens of ms).
     window.learn.open_on_first_start()
-    window.sessions.restore_last()
-    freeze_startup_objects()
+    QTimer.singleShot(0, window.sessions.restore_last)
+    QTimer.singleShot(0, freeze_startup_objects)
     return app.exec()

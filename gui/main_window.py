@@ -18,21 +18,11 @@ from PySide6.QtWidgets import (
 from core.sessions.session import MODES
 from core.util.resources import resource_path
 from gui import text_size
-from gui.digits.digits_page import DigitsPage
-from gui.export import (
-    ask_and_export_view,
-    export_history,
-    export_network,
-    export_pytorch,
-    visible_plots,
-)
 from gui.help import HelpDialog
 from gui.i18n import LANGUAGES, chosen_language, save_language
-from gui.labs.backprop_page import BackpropPage
-from gui.labs.curve_fit_page import CurveFitPage
-from gui.labs.descent_page import DescentPage
 from gui.learn.window import Learn
-from gui.playground.playground_page import PlaygroundPage
+from gui.page import Page
+from gui.pages import PageSet
 from gui.sessions.session_manager import SessionManager
 from gui.theme import chosen_theme, save_theme
 from gui.widgets import PageTabs
@@ -42,7 +32,25 @@ def app_icon() -> QIcon:
     """Three connected neurons (resources/icons)."""
     return QIcon(str(resource_path("icons", "neural-playground.png")))
 
+
 START_FRESH_MS = 60_000  # how long "Start fresh" stays offered after a restore
+
+
+def _exports():
+    """gui.export, imported when first used: a start needs none of it."""
+    from gui import export
+
+    return export
+
+
+class _PageWidget:
+    """``window.playground`` and the like: that page, made now if it was not yet."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None):
+        return self if window is None else window.pages[self.name].widget
 
 
 class MainWindow(QMainWindow):
@@ -50,19 +58,31 @@ class MainWindow(QMainWindow):
 
     Each page sits in a scroll area, so the window fits any screen: a page
     that needs more room than a small screen at a large text size scrolls.
+    A page is made when its tab is first shown (see :mod:`gui.pages`).
     """
+
+    playground = _PageWidget()
+    digits = _PageWidget()
+    descent = _PageWidget()
+    curve_fit = _PageWidget()
+    backprop = _PageWidget()
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Neural Playground"))
         self.setWindowIcon(app_icon())
         self.tabs = PageTabs()
-        self._add_pages()
+        self.restyle_made_pages = False  # run_app turns it on with its start-up restyle
+        titles = (self.tr("Playground"), self.tr("Digits"), self.tr("Gradient descent"),
+                  self.tr("Curve fitting"), self.tr("Inside the network"))
+        self.pages = PageSet(self.tabs, titles, self._on_page_made)
         self.setCentralWidget(self.tabs)
-        self.sessions = SessionManager(self)
+        self.sessions = SessionManager(
+            self, self.pages, lambda: MODES[self.tabs.currentIndex()],
+            lambda mode: self.tabs.setCurrentIndex(MODES.index(mode)))
         self.sessions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.sessions.path_changed.connect(self._on_session_path_changed)
-        self.learn = Learn(self)  # the Learn dock and the page interface of every page
+        self.learn = Learn(self, self.pages)  # the Learn dock and its menu entries
         self.start_fresh = QPushButton(self.tr("Start fresh"))
         self.start_fresh.setToolTip(self.tr(
             "Put every page back to its first-start settings (File → New), e.g. on a "
@@ -77,26 +97,20 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
-    def _add_pages(self) -> None:
-        """Every page as at a first start (at start-up, and again for File → New)."""
-        pages = (("playground", PlaygroundPage, self.tr("Playground")),
-                 ("digits", DigitsPage, self.tr("Digits")),
-                 ("descent", DescentPage, self.tr("Gradient descent")),
-                 ("curve_fit", CurveFitPage, self.tr("Curve fitting")),
-                 ("backprop", BackpropPage, self.tr("Inside the network")))
-        for name, page_class, title in pages:
-            page = page_class()
-            setattr(self, name, page)
-            self.tabs.addTab(page, title)
-            if hasattr(page, "status_message"):
-                page.status_message.connect(self._show_status)
+    def _on_page_made(self, page: Page) -> None:
+        """A page was just made: its messages go to the status bar; in the app, its own
+        fonts and plots get the text-size restyle the window got at start."""
+        if hasattr(page.widget, "status_message"):
+            page.widget.status_message.connect(self._show_status)
+        if self.restyle_made_pages:
+            text_size.restyle_new()
 
     def _show_status(self, text: str) -> None:
         """A page's message, left up long enough to read (long ones list changes)."""
         self.statusBar().showMessage(text, max(6000, 70 * len(text)))
 
     def _shutdown_pages(self) -> None:
-        for page in self.learn.pages.values():
+        for page in self.pages.made():
             page.shutdown()
 
     def new_session(self) -> None:
@@ -104,9 +118,8 @@ class MainWindow(QMainWindow):
         self.start_fresh.hide()
         self.learn.shutdown()
         self._shutdown_pages()
-        self.tabs.remove_pages()
-        self._add_pages()
-        self.learn.rebind_pages()
+        self.pages.reset()
+        self._on_tabs_current_changed(self.tabs.currentIndex())
         self.sessions.path = None
         self.setWindowTitle(self.tr("Neural Playground"))
         self.statusBar().showMessage(self.tr("Every setting is back to its default."), 8000)
@@ -145,11 +158,11 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Export points (CSV)…"), "Ctrl+E",
                          lambda: self.playground.export_csv()),
             self._action(self.tr("Export training &history (CSV)…"), None,
-                         lambda: self._export(export_history)),
+                         lambda: self._export(_exports().export_history)),
             self._action(self.tr("Export the &network (.npz)…"), None,
-                         lambda: self._export(export_network)),
+                         lambda: self._export(_exports().export_network)),
             self._action(self.tr("Export as PyTorch &code…"), None,
-                         lambda: self._export(export_pytorch)),
+                         lambda: self._export(_exports().export_pytorch)),
         ]
         file_menu.addActions(playground_actions)
         plots = file_menu.addMenu(self.tr("Export a &plot (PNG/SVG)"))
@@ -221,11 +234,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _on_tabs_current_changed(self, index: int) -> None:
-        """Space, → and R belong to the playground; elsewhere they must not train it."""
-        page = self.tabs.widget(index)
+        """The shown page is made if it was not yet.  Space, → and R belong to the
+        playground; elsewhere they must not train it."""
+        shown = self.pages.at(index)
         for action in self._playground_actions:
-            action.setEnabled(page is self.playground)
-        shown = next((p for p in self.learn.pages.values() if p.widget is page), None)
+            action.setEnabled(shown is not None and shown.name == "playground")
         self.statusBar().showMessage(shown.status_message() if shown is not None else "")
 
     # -- exports and help --------------------------------------------------------------
@@ -236,11 +249,11 @@ class MainWindow(QMainWindow):
 
     def _fill_plot_menu(self, menu: QMenu) -> None:
         menu.clear()
-        for title, view in visible_plots(self.tabs.currentWidget()):
+        for title, view in _exports().visible_plots(self.tabs.currentWidget()):
             menu.addAction(title, lambda t=title, v=view: self._export_plot(t, v))
 
     def _export_plot(self, title: str, view) -> None:
-        if path := ask_and_export_view(self, title, view):
+        if path := _exports().ask_and_export_view(self, title, view):
             self.statusBar().showMessage(self.tr("Saved {0}").format(path), 6000)
 
     def show_help(self) -> HelpDialog:

@@ -107,6 +107,15 @@ class Page:
         """Take ``steps`` of a page that moves by hand (True); False: it trains instead."""
         return False
 
+    # -- sessions ------------------------------------------------------------------
+    def session_state(self) -> object | None:
+        """What a session file keeps of the page, from what the window already holds
+        (its worker's latest frame), so saving never waits; None: nothing to keep."""
+        return None
+
+    def restore(self, state: object) -> None:
+        """Put back the page's part of a session file (a command for its worker)."""
+
     def status_message(self) -> str:
         """A one-line hint for the status bar when the page is shown."""
         return ""

@@ -139,6 +139,11 @@ class PageTabs(QTabWidget):
     def setCurrentWidget(self, page: QWidget) -> None:
         self.setCurrentIndex(self.indexOf(page))
 
+    def set_page(self, index: int, page: QWidget) -> None:
+        """Put ``page`` in tab ``index`` in place of what it held (a placeholder until the
+        page is first wanted)."""
+        super().widget(index).setWidget(_Sheet(page))
+
     def remove_pages(self) -> None:
         """Remove every tab and delete its page with its scroll area (File → New)."""
         while self.count():

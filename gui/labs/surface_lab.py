@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
@@ -20,8 +22,10 @@ from gui.image_item import ImageItem
 from gui.labs.curve_lab import clip_to_view
 from gui.labs.path_player import PathPlayer
 from gui.labs.rate_slider import bound_rate_slider
-from gui.labs.surface_3d import Surface3DView
 from gui.settings_binder import SettingsBinder
+
+if TYPE_CHECKING:
+    from gui.labs.surface_3d import Surface3DView
 
 STEPS_2D = 600
 OPTIMIZER_COLOURS = {"sgd": "#d62728", "momentum": "#1f77b4", "nesterov": "#17becf",
@@ -162,6 +166,8 @@ class SurfaceLab(QWidget):
 
     def _on_view_3d_toggled(self, on: bool) -> None:
         if on and self.view_3d is None:
+            from gui.labs.surface_3d import Surface3DView  # OpenGL: ~0.2 s, only now
+
             self.view_3d = Surface3DView()
             self.side.addWidget(self.view_3d)
             self.view_3d.show_surface(self.surface)

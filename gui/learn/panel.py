@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.lessons.model import Lesson, Step, Text
-from core.lessons.text import fill
 from core.settings_table import SettingError, defaults
 from gui.learn.prediction import PredictionBox
 from gui.learn.progress import Progress
 from gui.learn.spotlight import Spotlight, StudentMode
 from gui.page import Page
+
+if TYPE_CHECKING:  # core.lessons loads its course reader: imported when a lesson runs
+    from core.lessons.model import Lesson, Step, Text
 
 GOAL_CHECK_MS = 250          # the goal line is checked about 4× a second
 SETTLE_S = 0.3               # a step's goal is judged this long after its setup at the earliest
@@ -63,7 +65,16 @@ class LearnPanel(QDockWidget):
         self._run: tuple[float, float] | None = None  # a "Show me" run: started, counter
         self.student = StudentMode()
         self.spotlight = Spotlight(parent) if parent is not None else None
+        self._build_step_widgets()
+        self._build_buttons()
+        self.setWidget(self._build_body())
+        self.timer = QTimer(self)
+        self.timer.setInterval(GOAL_CHECK_MS)
+        self._connect()
+        self._show_empty()
 
+    def _build_step_widgets(self) -> None:
+        """The course list and the step's title, counter, text, prediction, goal and hint."""
         self.lesson_list = QListWidget()
         self.lesson_list.setWordWrap(True)
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -78,21 +89,20 @@ class LearnPanel(QDockWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
-
         self.prediction = PredictionBox()
-        self.prediction.answered.connect(self._on_prediction_answered)
         # The learner's widgets, named for tests and the spotlight.
         self.choices = self.prediction.choices
         self.verdict = self.prediction.verdict
         self.explanation = self.prediction.explanation
         self.explain_button = self.prediction.explain_button
-
         self.goal = QLabel()
         self.goal.setWordWrap(True)
         self.goal.setObjectName("lessonGoal")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #7a5a00;")
+
+    def _build_buttons(self) -> None:
         self.hint_button = QPushButton(self.tr("Hint"))
         self.hint_button.setToolTip(self.tr("A nudge towards the goal."))
         self.show_me = QPushButton(self.tr("Show me"))
@@ -103,38 +113,34 @@ class LearnPanel(QDockWidget):
         self.next = QPushButton(self.tr("Next ▸"))
         self.next.setToolTip(self.tr("The next step. You may go on before reaching a goal."))
 
+    def _build_body(self) -> QWidget:
+        """The list above the step (which scrolls), the helper and move buttons below."""
         step_box = QWidget()
         step_layout = QVBoxLayout(step_box)
-        step_layout.addWidget(self.title)
-        step_layout.addWidget(self.counter)
-        step_layout.addWidget(self.text)
-        step_layout.addWidget(self.prediction)
-        step_layout.addWidget(self.goal)
-        step_layout.addWidget(self.hint)
+        for widget in (self.title, self.counter, self.text, self.prediction, self.goal,
+                       self.hint):
+            step_layout.addWidget(widget)
         step_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(step_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        helpers = QHBoxLayout()
-        helpers.addWidget(self.hint_button)
-        helpers.addWidget(self.show_me)
-        moves = QHBoxLayout()
-        moves.addWidget(self.back)
-        moves.addWidget(self.next)
         body = QWidget()
         body.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(body)
         layout.addWidget(self.lesson_list, 1)
         layout.addWidget(scroll, 3)
-        layout.addLayout(helpers)
-        layout.addLayout(moves)
-        self.setWidget(body)
+        for pair in ((self.hint_button, self.show_me), (self.back, self.next)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            layout.addLayout(row)
+        return body
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(GOAL_CHECK_MS)
+    def _connect(self) -> None:
         self.timer.timeout.connect(self.refresh)
+        self.prediction.answered.connect(self._on_prediction_answered)
         self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
         self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
         self.hint_button.clicked.connect(self._show_hint)
@@ -142,7 +148,6 @@ class LearnPanel(QDockWidget):
         self.back.clicked.connect(lambda: self.go(self.index - 1))
         self.next.clicked.connect(self._on_next_clicked)
         self.visibilityChanged.connect(self._on_visibility_changed)
-        self._show_empty()
 
     # -- the course ------------------------------------------------------------------
     def set_lessons(self, lessons: list[Lesson]) -> None:
@@ -266,6 +271,8 @@ class LearnPanel(QDockWidget):
         step, page = self.step, self.page
         if step is None:
             return
+        from core.lessons.text import fill
+
         values = page.observables() if page is not None else {}
         self.text.setText(fill(pick(step.text, self.language), values))
         now = time.monotonic()

@@ -7,12 +7,15 @@ request, once the step's goal is met, or a few seconds after answering.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
-from core.lessons.model import Prediction
 from gui.learn.choice import ChoiceButton
+
+if TYPE_CHECKING:
+    from core.lessons.model import Prediction
 
 MAX_CHOICES = 4
 EXPLAIN_AFTER_S = 4.0

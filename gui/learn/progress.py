@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from core.lessons.progress import AnswerRecord, answers_csv
+if TYPE_CHECKING:  # core.lessons loads its course reader: imported when an answer comes
+    from core.lessons.progress import AnswerRecord
 
 GROUP = "learn"
 class Progress:
@@ -56,6 +58,8 @@ class Progress:
 
     # -- answers -----------------------------------------------------------------
     def answers(self) -> list[AnswerRecord]:
+        from core.lessons.progress import AnswerRecord
+
         records = []
         for row in self._get("answers", []):
             try:
@@ -66,12 +70,16 @@ class Progress:
 
     def record(self, lesson: str, step: int, answer: int, correct: bool) -> AnswerRecord:
         """Keep one answer; ``step`` and ``answer`` count from 1."""
+        from core.lessons.progress import AnswerRecord
+
         entry = AnswerRecord.now(lesson, step, answer, correct)
         self._set("answers", [asdict(a) for a in (*self.answers(), entry)])
         return entry
 
     def export_csv(self, path: str | Path) -> int:
         """Write every answer to ``path``; returns how many rows."""
+        from core.lessons.progress import answers_csv
+
         answers = self.answers()
         Path(path).write_text(answers_csv(answers), encoding="utf-8")
         return len(answers)

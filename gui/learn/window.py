@@ -6,29 +6,30 @@ Kept apart from ``gui/main_window.py`` so the window only calls :func:`install`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from core.lessons.course import load_course
-from core.lessons.model import Lesson
-from core.lessons.parse import LessonError, read_lesson
 from gui.i18n import chosen_language
 from gui.learn.panel import LearnPanel
 from gui.learn.progress import Progress
 from gui.learn.teacher import step_toml
 from gui.page import Page
-from gui.pages import adapt_pages
+from gui.pages import PageSet
+
+if TYPE_CHECKING:  # core.lessons loads its course reader: imported when first wanted
+    from core.lessons.model import Lesson
 
 
 class Learn(QObject):
     """Owns the Learn dock and the teacher's file actions of one window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, pages: PageSet) -> None:
         super().__init__(window)
         self.window = window
-        self.pages: dict[str, Page] = adapt_pages(window)
+        self.pages = pages  # a lesson's page is made when the lesson needs it
         self.progress = Progress()
         self.panel = LearnPanel(self.pages, self._show_page, chosen_language(),
                                 self.progress, window)
@@ -38,8 +39,11 @@ class Learn(QObject):
         self._loaded = False
 
     def _load_course(self) -> None:
-        """Read the course when the panel is first wanted, not at every start (~70 ms)."""
+        """Read the course when the panel is first wanted, not at every start (~70 ms,
+        and ~40 ms more to import the lesson reader)."""
         if not self._loaded:
+            from core.lessons.course import load_course
+
             self._loaded = True
             course = load_course()
             self.panel.set_lessons([*course.lessons, *self.panel.lessons])
@@ -54,8 +58,7 @@ class Learn(QObject):
         self.window.tabs.setCurrentWidget(page.widget)
 
     def current_page(self) -> Page | None:
-        shown = self.window.tabs.currentWidget()
-        return next((p for p in self.pages.values() if p.widget is shown), None)
+        return self.pages.at(self.window.tabs.currentIndex())
 
     def add_actions(self, file_menu: QMenu, before: QAction, help_menu: QMenu) -> None:
         """The teacher's file entries go above ``before``; Help → Lessons opens the panel."""
@@ -97,7 +100,16 @@ class Learn(QObject):
                                room.height() - 80)
 
     def open_on_first_start(self) -> None:
+        """On a first start the panel opens beside the page: shown now, so the first
+        frame has its room, and its course read and first lesson set up on the event
+        loop's next turn, after that frame (~0.1 s)."""
         if not self.progress.seen():
+            self._float_if_too_wide()
+            self.panel.show()
+            QTimer.singleShot(0, self._open_if_shown)
+
+    def _open_if_shown(self) -> None:
+        if self.panel.isVisible():  # not closed meanwhile
             self.open_panel()
 
     # -- teachers --------------------------------------------------------------------
@@ -108,6 +120,8 @@ class Learn(QObject):
         if not path:
             return None
         self._load_course()
+        from core.lessons.parse import LessonError, read_lesson
+
         try:
             lesson = read_lesson(path)
         except LessonError as exc:  # one "file:line: reason" per line
@@ -153,11 +167,6 @@ class Learn(QObject):
         self.window.statusBar().showMessage(
             self.tr("Saved {0} answers to {1}").format(rows, path), 8000)
         return path
-
-    def rebind_pages(self) -> None:
-        """The window built new pages (File → New): adapt those; the panel holds this dict."""
-        self.pages.clear()
-        self.pages.update(adapt_pages(self.window))
 
     def shutdown(self) -> None:
         self.panel.leave()

@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from core.digits.own_digits import OwnDigits
 from gui.digits.digits_page import DigitsPage
 from gui.page import Observables, Page, scalars
 
@@ -74,6 +75,17 @@ class DigitsAdapter(Page):
     def set_training(self, on: bool) -> None:
         if self.panel.running != on:
             self.panel.train_button.click()
+
+    def session_state(self) -> object | None:
+        """The latest frame: its model if trained, and the learner's own digits."""
+        return self.panel.controller.latest
+
+    def restore(self, state: object) -> None:
+        """A saved network, or the learner's own digits (a session brings both)."""
+        if isinstance(state, OwnDigits):
+            self.page.use_own_digits(state)
+        else:
+            self.panel.restore(state)
 
     def status_message(self) -> str:
         return QCoreApplication.translate(

@@ -130,6 +130,12 @@ class PlaygroundAdapter(Page):
         if self.page.running != on:
             self.page.controls.play_button.click()
 
+    def session_state(self) -> object | None:
+        return self.page.snapshot
+
+    def restore(self, state: object) -> None:
+        self.page.restore(state)
+
     def status_message(self) -> str:
         return QCoreApplication.translate("MainWindow", "Press Space to train or pause.")
 

@@ -10,18 +10,16 @@ deleted or overwritten, and whatever the data folder holds, the app starts.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from core.sessions.archive import SUFFIX, SessionFileError
-from core.sessions.session import MODES, open_session, save_session
+from core.sessions.session import open_session, save_session
 from core.util.fileio import remove_stale_temps
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from gui.pages import PageSet
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
@@ -47,15 +45,23 @@ def autosave_path() -> Path:
 
 
 class SessionManager(QObject):
-    """Owns the session file of one main window."""
+    """Owns the session file of one main window.
+
+    It sees the window only as a widget (dialogs' parent, whose geometry is kept),
+    its pages through the page interface, and the shown mode through two functions.
+    """
 
     status = Signal(str)
     path_changed = Signal(str)
     restored = Signal()  # the autosave came back: the window offers "Start fresh"
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, pages: PageSet, mode: Callable[[], str],
+                 show_mode: Callable[[str], None]) -> None:
         super().__init__(window)
         self.window = window
+        self.pages = pages
+        self.mode = mode  # the shown page's mode name (core.sessions.session.MODES)
+        self.show_mode = show_mode
         self.path: Path | None = None
         self.autosave_blocked = False
         self.autosave_timer = QTimer(self)
@@ -90,14 +96,15 @@ class SessionManager(QObject):
         return True
 
     def write(self, path: Path) -> None:
-        """Write the current session to ``path`` (atomically)."""
-        w = self.window
-        digits = w.digits.training.controller.latest
+        """Write the current session to ``path`` (atomically); pages never made are at
+        their defaults, which the file leaves out."""
+        states = {page.name: page.session_state() for page in self.pages.made()}
+        digits = states.get("digits")
         own = digits.own_digits if digits is not None else None  # kept untrained too
         if digits is not None and not digits.trained:
             digits = None  # a fresh random network: the canvas keeps its shipped model
         path.parent.mkdir(parents=True, exist_ok=True)
-        save_session(path, MODES[w.tabs.currentIndex()], w.playground.snapshot, digits, own)
+        save_session(path, self.mode(), states.get("playground"), digits, own)
 
     def autosave(self) -> None:
         """Quietly keep the session; a failure is reported in the status bar only."""
@@ -128,16 +135,14 @@ class SessionManager(QObject):
         return True
 
     def load(self, path: Path) -> None:
-        """Read ``path`` and hand each worker its part; ``SessionFileError`` if it is bad."""
+        """Read ``path`` and hand each page its part; ``SessionFileError`` if it is bad."""
         session = open_session(path)
-        w = self.window
-        if session.playground is not None:
-            w.playground.restore(session.playground)
-        if session.digits is not None:
-            w.digits.training.restore(session.digits)
-        if session.own_digits is not None:
-            w.digits.use_own_digits(session.own_digits)
-        w.tabs.setCurrentIndex(MODES.index(session.mode))
+        parts = (("playground", session.playground), ("digits", session.digits),
+                 ("digits", session.own_digits))
+        for name, state in parts:
+            if state is not None:
+                self.pages[name].restore(state)
+        self.show_mode(session.mode)
 
     def restore_last(self) -> None:
         """Open the autosave from the last run, if there is one; a bad one never stops the app.
