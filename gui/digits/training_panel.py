@@ -296,6 +296,11 @@ class DigitsTrainingPanel(QWidget):
         self.controller.send(Configure(asdict(config)))
         if not self.running:
             self.toggle_training()
+        self.status_message.emit(self.tr(
+            "Over-fitting example: only {0} training digits, hidden layers {1}, batch {2}, "
+            "{3} epochs. Watch the validation loss turn up while the training loss falls."
+        ).format(config.train_size, "-".join(map(str, config.hidden)), config.batch_size,
+                 config.epochs))
 
     def toggle_training(self) -> None:
         self.running = not self.running

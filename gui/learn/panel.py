@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.settings_table import SettingError, defaults
+from gui.learn.lesson_list import LessonList
 from gui.learn.prediction import PredictionBox
 from gui.learn.progress import Progress
 from gui.learn.spotlight import Spotlight, StudentMode
@@ -75,9 +74,7 @@ class LearnPanel(QDockWidget):
 
     def _build_step_widgets(self) -> None:
         """The course list and the step's title, counter, text, prediction, goal and hint."""
-        self.lesson_list = QListWidget()
-        self.lesson_list.setWordWrap(True)
-        self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lesson_list = LessonList()
         self.lesson_list.setToolTip(self.tr("The course, in the order of the notes. "
                                             "A tick marks a lesson you finished."))
         self.title = QLabel()
@@ -141,8 +138,7 @@ class LearnPanel(QDockWidget):
     def _connect(self) -> None:
         self.timer.timeout.connect(self.refresh)
         self.prediction.answered.connect(self._on_prediction_answered)
-        self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
-        self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
+        self.lesson_list.chosen.connect(self._on_lesson_list_chosen)
         self.hint_button.clicked.connect(self._show_hint)
         self.show_me.clicked.connect(self.apply_solution)
         self.back.clicked.connect(lambda: self.go(self.index - 1))
@@ -162,18 +158,13 @@ class LearnPanel(QDockWidget):
 
     def _fill_list(self) -> None:
         done = self.progress.done()
-        self.lesson_list.clear()
-        for number, lesson in enumerate(self.lessons, start=1):
-            mark = "✓" if lesson.id in done else "  "
-            item = QListWidgetItem(f"{mark} {number}. {pick(lesson.title, self.language)}")
-            item.setData(Qt.ItemDataRole.UserRole, lesson.id)
-            item.setToolTip(", ".join(c.replace("_", " ") for c in lesson.concepts))
-            self.lesson_list.addItem(item)
-            if self.lesson is not None and lesson.id == self.lesson.id:
-                self.lesson_list.setCurrentItem(item)
+        rows = [(lesson.id, f"{'✓' if lesson.id in done else ''} {number}.",
+                 pick(lesson.title, self.language),
+                 ", ".join(c.replace("_", " ") for c in lesson.concepts))
+                for number, lesson in enumerate(self.lessons, start=1)]
+        self.lesson_list.show_lessons(rows, self.lesson.id if self.lesson else None)
 
-    def _on_lesson_list_activated(self, item: QListWidgetItem) -> None:
-        lesson_id = item.data(Qt.ItemDataRole.UserRole)
+    def _on_lesson_list_chosen(self, lesson_id: str) -> None:
         if self.lesson is None or lesson_id != self.lesson.id:
             self.start(lesson_id)
 

@@ -143,6 +143,7 @@ class PlaygroundPage(QWidget):
         self.accuracy_view = HistoryPlot("accuracy", self.tr("Accuracy"), series, key=key)
         self.loss_view.shade_gap("network", (8, 119, 189, 45))
         self.confusion_view = ConfusionView()
+        self.confusion_view.hide()  # until a frame with three classes or more
         self.summary = LiveLabel(lines=3)
         self.replay_slider = KeyboardSlider()
         self.replay_slider.setToolTip(self.tr(
@@ -361,7 +362,9 @@ class PlaygroundPage(QWidget):
             self.accuracy_view.show_histories(histories)
             self.accuracy_view.setVisible(snap.network.train_accuracy is not None)
             self.confusion_view.show_confusion(shown.confusion)
-            self.confusion_view.setVisible(shown.confusion is not None)
+            # For three classes or more: two are told by the accuracy alone, and the
+            # boundaries need the room on a small screen.
+            self.confusion_view.setVisible(shown.confusion is not None and snap.n_classes > 2)
             self.network_boundary.ring(*self.confusion_view.chosen_points(snap))
             if self._health is not None and self._health.isVisible():
                 self._health.show_snapshot(snap)

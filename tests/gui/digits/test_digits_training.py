@@ -68,8 +68,12 @@ def test_download_from_a_local_server_then_train_on_it(qtbot, window, tmp_path, 
 def test_overfitting_example_stops_early_and_the_canvas_gets_the_best(qtbot, window):
     page = window.digits
     panel = page.training
+    said: list[str] = []
+    panel.status_message.connect(said.append)
     qtbot.mouseClick(panel.overfit_button, Qt.MouseButton.LeftButton)
     assert panel.train_size.currentData() == 500 and panel.hidden.text() == "256,256"
+    # It says what it changed, as the playground's example does.
+    assert any("500 training digits" in text and "256-256" in text for text in said), said
     panel.patience.setValue(3)  # early stopping, switched on while it trains
     snap = wait_for(qtbot, panel, lambda s: s.stopped_early and not s.running)
     assert snap.config.train_size == 500 and snap.config.patience == 3

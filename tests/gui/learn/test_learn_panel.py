@@ -171,8 +171,9 @@ def test_finishing_ticks_the_lesson_and_export_writes_the_answers(
     assert panel.next.text() == "Finish ✓"
     _click(qtbot, panel.next)
     assert "test-xor" in panel.progress.done()
-    items = [panel.lesson_list.item(i).text() for i in range(panel.lesson_list.count())]
-    assert any(t.startswith("✓") and "Test: one line" in t for t in items)
+    items = [panel.lesson_list.item(i) for i in range(panel.lesson_list.count())]
+    assert any(item.text(0).startswith("✓") and "Test: one line" in item.text(1)
+               for item in items)
     out = tmp_path / "answers.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     _menu_action(window, "File", "Export lesson answers (CSV)…").trigger()
