@@ -62,6 +62,7 @@ class LessonList(QTreeWidget):
             self.addTopLevelItem(item)
             if lesson_id == current:
                 self.setCurrentItem(item)
+        self.executeDelayedItemsLayout()  # rows placed now: a click finds its lesson
 
     def item(self, row: int) -> QTreeWidgetItem:
         return self.topLevelItem(row)

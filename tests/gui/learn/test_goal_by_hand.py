@@ -12,6 +12,7 @@ def test_lesson_one_goal_met_by_raising_the_rate_and_training(window, qtbot):
     panel = window.learn.panel
     qtbot.waitUntil(panel.isVisible, timeout=5000)
     first = panel.lesson_list.item(0)
+    panel.lesson_list.scrollToItem(first)  # as the learner scrolls up
     qtbot.mouseClick(panel.lesson_list.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.lesson_list.visualItemRect(first).center())
     assert panel.lesson.id == "a-neuron"

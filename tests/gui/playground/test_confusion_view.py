@@ -110,7 +110,7 @@ def test_two_classes_keep_the_room_and_regression_has_none(qtbot, page):
     """Two classes: the accuracy says it all, and the boundaries keep the room (at
     1280×720 beside the Learn panel the matrix pushed the curves off the page)."""
     view = page.confusion_view
-    snap = wait_for(qtbot, page, lambda s: s.task == "binary" and s.step > 0)
+    snap = wait_for(qtbot, page, lambda s: s.task == "binary")
     assert snap.network.confusion[1].matrix.shape == (2, 2)
     assert snap.network.confusion[1].matrix.sum() == len(snap.test_y)
     qtbot.wait(100)
