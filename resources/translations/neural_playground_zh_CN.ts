@@ -1419,7 +1419,7 @@ next move = −α × slope = −{4:g} × {3} = {5}
     </message>
     <message>
         <location filename="../../gui/digits/training_panel.py" line="154" />
-        <location filename="../../gui/digits/training_panel.py" line="409" />
+        <location filename="../../gui/digits/training_panel.py" line="414" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1519,97 +1519,102 @@ next move = −α × slope = −{4:g} × {3} = {5}
         <translation>这项更改会构建一个新网络：训练将用新的权重从第 0 轮重新开始，前 {0} 步学到的内容会丢失。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="335" />
+        <location filename="../../gui/digits/training_panel.py" line="300" />
+        <source>Over-fitting example: only {0} training digits, hidden layers {1}, batch {2}, {3} epochs. Watch the validation loss turn up while the training loss falls.</source>
+        <translation>过拟合示例：只用 {0} 个训练数字，隐藏层 {1}，批大小 {2}，{3} 轮。观察验证损失回升，而训练损失继续下降。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/digits/training_panel.py" line="340" />
         <source>Hidden layers: whole numbers like 128 or 16,16</source>
         <translation>隐藏层：请输入整数，如 128 或 16,16</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="345" />
+        <location filename="../../gui/digits/training_panel.py" line="350" />
         <source>bundled MNIST subset (4,000 + 1,000)</source>
         <translation>内置 MNIST 子集（4,000 + 1,000）</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="348" />
+        <location filename="../../gui/digits/training_panel.py" line="353" />
         <source>Folder with IDX files</source>
         <translation>包含 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="375" />
+        <location filename="../../gui/digits/training_panel.py" line="380" />
         <source>Preparing data…</source>
         <translation>正在准备数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="381" />
+        <location filename="../../gui/digits/training_panel.py" line="386" />
         <source>Downloading {0}: {1:.1f} MB</source>
         <translation>正在下载 {0}：{1:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="387" />
+        <location filename="../../gui/digits/training_panel.py" line="392" />
         <source>Now training on {0}</source>
         <translation>正在用 {0} 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="393" />
+        <location filename="../../gui/digits/training_panel.py" line="398" />
         <source>Download cancelled; nothing half-written was kept.</source>
         <translation>下载已取消；没有保留写了一半的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="395" />
+        <location filename="../../gui/digits/training_panel.py" line="400" />
         <source>Cannot use these digits</source>
         <translation>无法使用这些数字数据</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="409" />
+        <location filename="../../gui/digits/training_panel.py" line="414" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="411" />
+        <location filename="../../gui/digits/training_panel.py" line="416" />
         <source>Data: {0}; learning from {1:,d} of the training digits</source>
         <translation>数据：{0}；只用其中 {1:,d} 个训练数字学习</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="415" />
+        <location filename="../../gui/digits/training_panel.py" line="420" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="422" />
+        <location filename="../../gui/digits/training_panel.py" line="427" />
         <source>Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, whose weights are back. To go on, let it stop later.</source>
         <translation>在第 {0} 轮后提前停止：验证损失在第 {1} 轮最低，已恢复那一轮的权重。若要继续，请让它更晚停止。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="427" />
+        <location filename="../../gui/digits/training_panel.py" line="432" />
         <source>Epoch {0} of {1} — validation accuracy {2}</source>
         <translation>第 {0} 轮，共 {1} 轮——验证准确率 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="468" />
+        <location filename="../../gui/digits/training_panel.py" line="473" />
         <source>True → predicted, first row: {0}</source>
         <translation>真实 → 预测（第一行）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="471" />
+        <location filename="../../gui/digits/training_panel.py" line="476" />
         <source>No validation digit is misclassified.</source>
         <translation>没有被分错的验证数字。</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="484" />
+        <location filename="../../gui/digits/training_panel.py" line="489" />
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="485" />
+        <location filename="../../gui/digits/training_panel.py" line="490" />
         <source>Models (*.npz)</source>
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="492" />
+        <location filename="../../gui/digits/training_panel.py" line="497" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/digits/training_panel.py" line="494" />
+        <location filename="../../gui/digits/training_panel.py" line="499" />
         <source>Saved the model to {0}</source>
         <translation>模型已保存到 {0}</translation>
     </message>
@@ -2035,78 +2040,78 @@ gradients RMS: {5:.2e}</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../gui/learn/panel.py" line="57" />
+        <location filename="../../gui/learn/panel.py" line="56" />
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="81" />
+        <location filename="../../gui/learn/panel.py" line="78" />
         <source>The course, in the order of the notes. A tick marks a lesson you finished.</source>
         <translation>课程按讲义的顺序排列。打勾的是你已完成的课。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="106" />
+        <location filename="../../gui/learn/panel.py" line="103" />
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="107" />
+        <location filename="../../gui/learn/panel.py" line="104" />
         <source>A nudge towards the goal.</source>
         <translation>朝目标推你一把。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="108" />
+        <location filename="../../gui/learn/panel.py" line="105" />
         <source>Show me</source>
         <translation>演示给我看</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="109" />
+        <location filename="../../gui/learn/panel.py" line="106" />
         <source>Apply a solution and run it, to see what reaches the goal.</source>
         <translation>应用一个解法并运行，看看怎样达到目标。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="111" />
+        <location filename="../../gui/learn/panel.py" line="108" />
         <source>◂ Back</source>
         <translation>◂ 上一步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="112" />
+        <location filename="../../gui/learn/panel.py" line="109" />
         <source>The step before; it sets its page up again.</source>
         <translation>上一步；会重新设置它的页面。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="113" />
-        <location filename="../../gui/learn/panel.py" line="267" />
+        <location filename="../../gui/learn/panel.py" line="110" />
+        <location filename="../../gui/learn/panel.py" line="258" />
         <source>Next ▸</source>
         <translation>下一步 ▸</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="114" />
+        <location filename="../../gui/learn/panel.py" line="111" />
         <source>The next step. You may go on before reaching a goal.</source>
         <translation>下一步。没有达到目标也可以继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="258" />
+        <location filename="../../gui/learn/panel.py" line="249" />
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="267" />
+        <location filename="../../gui/learn/panel.py" line="258" />
         <source>Finish ✓</source>
         <translation>完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="311" />
+        <location filename="../../gui/learn/panel.py" line="302" />
         <source>Hint: {0}</source>
         <translation>提示：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="374" />
+        <location filename="../../gui/learn/panel.py" line="365" />
         <source>Choose a lesson</source>
         <translation>选择一节课</translation>
     </message>
     <message>
-        <location filename="../../gui/learn/panel.py" line="375" />
+        <location filename="../../gui/learn/panel.py" line="366" />
         <source>Pick a lesson above. Each one sets up a page, asks you to predict what will happen, and gives you a goal.</source>
         <translation>在上面选一节课。每节课会设置好一个页面，请你先预测会发生什么，再给你一个目标。</translation>
     </message>
@@ -2671,284 +2676,284 @@ z = {7}
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="155" />
+        <location filename="../../gui/playground/playground_page.py" line="156" />
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="156" />
+        <location filename="../../gui/playground/playground_page.py" line="157" />
         <source>A logarithmic loss axis: late, small improvements stay visible next to the big early drop.</source>
         <translation>对数损失坐标轴：后期的小改进在早期的大幅下降旁边也能看清。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="158" />
+        <location filename="../../gui/playground/playground_page.py" line="159" />
         <source>Over-fitting example</source>
         <translation>过拟合示例</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="160" />
+        <location filename="../../gui/playground/playground_page.py" line="161" />
         <source>Few noisy points and a wide, deep network: watch the test loss turn up while the training loss keeps falling. Then try L2, dropout or fewer neurons.</source>
         <translation>少量带噪声的数据点加上又宽又深的网络：观察测试损失如何在训练损失持续下降时回升。然后试试 L2、随机失活或减少神经元。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="162" />
+        <location filename="../../gui/playground/playground_page.py" line="163" />
         <source>Inside the training…</source>
         <translation>训练内部…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="164" />
+        <location filename="../../gui/playground/playground_page.py" line="165" />
         <source>Each layer's weights and gradients over time, and its dead or saturated units. Try a sigmoid network with a large learning rate, or 'zeros' initialisation.</source>
         <translation>每一层的权重和梯度随时间的变化，以及死亡单元和饱和单元。试试用较大学习率训练 sigmoid 网络，或使用“zeros”初始化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="166" />
+        <location filename="../../gui/playground/playground_page.py" line="167" />
         <source>Complexity sweep…</source>
         <translation>复杂度扫描…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="168" />
+        <location filename="../../gui/playground/playground_page.py" line="169" />
         <source>Train networks of growing width on this data and plot training and test error against their size.</source>
         <translation>在这份数据上训练宽度逐渐增大的网络，并画出训练误差和测试误差随模型大小的变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="170" />
+        <location filename="../../gui/playground/playground_page.py" line="171" />
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="172" />
+        <location filename="../../gui/playground/playground_page.py" line="173" />
         <source>Early stopping: go back to the weights with the lowest test loss (the green dotted line).</source>
         <translation>提前停止：回到测试损失最低时的权重（绿色虚线处）。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="174" />
+        <location filename="../../gui/playground/playground_page.py" line="175" />
         <source>See the plane as a hidden layer sees it…</source>
         <translation>从隐藏层的视角看平面…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="176" />
+        <location filename="../../gui/playground/playground_page.py" line="177" />
         <source>Draw the input grid and the points as two neurons of a hidden layer see them: bent space where one line can split the classes.</source>
         <translation>按隐藏层中两个神经元的视角画出输入网格和数据点：弯曲后的空间里，一条直线就能分开各类。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="419" />
+        <location filename="../../gui/playground/playground_page.py" line="422" />
         <source>one straight line: {0}.</source>
         <translation>一条直线：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="421" />
+        <location filename="../../gui/playground/playground_page.py" line="424" />
         <source>one straight line cannot separate every data set.</source>
         <translation>一条直线无法分开所有数据集。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="423" />
+        <location filename="../../gui/playground/playground_page.py" line="426" />
         <source>linear in the chosen features, so its boundary can bend in the plane.</source>
         <translation>它对所选特征是线性的，所以在平面上的边界可以弯曲。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="426" />
+        <location filename="../../gui/playground/playground_page.py" line="429" />
         <source>Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   Linear: test accuracy {3} — {4}</source>
         <translation>网络：训练损失 {0:.3f}，测试损失 {1:.3f}，测试准确率 {2}。   线性：测试准确率 {3} — {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="149" />
+        <location filename="../../gui/playground/playground_page.py" line="150" />
         <source>Drag back through the recorded moments to see how the boundary and every neuron evolved; training goes on meanwhile.</source>
         <translation>向回拖动，浏览记录下来的各个时刻，看决策边界和每个神经元如何演变；训练同时继续进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="152" />
-        <location filename="../../gui/playground/playground_page.py" line="330" />
+        <location filename="../../gui/playground/playground_page.py" line="153" />
+        <location filename="../../gui/playground/playground_page.py" line="331" />
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="219" />
+        <location filename="../../gui/playground/playground_page.py" line="220" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="289" />
+        <location filename="../../gui/playground/playground_page.py" line="290" />
         <source>Training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="286" />
+        <location filename="../../gui/playground/playground_page.py" line="287" />
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="284" />
+        <location filename="../../gui/playground/playground_page.py" line="285" />
         <source>Training paused: see the warning above.</source>
         <translation>训练已暂停：请看上方的提示。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="288" />
+        <location filename="../../gui/playground/playground_page.py" line="289" />
         <source>Training goes on, but see the warning above.</source>
         <translation>训练仍在继续，但请看上方的提示。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="331" />
+        <location filename="../../gui/playground/playground_page.py" line="332" />
         <source>step {0} — training goes on</source>
         <translation>第 {0} 步——训练仍在继续</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="397" />
+        <location filename="../../gui/playground/playground_page.py" line="400" />
         <source>neuron {0}</source>
         <translation>神经元 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="392" />
-        <location filename="../../gui/playground/playground_page.py" line="399" />
+        <location filename="../../gui/playground/playground_page.py" line="395" />
+        <location filename="../../gui/playground/playground_page.py" line="402" />
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="194" />
+        <location filename="../../gui/playground/playground_page.py" line="195" />
         <source>Hover a neuron for its formula, a link for its weight. Click a neuron to enlarge it; click an input to switch it; click a link to type its weight, right-click a neuron for its bias.</source>
         <translation>悬停神经元查看公式，悬停连线查看权重。点击神经元将其放大；点击输入可开关它；点击连线输入其权重，右键神经元设置偏置。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="400" />
+        <location filename="../../gui/playground/playground_page.py" line="403" />
         <source>test loss {0:.4f}</source>
         <translation>测试损失 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="415" />
+        <location filename="../../gui/playground/playground_page.py" line="418" />
         <source>Test loss — network {0:.4f}, linear {1:.4f}</source>
         <translation>测试损失——神经网络 {0:.4f}，线性 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="463" />
+        <location filename="../../gui/playground/playground_page.py" line="466" />
         <source>Training stopped</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="464" />
+        <location filename="../../gui/playground/playground_page.py" line="467" />
         <source>The training worker failed: {0}</source>
         <translation>训练线程出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="494" />
+        <location filename="../../gui/playground/playground_page.py" line="497" />
         <source>The network needs at least one input.</source>
         <translation>网络至少需要一个输入。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="546" />
+        <location filename="../../gui/playground/playground_page.py" line="549" />
         <source>Over-fitting example: {0}. File → New (Ctrl+N) puts them back.</source>
         <translation>过拟合示例：{0}。“文件 → 新建”（Ctrl+N）可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="560" />
+        <location filename="../../gui/playground/playground_page.py" line="563" />
         <source>data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="560" />
+        <location filename="../../gui/playground/playground_page.py" line="563" />
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="561" />
+        <location filename="../../gui/playground/playground_page.py" line="564" />
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="561" />
+        <location filename="../../gui/playground/playground_page.py" line="564" />
         <source>training data %</source>
         <translation>训练数据 %</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="562" />
+        <location filename="../../gui/playground/playground_page.py" line="565" />
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="563" />
+        <location filename="../../gui/playground/playground_page.py" line="566" />
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="563" />
+        <location filename="../../gui/playground/playground_page.py" line="566" />
         <source>optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="564" />
+        <location filename="../../gui/playground/playground_page.py" line="567" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="564" />
+        <location filename="../../gui/playground/playground_page.py" line="567" />
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="565" />
+        <location filename="../../gui/playground/playground_page.py" line="568" />
         <source>dropout</source>
         <translation>随机失活</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="565" />
+        <location filename="../../gui/playground/playground_page.py" line="568" />
         <source>initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="566" />
+        <location filename="../../gui/playground/playground_page.py" line="569" />
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="566" />
+        <location filename="../../gui/playground/playground_page.py" line="569" />
         <source>input noise</source>
         <translation>输入噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="567" />
+        <location filename="../../gui/playground/playground_page.py" line="570" />
         <source>batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="567" />
+        <location filename="../../gui/playground/playground_page.py" line="570" />
         <source>layer norm</source>
         <translation>层归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="568" />
+        <location filename="../../gui/playground/playground_page.py" line="571" />
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="580" />
+        <location filename="../../gui/playground/playground_page.py" line="583" />
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="581" />
+        <location filename="../../gui/playground/playground_page.py" line="584" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="587" />
+        <location filename="../../gui/playground/playground_page.py" line="590" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="595" />
+        <location filename="../../gui/playground/playground_page.py" line="598" />
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="596" />
+        <location filename="../../gui/playground/playground_page.py" line="599" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="604" />
+        <location filename="../../gui/playground/playground_page.py" line="607" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/playground/playground_page.py" line="606" />
+        <location filename="../../gui/playground/playground_page.py" line="609" />
         <source>Saved {0} points to {1}</source>
         <translation>已将 {0} 个数据点保存到 {1}</translation>
     </message>
