@@ -40,12 +40,10 @@ from core.playground.commands import (
 from core.playground.config import PRESETS, PlaygroundConfig
 from core.playground.features import (
     CUSTOM_FEATURE,
-    DEFAULT_FEATURES,
     FEATURE_NAMES,
     resolve_features,
 )
 from core.playground.grid import GridEvaluator
-from core.playground.linear_equation import linear_equation
 from core.playground.model import Playground
 from core.playground.snapshot import PlaygroundSnapshot
 from core.worker.loop import Pause, Play, SetSpeed, Step
@@ -60,6 +58,7 @@ from gui.playground.data_panel import DataPanel
 from gui.playground.health_dialog import HealthDialog
 from gui.playground.keyboard_slider import KeyboardSlider
 from gui.playground.network_view import NetworkView
+from gui.playground.page_text import caption, describe_changes, summary
 from gui.playground.sweep_dialog import SweepDialog
 from gui.playground.training_banner import TrainingBanner
 from gui.playground.transformed_dialog import TransformedDialog
@@ -74,10 +73,6 @@ from gui.worker.training_controller import TrainingController
 # transformed-space view when it is open (~11 Hz), the accuracy turn the
 # health view.
 FRAME_CYCLE = ("links", "loss", "", "links", "accuracy", "")
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.1f}%"
 
 
 class PlaygroundPage(QWidget):
@@ -336,7 +331,7 @@ class PlaygroundPage(QWidget):
         self.network_view.editor.live = snap.replay is None
         self.network_view.show_model(shown, snap.config.features,
                                      links=turn in ("links", "all"))
-        self.summary.setText(self._summary(snap))
+        self.summary.setText(summary(snap))
         if self.banner.show_snapshot(snap):
             self.status_message.emit(self._run_status(snap.running))
         if snap.message:
@@ -349,9 +344,10 @@ class PlaygroundPage(QWidget):
         shown = snap.replay or snap.network
         if self._transformed is not None and self._transformed.isVisible() and turn in ("", "all"):
             self._transformed.show_snapshot(snap)  # on the frames the costly redraws leave free
-        net_caption = self._caption(shown, self.network_boundary.neuron)
+        neuron = self.network_boundary.neuron
+        net_caption = caption(shown, neuron and self.network_view.neuron_name(*neuron))
         self.network_boundary.show_snapshot(snap, shown, net_caption)
-        self.linear_boundary.show_snapshot(snap, snap.linear, self._caption(snap.linear, None))
+        self.linear_boundary.show_snapshot(snap, snap.linear, caption(snap.linear, None))
         histories = {"network": snap.network.history, "linear": snap.linear.history}
         if turn in ("loss", "all"):
             self._sync_replay_slider(snap)
@@ -394,42 +390,6 @@ class PlaygroundPage(QWidget):
         font.setPointSizeF(11 * text_size.scale())
         return QFontMetrics(font).horizontalAdvance(self.tr("test accuracy {0}").format(
             "100.0%")) + 16
-
-    def _caption(self, model, neuron: tuple[int, int] | None) -> str:
-        if neuron is not None:
-            return self.tr("neuron {0}").format(self.network_view.neuron_name(*neuron))
-        if model.test_accuracy is not None:
-            return self.tr("test accuracy {0}").format(_percent(model.test_accuracy))
-        return self.tr("test loss {0:.4f}").format(model.test_loss or 0.0)
-
-    @staticmethod
-    def _line(snap: PlaygroundSnapshot) -> str | None:
-        """The linear model's line from its live weights, x2 = k·x1 + c (one output,
-        the inputs x1 and x2 only); ``None`` otherwise."""
-        (W, b), = snap.linear.weights
-        if W.shape[1] != 1:  # one line per pair of classes: no single equation
-            return None
-        equation = linear_equation(W, b, snap.config.features)
-        return equation.text() if equation.kind in ("line", "vertical") else None
-
-    def _summary(self, snap: PlaygroundSnapshot) -> str:
-        net, lin = snap.network, snap.linear
-        if net.train_accuracy is None:
-            return self.tr("Test loss — network {0:.4f}, linear {1:.4f}").format(
-                net.test_loss or 0.0, lin.test_loss or 0.0)
-        line = self._line(snap)
-        if line is not None:
-            linear = self.tr("one straight line: {0}.").format(line)
-        elif set(snap.config.features) <= set(DEFAULT_FEATURES):
-            linear = self.tr("one straight line cannot separate every data set.")
-        else:  # sin, squares, products: a straight line in their space, curved in the plane
-            linear = self.tr("linear in the chosen features, so its boundary can bend in "
-                             "the plane.")
-        return self.tr(
-            "Network: training loss {0:.3f}, test loss {1:.3f}, test accuracy {2}.   "
-            "Linear: test accuracy {3} — {4}"
-        ).format(net.train_loss, net.test_loss or 0.0, _percent(net.test_accuracy),
-                 _percent(lin.test_accuracy), linear)
 
     def open_transformed(self) -> TransformedDialog:
         if self._transformed is None:
@@ -544,36 +504,9 @@ class PlaygroundPage(QWidget):
         after = replace(PRESETS["overfit"], resolution=before.resolution)
         self._enlarge(None)
         self.controller.send(ApplyPreset("overfit"))
-        changes = self._describe_changes(before, after)
+        changes = describe_changes(before, after)
         self.status_message.emit(self.tr(
             "Over-fitting example: {0}. File → New (Ctrl+N) puts them back.").format(changes))
-
-    def _describe_changes(self, before: PlaygroundConfig, after: PlaygroundConfig) -> str:
-        """``"noise 0 → 30, …"`` for every setting that differs, in the controls' words."""
-        def shown(name: str, value) -> str:
-            if name == "hidden":
-                return "-".join(map(str, value)) or "0"
-            if name in ("noise", "train_ratio"):
-                return f"{round(100 * value)}"
-            if isinstance(value, tuple):
-                return "+".join(map(str, value))
-            return f"{value:g}" if isinstance(value, float) else str(value)
-
-        labels = {
-            "dataset": self.tr("data set"), "n_points": self.tr("points"),
-            "noise": self.tr("noise"), "train_ratio": self.tr("training data %"),
-            "hidden": self.tr("hidden layers"),
-            "activation": self.tr("activation"), "optimizer": self.tr("optimiser"),
-            "learning_rate": self.tr("learning rate"), "batch_size": self.tr("batch size"),
-            "l1": "L1", "l2": "L2", "dropout": self.tr("dropout"), "init": self.tr("initialiser"),
-            "loss": self.tr("loss"), "input_noise": self.tr("input noise"),
-            "batch_norm": self.tr("batch norm"), "layer_norm": self.tr("layer norm"),
-            "features": self.tr("inputs"),
-        }
-        return ", ".join(
-            f"{labels.get(name, name)} {shown(name, getattr(before, name))} → "
-            f"{shown(name, getattr(after, name))}"
-            for name in labels if getattr(before, name) != getattr(after, name))
 
     def _repaint_latest(self) -> None:
         if self.snapshot is not None:
