@@ -33,7 +33,8 @@ class TrainingBanner(QFrame):
         self.hide()
 
     def show_snapshot(self, snap: PlaygroundSnapshot) -> bool:
-        """Show what went wrong in ``snap`` (or hide); True if that is news."""
+        """Show what went wrong in ``snap`` (or hide); True if that changed (shown,
+        another warning, or gone: the status bar follows)."""
         if snap.divergence is not None:
             key: tuple | None = ("diverged", snap.divergence.step)
             text = divergence_text(snap.divergence)
@@ -41,7 +42,7 @@ class TrainingBanner(QFrame):
             key, text = (snap.problem.kind,), self._problem_text(snap.problem, snap.task)
         else:
             key, text = None, ""
-        news = key is not None and key != self.shown_key
+        news = key != self.shown_key
         self.shown_key = key
         if key is not None:
             self.label.setText(text)

@@ -107,6 +107,20 @@ def test_huge_learning_rate_shows_the_banner_and_the_fix_works(qtbot, page):
     assert page.controls._shows_running
 
 
+def test_the_status_bar_forgets_a_warning_that_is_gone(qtbot, page):
+    page.controller.send(Configure({"activation": "linear", "learning_rate": 3.0}))
+    wait_for(qtbot, page, lambda s: s.config.learning_rate == 3.0)
+    qtbot.keyClick(page.window(), Qt.Key.Key_Space)
+    wait_for(qtbot, page, lambda s: s.divergence is not None)
+    qtbot.waitUntil(page.banner.isVisible)
+    status = page.window().statusBar()
+    assert "warning above" in status.currentMessage()
+    qtbot.keyClick(page.window(), Qt.Key.Key_R)  # new weights: nothing has gone wrong yet
+    wait_for(qtbot, page, lambda s: s.divergence is None and s.step == 0)
+    qtbot.waitUntil(lambda: not page.banner.isVisible())
+    assert "warning above" not in status.currentMessage()
+
+
 def test_a_collapse_to_one_colour_is_explained_and_fixed_in_one_click(qtbot, page):
     full_speed(qtbot, page)
     page.controller.send(Configure({"activation": "relu", "learning_rate": 10.0}))
