@@ -369,7 +369,7 @@ def test_view_choices_are_not_the_models_and_a_rollback_leaves_them(playground):
     playground.advance(10)
     view = view_of(playground, ShowHealth(True), Replay(0))
     version = playground.state_version
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="1–32 neurons"):
         playground.apply(Configure({"hidden": (0,)}))  # refused: the model is as it was
     assert playground.state_version == version
     assert not any(isinstance(v, type(view)) for v in vars(playground).values())

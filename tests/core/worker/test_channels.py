@@ -65,7 +65,7 @@ def test_a_changed_state_arrives_before_the_frame_that_shows_it(playground):
 def test_a_refused_command_sends_no_state(playground):
     sender = FrameSender()
     sender.messages(playground.snapshot(), playground.state_version)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="1–32 neurons"):
         playground.apply(Configure({"hidden": (0,)}))
     assert [m[0] for m in sender.messages(playground.snapshot(), playground.state_version)] \
         == ["frame"]
