@@ -55,7 +55,12 @@ class Wake:
 
 
 class Trainable(Protocol):
-    """What the loop drives: a trainer, the two-model playground, …"""
+    """What the loop drives: a trainer, the two-model playground, …
+
+    A :class:`~core.worker.protocol.Model` also has ``initial_view``,
+    ``view_handlers`` and ``view_with``; a target without them has no views
+    and its snapshots get ``view=None``.
+    """
 
     @property
     def can_train(self) -> bool: ...
