@@ -12,7 +12,7 @@ from core.playground.config import PlaygroundConfig
 from core.playground.model import Playground
 from core.playground.snapshot import PlaygroundSnapshot
 from core.worker.channels import Combiner, FrameSender
-from core.worker.protocol import Configure
+from core.worker.protocol import Configure, Restart
 from tests.core.worker.test_protocol import assert_same
 
 
@@ -81,3 +81,55 @@ def test_snapshots_without_state_fields_travel_whole():
 def test_a_frame_without_a_state_is_an_error():
     with pytest.raises(ValueError, match="before any state"):
         Combiner().receive(("frame", {}), print)
+
+
+def test_a_frame_carries_only_the_new_history_rows_and_a_restart_sends_them_whole(playground):
+    sender, combiner = FrameSender(), Combiner()
+    playground.advance(200)
+    _through_a_pipe(sender.messages(playground.snapshot(), playground.state_version), combiner)
+    had = len(playground.trainers["network"].history)
+    playground.advance(60)
+    grown = len(playground.trainers["network"].history)
+    snap = playground.snapshot()
+    [(_, frame)] = sender.messages(snap, playground.state_version)
+    tail = frame["network"].history
+    assert grown > had and tail.start == had and len(tail.rows["train_loss"]) == grown - had
+    [(_, rebuilt)] = _through_a_pipe([("frame", frame)], combiner)
+    assert_same(rebuilt, snap)
+    playground.apply(Restart())  # the curves start again: sent whole
+    playground.advance(60)
+    snap = playground.snapshot()
+    messages = sender.messages(snap, playground.state_version)
+    assert messages[1][1]["linear"].history.start == 0
+    [(_, rebuilt)] = _through_a_pipe(messages, combiner)
+    assert_same(rebuilt, snap)
+    assert len(rebuilt.network.history["step"]) == len(playground.trainers["network"].history)
+
+
+def test_thinned_histories_are_sent_whole_and_still_rebuilt_exactly():
+    """A full history is thinned to half its rows: no common prefix, sent whole.
+    (One epoch, so one row, per step: 50 points, 25 to train on, in one batch.)"""
+    playground = Playground(PlaygroundConfig(dataset="xor", hidden=(3,), resolution=8,
+                                             n_points=50, batch_size=25))
+    sender, combiner = FrameSender(), Combiner()
+    starts = []
+    for _ in range(30):
+        playground.advance(100)
+        snap = playground.snapshot()
+        messages = sender.messages(snap, playground.state_version)
+        starts.append(messages[-1][1]["network"].history.start)
+        [(_, rebuilt)] = _through_a_pipe(messages, combiner)
+        assert_same(rebuilt, snap)
+    assert 0 in starts[1:] and max(starts) > 500
+
+
+def test_a_tail_of_rows_never_received_is_an_error(playground):
+    sender, combiner = FrameSender(), Combiner()
+    playground.advance(60)
+    state, _first = sender.messages(playground.snapshot(), playground.state_version)
+    combiner.receive(state, print)  # a window that missed the first frame
+    playground.advance(60)
+    [frame] = sender.messages(playground.snapshot(), playground.state_version)
+    assert frame[1]["network"].history.start > 0
+    with pytest.raises(ValueError, match="never received"):
+        combiner.receive(frame, print)
