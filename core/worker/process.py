@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from core.worker.allocator import keep_freed_memory
-from core.worker.channels import FrameSender
 from core.worker.loop import Stop, Wake, training_loop
 
 BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -125,6 +124,8 @@ def _read_commands(inbox: Connection, commands: queue.SimpleQueue, painted: thre
 
 def serve(inbox: Connection, outbox: Connection) -> None:
     """Build the target from the first message, then train until told to stop."""
+    from core.worker.channels import FrameSender  # numpy: for training children only
+
     factory = inbox.recv()
     commands: queue.SimpleQueue = queue.SimpleQueue()
     painted = threading.Event()
