@@ -275,7 +275,9 @@ class DigitsSession(Model):
                              labels[wrong].copy(), predicted[wrong].copy())
         return self._results
 
-    def snapshot(self, running: bool = False, message: str | None = None) -> DigitsSnapshot:
+    def snapshot(self, running: bool = False, message: str | None = None,
+                 view: None = None) -> DigitsSnapshot:
+        """Copies of what the window shows (this model has no view choices: ``view`` is None)."""
         t = self.trainer
         confusion, wrong, wrong_true, wrong_pred = self._epoch_results()
         network = t.network

@@ -202,7 +202,9 @@ class CurveFit(Model):
         W, b = self.line.network.get_weights()[0]
         return float(W[0, 0]), float(b[0])
 
-    def snapshot(self, running: bool = False, message: str | None = None) -> FitSnapshot:
+    def snapshot(self, running: bool = False, message: str | None = None,
+                 view: None = None) -> FitSnapshot:
+        """Copies of what the window shows (this model has no view choices: ``view`` is None)."""
         grid = self.grid[:, None]
         line = self.line.network.predict(grid)[:, 0].copy()
         curve = self.net.network.predict(grid)[:, 0].copy()

@@ -9,8 +9,10 @@ networks.  Snapshots hold copies only — the training process keeps the model.
 
 The parts live beside this module: config.py (settings), commands.py (the
 playground's own commands), networks.py (building and retuning the models),
-points.py (editing points), views.py (view-only choices), judge.py (what went
-wrong), snapshot.py and remedy.py.
+points.py (editing points), views.py (view-only choices and the replay's
+record), judge.py (what went wrong), snapshot.py and remedy.py.  A snapshot
+changes nothing: the replay is recorded as training advances, and what the
+window looks at is a :class:`~core.playground.views.View` passed in.
 """
 
 from __future__ import annotations
@@ -47,10 +49,10 @@ from core.playground.points import with_point, without_point
 from core.playground.remedy import Remedy, remedy_for
 from core.playground.snapshot import PlaygroundSnapshot, model_snapshot
 from core.playground.transformed_space import TransformedSpace, WatchNeurons
-from core.playground.views import ViewChoices
+from core.playground.views import ReplayLog, View, transformed
 from core.training.history import COLUMNS
 from core.training.trainer import Divergence
-from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
+from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles, views
 
 
 class Playground(Model):
@@ -61,12 +63,12 @@ class Playground(Model):
         self.config.validate()
         self._resets = 0
         self._regenerations = 0
-        self.views = ViewChoices()
+        self.replay_log = ReplayLog()
         self._make_data()
         self._build()
 
     def kept_whole(self) -> tuple[object, ...]:
-        return self.train, self.test, self.grid, self.views.replay_log
+        return self.train, self.test, self.grid, self.replay_log.log
 
     # -- construction ---------------------------------------------------------------
     def _make_data(self) -> None:
@@ -82,7 +84,7 @@ class Playground(Model):
         self.trainers = make_trainers(self.config, self.train, self.test, self._resets)
         self.grid = GridEvaluator(self.config.inputs, self.config.resolution)
         self.judge = Judge(self.trainers["network"])
-        self.views.forget_replay()
+        self.replay_log.restart(self.trainers["network"])
 
     def _data_changed(self) -> None:
         """The points changed but the task did not: keep the weights training."""
@@ -105,6 +107,7 @@ class Playground(Model):
         for trainer in self.trainers.values():
             done = trainer.run(n_steps)
         self.judge.check(self.trainers["network"], self.train.task)
+        self.replay_log.record(self.trainers["network"])
         return done
 
     # -- commands ----------------------------------------------------------------------
@@ -115,7 +118,7 @@ class Playground(Model):
         self.config = configured(old, command.changes, self.train.task)
         if changes <= LIVE_SETTINGS:
             if retune(self.trainers, old, self.config):
-                self.views.forget_replay()  # the recorded weights have the old layout
+                self.replay_log.restart(self.trainers["network"])  # recorded: old layout
             if any(getattr(self.config, k) != getattr(old, k) for k in REGULARISERS):
                 self.judge.mark_weights(self.trainers["network"])
             self.judge.restart(self.trainers["network"])
@@ -193,32 +196,35 @@ class Playground(Model):
             for row in state.histories.get(name, ()):
                 trainer.history.append(**dict(zip(COLUMNS, row.tolist(), strict=True)))
         self.judge = Judge(self.trainers["network"])
+        self.replay_log.restart(self.trainers["network"])  # from the restored weights
 
     @handles(EditParameter)
     def _edit_parameter(self, command: EditParameter) -> None:
-        if self.views.replay_index is not None:  # the diagram shows the past, not these weights
-            raise ValueError("weights can be edited live only: move History to its end")
         edit_parameter(self.trainers["network"].network, command)
         self.trainers["network"].weights_edited()
         self.judge.restart(self.trainers["network"])
 
-    # -- view-only choices ---------------------------------------------------------
-    @handles(ShowHealth)
-    def _show_health(self, command: ShowHealth) -> None:
-        self.views.health = command.on
+    # -- view-only choices: new View values, never stored here ----------------------
+    def initial_view(self) -> View:
+        return View()
 
-    @handles(EnlargeNeuron)
-    def _enlarge(self, command: EnlargeNeuron) -> None:
-        self.views.enlarged = command.neuron
+    @views(ShowHealth)
+    def _show_health(self, view: View, command: ShowHealth) -> View:
+        return replace(view, health=command.on)
 
-    @handles(WatchNeurons)
-    def _watch(self, command: WatchNeurons) -> None:
-        self.views.watch = command
-        self._transformed()  # refuse impossible choices now, with their reason
+    @views(EnlargeNeuron)
+    def _enlarge(self, view: View, command: EnlargeNeuron) -> View:
+        return replace(view, enlarged=command.neuron)
 
-    @handles(Replay)
-    def _choose_replay(self, command: Replay) -> None:
-        self.views.choose_replay(command.index)
+    @views(WatchNeurons)
+    def _watch(self, view: View, command: WatchNeurons) -> View:
+        view = replace(view, watch=command)
+        self._transformed(view)  # refuse impossible choices now, with their reason
+        return view
+
+    @views(Replay)
+    def _choose_replay(self, view: View, command: Replay) -> View:
+        return replace(view, replay=self.replay_log.chosen(command.index))
 
     # -- snapshots ---------------------------------------------------------------------
     def remedy(self) -> Remedy | None:
@@ -235,13 +241,13 @@ class Playground(Model):
                 return trainer.diverged
         return None
 
-    def _transformed(self) -> TransformedSpace | None:
-        return self.views.transformed(self.trainers["network"], self.config.inputs, self.train)
+    def _transformed(self, view: View) -> TransformedSpace | None:
+        return transformed(view, self.trainers["network"], self.config.inputs, self.train)
 
-    def snapshot(self, running: bool = False, message: str | None = None) -> PlaygroundSnapshot:
-        net, views = self.trainers["network"], self.views
-        views.record(net)
-        replay, replay_step = views.replay(net, self.grid)
+    def snapshot(self, running: bool = False, message: str | None = None,
+                 view: View | None = None) -> PlaygroundSnapshot:
+        net, view = self.trainers["network"], view or View()
+        replay, replay_step = self.replay_log.replay(view, net, self.grid)
         return PlaygroundSnapshot(
             step=net.step_count,
             epoch=net.epoch,
@@ -253,23 +259,22 @@ class Playground(Model):
             train_y=self.train.y.copy(),
             test_X=self.test.X.copy(),
             test_y=self.test.y.copy(),
-            network=model_snapshot(net, self.grid, views.enlarged, views.health),
-            linear=model_snapshot(self.trainers["linear"], self.grid, None, views.health),
+            network=model_snapshot(net, self.grid, view.enlarged, view.health),
+            linear=model_snapshot(self.trainers["linear"], self.grid, None, view.health),
             divergence=self.divergence(),
             message=message,
-            transformed=self._transformed_or_none(),
-            replay_steps=tuple(views.replay_log.steps()),
+            transformed=self._transformed_or_none(view),
+            replay_steps=tuple(self.replay_log.log.steps()),
             replay=replay,
             replay_step=replay_step,
-            weight_effect=self.judge.weight_effect(net) if views.health else None,
+            weight_effect=self.judge.weight_effect(net) if view.health else None,
             problem=self.judge.problem,
             remedy=self.remedy(),
         )
 
-    def _transformed_or_none(self) -> TransformedSpace | None:
-        """The watched neurons, or nothing once a rebuild made the choice impossible."""
+    def _transformed_or_none(self, view: View) -> TransformedSpace | None:
+        """The watched neurons, or nothing while the network has no such neurons."""
         try:
-            return self._transformed()
+            return self._transformed(view)
         except ValueError:
-            self.views.watch = None
             return None

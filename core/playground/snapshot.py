@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -41,6 +42,14 @@ class ModelSnapshot:
 
 @dataclass(frozen=True)
 class PlaygroundSnapshot:
+    """The playground seen now; ``STATE_FIELDS`` change only with a command, so the
+    worker sends them only then, and of the ``GROWING_FIELDS`` only the new rows
+    (core.worker.channels)."""
+
+    STATE_FIELDS: ClassVar[tuple[str, ...]] = (
+        "config", "task", "n_classes", "train_X", "train_y", "test_X", "test_y")
+    GROWING_FIELDS: ClassVar[tuple[str, ...]] = ("network.history", "linear.history")
+
     step: int
     epoch: int
     running: bool

@@ -4,8 +4,9 @@ It trains continuously, drains a command queue between steps, and yields a
 snapshot at most once per ``frame_interval`` of an injectable clock, so the
 window's paint rate never decides the training speed and tests can drive it
 with a fake clock.  Commands are small frozen dataclasses; the loop's own are
-looked up in ``LOOP_COMMANDS``, all others go to the target's ``apply`` (see
-core.worker.protocol).
+looked up in ``LOOP_COMMANDS``; a target's view commands (its
+``view_handlers``) only change the view the loop keeps and passes to every
+snapshot; all others go to the target's ``apply`` (see core.worker.protocol).
 """
 
 from __future__ import annotations
@@ -54,7 +55,12 @@ class Wake:
 
 
 class Trainable(Protocol):
-    """What the loop drives: a trainer, the two-model playground, …"""
+    """What the loop drives: a trainer, the two-model playground, …
+
+    A :class:`~core.worker.protocol.Model` also has ``initial_view``,
+    ``view_handlers`` and ``view_with``; a target without them has no views
+    and its snapshots get ``view=None``.
+    """
 
     @property
     def can_train(self) -> bool: ...
@@ -63,7 +69,7 @@ class Trainable(Protocol):
 
     def apply(self, command: Any) -> None: ...
 
-    def snapshot(self, running: bool, message: str | None) -> Any: ...
+    def snapshot(self, running: bool, message: str | None, view: Any) -> Any: ...
 
 
 @dataclass
@@ -74,6 +80,7 @@ class _LoopState:
     dirty: bool = True
     stop: bool = False
     chunk: int = 1  # steps per turn at full speed, adapted to ``chunk_seconds``
+    view: Any = None  # what the window chose to look at: never the model's state
 
 
 class FramePacer:
@@ -123,7 +130,10 @@ def _set_speed(state: _LoopState, _target: Trainable, command: SetSpeed) -> None
 def _apply(state: _LoopState, target: Trainable, command: Any) -> None:
     """Any other command is the target's; its refusal travels in the next snapshot."""
     try:
-        target.apply(command)
+        if type(command) in getattr(target, "view_handlers", ()):
+            state.view = target.view_with(state.view, command)
+        else:
+            target.apply(command)
     except ValueError as exc:
         state.message = str(exc)
     except Exception as exc:  # a bug must not kill the worker and its model
@@ -179,7 +189,7 @@ def training_loop(
     stopped early) the loop pauses by itself.
     """
     pacer = FramePacer(frame_interval if callable(frame_interval) else lambda: frame_interval)
-    state = _LoopState()
+    state = _LoopState(view=target.initial_view() if hasattr(target, "initial_view") else None)
     while True:
         with contextlib.suppress(queue.Empty):
             while True:
@@ -193,7 +203,7 @@ def training_loop(
         if state.dirty and frame_due:
             pacer.sent(now)
             state.dirty = False
-            yield target.snapshot(state.running, state.message)
+            yield target.snapshot(state.running, state.message, state.view)
             continue
         if state.running and state.steps_per_frame is None:
             continue

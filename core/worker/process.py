@@ -21,9 +21,11 @@ Training protocol (:func:`serve`):
 - parent → child: first a ``functools.partial``-like factory that builds the
   :class:`~core.worker.loop.Trainable`, then commands, and
   :data:`FRAME_PAINTED` whenever the window has painted the last snapshot;
-- child → parent: ``("snapshot", snapshot)`` at most once per frame, and only
-  after the previous one was painted (so the child never computes frames the
-  window would drop), or ``("failed", text)`` before it ends.
+- child → parent: one frame at most once per frame, and only after the
+  previous one was painted (so the child never computes frames the window
+  would drop) — ``("frame", …)`` preceded by ``("state", …)`` when the model's
+  settings or data changed (:mod:`core.worker.channels`), or a whole
+  ``("snapshot", snapshot)`` — or ``("failed", text)`` before it ends.
 
 The child ends when it reads :class:`~core.worker.loop.Stop` or the parent
 goes away (end of file on its inbox).
@@ -122,6 +124,8 @@ def _read_commands(inbox: Connection, commands: queue.SimpleQueue, painted: thre
 
 def serve(inbox: Connection, outbox: Connection) -> None:
     """Build the target from the first message, then train until told to stop."""
+    from core.worker.channels import FrameSender  # numpy: for training children only
+
     factory = inbox.recv()
     commands: queue.SimpleQueue = queue.SimpleQueue()
     painted = threading.Event()
@@ -134,9 +138,12 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     def interval() -> float:
         return FRAME_INTERVAL if painted.is_set() else FRAME_WAIT_LIMIT
 
+    sender = FrameSender()
     for snapshot in training_loop(target, commands, frame_interval=interval):
         painted.clear()
-        outbox.send(("snapshot", snapshot))
+        # Read now: the loop applies no command until this generator is resumed.
+        for message in sender.messages(snapshot, getattr(target, "state_version", 0)):
+            outbox.send(message)
     if problems:  # sent from this thread only: two writers would interleave their bytes
         outbox.send(("failed", problems[0]))
 

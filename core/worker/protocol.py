@@ -15,7 +15,15 @@ all, whatever the handler had already changed.  Plain values (numbers, strings,
 tuples, frozen dataclasses such as configs) are never changed in place, so
 they are not copied.  Objects a model lists in :meth:`Model.kept_whole`
 (data sets, recorded histories) are kept by reference instead of copied: its
-handlers replace them, never change them in place.
+handlers replace them, never change them in place.  Every command applied
+bumps :attr:`Model.state_version`, so the worker resends the model's settings
+and data only after a command (see core.worker.channels).
+
+View-only commands (which neuron is drawn large, …) are not training state:
+a method marked ``@views(CommandType)`` returns the new view value from the
+old one and the command, and the training loop keeps that value and hands it
+to ``snapshot`` — the model computes for it but never stores it, so a rollback
+never has to copy or restore it.
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ from typing import Any, ClassVar, TypeVar
 import numpy as np
 
 Handler = Callable[[Any, Any], None]
-H = TypeVar("H", bound=Handler)
+ViewHandler = Callable[[Any, Any, Any], Any]
+H = TypeVar("H", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,17 @@ def handles(*command_types: type) -> Callable[[H], H]:
     return mark
 
 
+def views(*command_types: type) -> Callable[[H], H]:
+    """Mark a :class:`Model` method ``(view, command) -> view`` as the view handler of
+    ``command_types``; it raises ``ValueError`` for a choice that cannot be shown."""
+
+    def mark(method: H) -> H:
+        method.view_commands = command_types  # type: ignore[attr-defined]
+        return method
+
+    return mark
+
+
 class Model:
     """Base of every trainable model: one command table, one transaction.
 
@@ -77,14 +97,21 @@ class Model:
     """
 
     handlers: ClassVar[Mapping[type, Handler]] = MappingProxyType({})
+    view_handlers: ClassVar[Mapping[type, ViewHandler]] = MappingProxyType({})
+    state_version = 0  # bumped by every command applied
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        table = dict(cls.handlers)  # a subclass inherits its parent's handlers
-        for member in vars(cls).values():
-            for command_type in getattr(member, "handled_commands", ()):
-                table[command_type] = member
-        cls.handlers = MappingProxyType(table)
+        cls.handlers = _table(cls, cls.handlers, "handled_commands")
+        cls.view_handlers = _table(cls, cls.view_handlers, "view_commands")
+
+    def initial_view(self) -> Any:
+        """The view before the window chose anything (``None``: the model has no views)."""
+        return None
+
+    def view_with(self, view: Any, command: Any) -> Any:
+        """The view after the view command ``command``; changes nothing in the model."""
+        return self.view_handlers[type(command)](self, view, command)
 
     def apply(self, command: Any) -> None:
         """Run ``command``'s handler; if it raises, the model is as it was before."""
@@ -102,6 +129,7 @@ class Model:
                 if id(value) in contents:
                     _refill(value, contents[id(value)])
             raise
+        self.state_version += 1
 
     def kept_whole(self) -> Iterable[object]:
         """Objects the handlers replace but never change in place: not copied."""
@@ -122,6 +150,15 @@ class Model:
             if inside is not None:
                 contents[id(value)] = copy.deepcopy(inside, memo)
         return originals, contents
+
+
+def _table(cls: type, inherited: Mapping[type, Any], mark: str) -> Mapping[type, Any]:
+    """The class's handlers marked with ``mark``, over those it inherits."""
+    table = dict(inherited)
+    for member in vars(cls).values():
+        for command_type in getattr(member, mark, ()):
+            table[command_type] = member
+    return MappingProxyType(table)
 
 
 def _contents(value: Any) -> Any:

@@ -4,6 +4,11 @@ The model lives in a child process (:func:`core.worker.process.serve`) so that
 training runs on its own core while this process paints.  The GUI only ever
 sees copies of its snapshots.
 
+Two channels: the child sends the model's settings and data only when a
+command changed them, and every frame without them; :class:`_CombiningBacking`
+puts them back together in the relay thread, so the pages receive whole
+snapshots (:mod:`core.worker.channels`).
+
 Frame hand-shake: when the window has painted a snapshot, the controller says
 so, and only then does the child compute the next one — frames the window
 could not paint are never computed.
@@ -19,12 +24,21 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from core.worker.channels import Combiner
 from core.worker.loop import Trainable
 from core.worker.process import FRAME_PAINTED
-from gui.worker.backings import ChildProcess, ProcessBacking
+from gui.worker.backings import ChildProcess, Emit, ProcessBacking
 from gui.worker.worker import Worker
 
 STOP_GRACE_SECONDS = 0.8  # then the child is killed: closing must take < 1 s
+
+
+class _CombiningBacking(ProcessBacking):
+    """The training child, whose frames and state messages arrive as whole snapshots."""
+
+    def relay(self, emit: Emit) -> None:
+        combiner = Combiner()
+        super().relay(lambda message: combiner.receive(message, emit))
 
 
 class TrainingController(Worker):
@@ -43,7 +57,7 @@ class TrainingController(Worker):
 
     def __init__(self, target_factory: Callable[[], Trainable],
                  parent: QObject | None = None) -> None:
-        super().__init__(ProcessBacking("core.worker.process:serve", STOP_GRACE_SECONDS),
+        super().__init__(_CombiningBacking("core.worker.process:serve", STOP_GRACE_SECONDS),
                          target_factory, parent)
         self._emitted: Any = None
         self.frames_received = 0

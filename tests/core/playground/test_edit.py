@@ -9,6 +9,7 @@ from core.playground.config import PlaygroundConfig
 from core.playground.edit import EDIT_LIMIT, EditParameter, edit_parameter
 from core.playground.grid import grid_points
 from core.playground.model import Playground
+from tests.core.playground.conftest import view_of
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -118,18 +119,16 @@ def test_a_refused_edit_leaves_the_playground_training(playground):
     assert playground.advance(5) == 5 and playground.step_count == 25
 
 
-def test_edits_are_refused_while_a_past_moment_is_shown(playground):
-    playground.snapshot()
+def test_an_edit_changes_the_live_weights_while_a_past_moment_is_shown(playground):
+    """The page makes the editor read-only while it replays; an edit that still
+    arrives acts on the live network, and the recorded past stays as it was."""
     playground.advance(10)
-    playground.snapshot()
-    playground.apply(Replay(0))
-    before = playground.trainers["network"].network.state.copy()
-    with pytest.raises(ValueError, match="live only"):
-        playground.apply(EditParameter("bias", layer=0, unit=0, value=1.0))
-    assert np.array_equal(playground.trainers["network"].network.state, before)
-    playground.apply(Replay(None))
+    view = view_of(playground, Replay(0))
+    past = playground.snapshot(view=view).replay.weights[0][1].copy()
     playground.apply(EditParameter("bias", layer=0, unit=0, value=1.0))
-    assert playground.snapshot().network.weights[0][1][0] == 1.0
+    snap = playground.snapshot(view=view)
+    assert snap.network.weights[0][1][0] == 1.0
+    assert np.array_equal(snap.replay.weights[0][1], past) and past[0] != 1.0
 
 
 def test_a_divergence_after_an_edit_rolls_back_to_the_edited_weights():

@@ -18,6 +18,7 @@ from core.playground.features import feature_matrix
 from core.playground.grid import grid_points
 from core.playground.model import Playground
 from core.worker.protocol import Configure, Restart, RestoreBest
+from tests.core.playground.conftest import view_of
 
 
 @pytest.fixture
@@ -53,8 +54,7 @@ def test_snapshot_grids_equal_a_direct_forward_pass(playground):
 def test_fine_grids_send_small_tiles_and_the_enlarged_neuron_in_full():
     playground = Playground(PlaygroundConfig(dataset="xor", hidden=(4, 3), resolution=150))
     playground.advance(100)
-    playground.apply(EnlargeNeuron((2, 1)))
-    snap = playground.snapshot()
+    snap = playground.snapshot(view=view_of(playground, EnlargeNeuron((2, 1))))
     net = playground.trainers["network"].network
     net.predict(feature_matrix(grid_points(150), ("x1", "x2")))
     second = net.layer_outputs[1][:, 1].reshape(150, 150)
@@ -184,17 +184,19 @@ def test_transformed_space_is_the_layer_activations(playground):
 
     playground.apply(Configure({"hidden": (4, 3)}))
     playground.advance(300)
-    playground.apply(WatchNeurons(2, 0, 2))
-    t = playground.snapshot().transformed
+    view = view_of(playground, WatchNeurons(2, 0, 2))
+    t = playground.snapshot(view=view).transformed
     net = playground.trainers["network"].network
     net.predict(feature_matrix(playground.train.X, playground.config.features))
     expected = net.layer_outputs[1][:, [0, 2]]
     assert np.allclose(t.points, expected, atol=1e-6)
     assert np.isnan(t.lines).any() and np.isfinite(t.lines).sum() > 1000
     with pytest.raises(ValueError, match="neurons 1–3"):
-        playground.apply(WatchNeurons(2, 0, 3))
+        playground.view_with(view, WatchNeurons(2, 0, 3))
     playground.apply(Configure({"hidden": (2,)}))       # the watched layer is gone
-    assert playground.snapshot().transformed is None
+    assert playground.snapshot(view=view).transformed is None
+    playground.apply(Configure({"hidden": (4, 3)}))     # and back: the choice shows again
+    assert playground.snapshot(view=view).transformed.points.shape == t.points.shape
 
 
 def test_replay_shows_recorded_weights_and_stays_bounded(playground):
@@ -205,31 +207,33 @@ def test_replay_shows_recorded_weights_and_stays_bounded(playground):
     first = playground.snapshot()
     for _ in range(REPLAY_ITEMS + 200):
         playground.advance(5)
-        playground.snapshot()
-    assert len(playground.views.replay_log) <= REPLAY_ITEMS
-    playground.apply(Replay(0))
-    snap = playground.snapshot()
+    steps = playground.snapshot().replay_steps
+    assert REPLAY_ITEMS // 2 <= len(steps) <= REPLAY_ITEMS
+    # Thinned and recorded half as often since: the moments stay evenly spread.
+    gaps = set(np.diff(steps).tolist())
+    assert steps[0] == 0 and steps[-1] <= playground.step_count and gaps == {10}
+    view = view_of(playground, Replay(0))
+    snap = playground.snapshot(view=view)
     assert snap.replay_step == 0 and snap.replay_steps[0] == 0
     assert np.allclose(snap.replay.grid.output, first.network.grid.output)
     # Replaying does not touch the live network, which kept its trained weights.
     assert not np.allclose(snap.network.grid.output, first.network.grid.output)
-    playground.apply(Replay(None))
-    assert playground.snapshot().replay is None
+    assert playground.snapshot(view=view_of(playground, Replay(0), Replay(None))).replay is None
     with pytest.raises(ValueError, match="no recorded moment"):
-        playground.apply(Replay(10**6))
+        view_of(playground, Replay(10**6))
     playground.apply(Configure({"hidden": (3,)}))
-    assert playground.snapshot().replay_steps == (0,)
+    after = playground.snapshot(view=view)  # a moment of the old record: live now
+    assert after.replay_steps == (playground.step_count,) and after.replay is None
 
 
 def test_layer_health_is_computed_only_while_someone_looks():
     playground = Playground(PlaygroundConfig(dataset="xor", hidden=(5, 3), resolution=20))
     playground.advance(50)
     assert playground.snapshot().network.health == ()
-    playground.apply(ShowHealth(True))
-    health = playground.snapshot().network.health
+    health = playground.snapshot(view=view_of(playground, ShowHealth(True))).network.health
     assert [h.weight_histogram.sum() for h in health] == [2 * 5, 5 * 3, 3 * 1]  # output too
-    playground.apply(ShowHealth(False))
-    assert playground.snapshot().network.health == ()
+    view = view_of(playground, ShowHealth(True), ShowHealth(False))
+    assert playground.snapshot(view=view).network.health == ()
 
 
 def test_settings_that_cannot_be_built_change_nothing_and_training_goes_on(monkeypatch):
@@ -332,3 +336,46 @@ def test_a_healthy_run_reports_nothing():
     for _ in range(10):
         playground.advance(500)
         assert playground.snapshot().problem is None
+
+
+def _observable(playground: Playground) -> tuple:
+    """Everything a snapshot could change: weights, counters, the replay's record."""
+    log = playground.replay_log
+    return (playground.trainers["network"].network.state.copy(),
+            playground.trainers["linear"].network.state.copy(), playground.step_count,
+            playground.state_version, log.number, log.stride, tuple(log.log.steps()),
+            playground.judge.problem, dict(vars(playground)).keys())
+
+
+@pytest.mark.parametrize("commands", [(), (ShowHealth(True), EnlargeNeuron((1, 0)))])
+def test_a_snapshot_changes_nothing(playground, commands):
+    from core.playground.commands import Replay
+    from core.playground.transformed_space import WatchNeurons
+
+    playground.advance(40)
+    view = view_of(playground, *commands, WatchNeurons(1, 0, 1), Replay(0))
+    before = _observable(playground)
+    first, second = playground.snapshot(view=view), playground.snapshot(view=view)
+    after = _observable(playground)
+    assert all(np.array_equal(a, b) for a, b in zip(before[:2], after[:2], strict=True))
+    assert before[2:] == after[2:]
+    assert first.replay_steps == second.replay_steps == (0, 40)
+    assert np.array_equal(first.network.grid.output, second.network.grid.output)
+
+
+def test_view_choices_are_not_the_models_and_a_rollback_leaves_them(playground):
+    from core.playground.commands import Replay
+
+    playground.advance(10)
+    view = view_of(playground, ShowHealth(True), Replay(0))
+    version = playground.state_version
+    with pytest.raises(ValueError, match="1–32 neurons"):
+        playground.apply(Configure({"hidden": (0,)}))  # refused: the model is as it was
+    assert playground.state_version == version
+    assert not any(isinstance(v, type(view)) for v in vars(playground).values())
+    snap = playground.snapshot(view=view)
+    assert snap.replay_step == 0 and snap.network.health != ()
+    playground.apply(Configure({"learning_rate": 0.05}))
+    assert playground.state_version == version + 1
+    with pytest.raises(ValueError, match="does not understand"):
+        playground.apply(ShowHealth(True))  # a view choice is never a training command

@@ -130,9 +130,9 @@ def _weights_after_switching(changes: dict) -> WeightEffect:
                                              learning_rate=0.03, seed=3))
     playground.advance(2000)
     playground.apply(Configure(changes))
-    playground.apply(ShowHealth(True))
     playground.advance(4000)
-    return playground.snapshot().weight_effect
+    view = playground.view_with(playground.initial_view(), ShowHealth(True))
+    return playground.snapshot(view=view).weight_effect
 
 
 def test_weight_effect_shows_l1_zeroing_and_l2_shrinking():

@@ -43,7 +43,7 @@ class CountingTarget:
             raise KeyError("missing")
         self.applied.append(command)
 
-    def snapshot(self, running, message):
+    def snapshot(self, running, message, view):
         return (self.steps, running, message)
 
 
@@ -120,6 +120,28 @@ def test_playground_in_the_loop_changes_learning_rate_without_reset():
     snap = next(loop)
     assert pg.trainers["network"].optimizer.learning_rate == 0.5
     assert snap.step == 100 and np.array_equal(weights, pg.trainers["network"].network.params)
+    commands.put(Stop())
+    with pytest.raises(StopIteration):
+        next(loop)
+
+
+def test_view_choices_stay_with_the_loop_and_a_refused_one_changes_nothing():
+    from core.playground.commands import Replay, ShowHealth
+
+    commands = queue.SimpleQueue()
+    pg = Playground(PlaygroundConfig(dataset="xor", hidden=(4,), resolution=12))
+    loop = training_loop(pg, commands, frame_interval=0.0)
+    commands.put(Step(20))
+    commands.put(ShowHealth(True))
+    commands.put(Replay(0))
+    snap = next(loop)
+    assert snap.network.health != () and snap.replay_step == 0 and snap.message is None
+    version = pg.state_version
+    commands.put(Replay(10**6))  # refused: the view it had stays, and the model is untouched
+    snap = next(loop)
+    assert "no recorded moment" in snap.message
+    assert snap.replay_step == 0 and snap.network.health != ()
+    assert pg.state_version == version
     commands.put(Stop())
     with pytest.raises(StopIteration):
         next(loop)

@@ -57,7 +57,7 @@ class CountingTarget:
     def apply(self, command) -> None:
         pass
 
-    def snapshot(self, running: bool, message: str | None) -> int:
+    def snapshot(self, running: bool, message: str | None, view: None) -> int:
         self.snapshots += 1
         return self.snapshots
 
