@@ -27,9 +27,9 @@ from core.nn.network import Network, network_from_weights
 from core.worker.loop import Pause, Play
 from core.worker.protocol import Configure, Restart, Restore, RestoreBest
 from gui.digits.data_source import DigitsDataSource
+from gui.digits.training_progress import data_text, progress_done, progress_text
 from gui.digits.training_results import DigitsResults
 from gui.digits.training_settings import DigitsSettingsBox
-from gui.display_names import display_name
 from gui.history_plot import HistoryPlot
 from gui.settings_binder import SettingsBinder
 from gui.widgets import divergence_text, scrolling
@@ -203,26 +203,9 @@ class DigitsTrainingPanel(QWidget):
             self._confirmed = {}  # training went on: the next rebuild asks again
         self.running = snap.running
         self.train_button.setText(self.tr("Pause") if snap.running else self.tr("Train"))
-        if snap.config.train_size:
-            self.data_label.setText(self.tr("Data: {0}; learning from {1:,d} of the training "
-                                            "digits").format(display_name(snap.data_name),
-                                                             snap.config.train_size))
-        else:
-            self.data_label.setText(self.tr("Data: {0}").format(display_name(snap.data_name)))
-        partial = snap.epoch_progress if snap.epoch < snap.epochs else 0.0
-        done = 1.0 if snap.stopped_early else (snap.epoch + partial) / snap.epochs
-        self.progress.setValue(int(1000 * min(done, 1.0)))
-        accuracy = snap.validation_accuracy
-        if snap.stopped_early:
-            self.progress_label.setText(self.tr(
-                "Stopped early after epoch {0}: the validation loss was lowest at epoch {1}, "
-                "whose weights are back. To go on, let it stop later.").format(
-                snap.epoch, snap.best_epoch))
-        else:
-            self.progress_label.setText(self.tr(
-                "Epoch {0} of {1} — validation accuracy {2}").format(
-                min(snap.epoch + 1, snap.epochs), snap.epochs,
-                "–" if accuracy is None else f"{accuracy:.1%}"))
+        self.data_label.setText(data_text(snap))
+        self.progress.setValue(int(1000 * progress_done(snap)))
+        self.progress_label.setText(progress_text(snap))
         histories = {"model": snap.history}
         self.loss_view.show_histories(histories)
         self.accuracy_view.show_histories(histories)
