@@ -5,18 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSlider,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +23,8 @@ from core.digits.preprocess import as_bytes, to_mnist
 from core.nn.model_files import ModelFileError, load_model
 from core.nn.network import Network
 from core.util.resources import resource_path
-from gui.digits.activity_view import NetworkActivityView, image_plot
+from gui.digits.activity_view import NetworkActivityView
+from gui.digits.canvas_column import CanvasColumn
 from gui.digits.drawing_canvas import DrawingCanvas
 from gui.digits.neuron_box import NeuronBox
 from gui.digits.own_digits_view import OwnDigitsPanel, own_score_text
@@ -55,7 +50,11 @@ class DigitsPage(QWidget):
         self.own_digits = OwnDigitsPanel()
         draw_tab = QWidget()
         draw_layout = QHBoxLayout(draw_tab)
-        draw_layout.addLayout(self._build_canvas_column())
+        self.canvas_column = CanvasColumn(self.canvas)
+        column = self.canvas_column
+        self.brush, self.eraser = column.brush, column.eraser
+        self.preview, self.answer = column.preview, column.answer
+        draw_layout.addWidget(column)
         draw_layout.addLayout(self._build_watch_column(), 1)
         draw_layout.addWidget(self._build_neuron_box())
         self.tabs = QTabWidget()
@@ -70,60 +69,6 @@ class DigitsPage(QWidget):
         if SHIPPED_MODEL.exists():
             self.load_model(SHIPPED_MODEL)
         self._on_canvas_drawing_changed()
-
-    def _build_canvas_column(self) -> QVBoxLayout:
-        """The canvas, its tools, and the 28×28 input with the network's answer."""
-        self.brush = QSlider(Qt.Orientation.Horizontal)
-        self.brush.setRange(6, 40)
-        self.brush.setValue(int(self.canvas.brush_width))
-        self.brush.setToolTip(self.tr("Pen width. MNIST digits are drawn with a thick pen; "
-                                      "a thin line looks faint after shrinking to 28×28."))
-        self.eraser = QCheckBox(self.tr("Eraser"))
-        self.eraser.setToolTip(self.tr("Draw with the eraser, or erase with the right button."))
-        self.undo = QPushButton(self.tr("Undo"))
-        self.undo.setToolTip(self.tr("Take back the last stroke."))
-        self.clear = QPushButton(self.tr("Clear (Esc)"))
-        self.clear.setToolTip(self.tr("Empty the canvas (Esc)."))
-        left = QVBoxLayout()
-        left.addWidget(self.canvas)
-        tools = QGridLayout()
-        tools.addWidget(QLabel(self.tr("Brush")), 0, 0)
-        tools.addWidget(self.brush, 0, 1, 1, 2)
-        tools.addWidget(self.eraser, 1, 0)
-        tools.addWidget(self.undo, 1, 1)
-        tools.addWidget(self.clear, 1, 2)
-        left.addLayout(tools)
-        left.addLayout(self._build_answer_row())
-        left.addStretch(1)
-        return left
-
-    def _build_answer_row(self) -> QHBoxLayout:
-        self.preview_widget = pg.GraphicsLayoutWidget()
-        self.preview_widget.setBackground(pg.getConfigOption("background"))
-        self.preview_widget.setFixedSize(150, 170)
-        self.preview_plot, self.preview = image_plot(self.tr("28×28 input"))
-        self.preview_widget.addItem(self.preview_plot)
-        self.answer = QLabel("–")
-        font = QFont()
-        font.setPointSize(40)
-        font.setBold(True)
-        self.answer.setFont(font)
-        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confidence = QLabel()
-        self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Fixed sizes: labels whose text changes on every mouse move and that may
-        # grow would lay the whole page out again each time.
-        self.answer.setFixedSize(110, 70)
-        metrics = self.confidence.fontMetrics()
-        self.confidence.setFixedSize(max(110, metrics.horizontalAdvance(self.tr("draw a digit"))
-                                         + 16), max(24, metrics.height() + 6))
-        answer_row = QHBoxLayout()
-        answer_row.addWidget(self.preview_widget)
-        answer_box = QVBoxLayout()
-        answer_box.addWidget(self.answer)
-        answer_box.addWidget(self.confidence)
-        answer_row.addLayout(answer_box)
-        return answer_row
 
     def _build_watch_column(self) -> QVBoxLayout:
         """Every layer's activations, and under them the learner's own digits."""
@@ -164,10 +109,6 @@ class DigitsPage(QWidget):
         self.own_digits.remove_requested.connect(
             lambda index: self.training.controller.send(RemoveOwnDigit(index)))
         self.canvas.drawing_changed.connect(self._on_canvas_drawing_changed)
-        self.brush.valueChanged.connect(lambda v: setattr(self.canvas, "brush_width", float(v)))
-        self.eraser.toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
-        self.undo.clicked.connect(self.canvas.undo)
-        self.clear.clicked.connect(self.canvas.clear)
         self.open_model.clicked.connect(self._on_open_model_clicked)
         self.activity.neuron_clicked.connect(self._on_activity_neuron_clicked)
 
@@ -241,14 +182,8 @@ class DigitsPage(QWidget):
             return
         rec = recognise(self.network, self.canvas.ink(), self.scaling)
         self.recognition = rec
-        self.preview.setImage(rec.digit_image.T, levels=(0, 1), autoLevels=False)
+        self.canvas_column.show_recognition(rec)
         self.activity.show(rec)
-        if rec.blank:
-            self.answer.setText("–")
-            self.confidence.setText(self.tr("draw a digit"))
-        else:
-            self.answer.setText(str(rec.digit))
-            self.confidence.setText(self.tr("{0:.0%} sure").format(rec.probabilities.max()))
         self.own_digits.set_can_add(not rec.blank)
         self._show_neuron()
 
