@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from core.data.datasets import DATASETS, FORMULA, REGRESSION
 from core.data.formula import CLASSES, VALUES, FormulaError, check_formula_task
 from core.playground.config import PlaygroundConfig
-from core.playground.features import CUSTOM_FEATURE, check_feature_formula
 from gui.playground.data_set_list import DataSetList
+from gui.playground.feature_box import CustomFeatureBox
 from gui.playground.formula_line import FormulaLine
 from gui.playground.keyboard_slider import KeyboardSlider
 from gui.playground.point_edit_box import PointEditBox
@@ -113,14 +113,10 @@ class DataPanel(QWidget):
         return form
 
     def _build_feature_box(self) -> QGroupBox:
-        """One more input the network can use, computed by a typed formula."""
-        box = QGroupBox(self.tr("Custom feature f(x1,x2)"))
-        self.feature_line = FormulaLine("", self.tr("e.g. sin(x1*x2)"), self.tr(
-            "Enter adds this formula as one more input of the network, next to x1, x2, "
-            "x1², …; an empty line removes it."))
-        self.feature_edit = self.feature_line.edit
-        QVBoxLayout(box).addWidget(self.feature_line)
-        return box
+        self.feature_box = CustomFeatureBox()
+        self.feature_line, self.feature_edit = (self.feature_box.feature_line,
+                                                self.feature_box.feature_edit)
+        return self.feature_box
 
     def _build_edit_box(self) -> QGroupBox:
         self.edit_box = PointEditBox()
@@ -133,7 +129,7 @@ class DataPanel(QWidget):
         self.problem.currentIndexChanged.connect(self._on_problem_changed)
         self.datasets.currentItemChanged.connect(self._on_datasets_current_changed)
         self.formula_row.entered.connect(self._send_formula)
-        self.feature_line.entered.connect(self._on_feature_line_entered)
+        self.feature_box.changed.connect(self.changed)
         self._bind_percent_slider(self.ratio, "train_ratio")
         self._bind_percent_slider(self.noise, "noise")
         self.batch.valueChanged.connect(lambda v: self.changed.emit({"batch_size": v}))
@@ -174,6 +170,7 @@ class DataPanel(QWidget):
         if first or config.feature_formula != self._config.feature_formula:
             self.feature_edit.setText(config.feature_formula)
         self._config = config
+        self.feature_box.features = config.features
         self.formula_row.setVisible(config.dataset == FORMULA)
         self.formula_row.set_hint(
             self.tr("Each point's value is f(x1,x2).") if config.formula_task == VALUES
@@ -228,25 +225,7 @@ class DataPanel(QWidget):
         return True
 
     def ask_for_feature_formula(self) -> None:
-        """The input f(x1,x2) was clicked before it had a formula: say where to type one."""
-        self.feature_line.refuse(self.tr("Type a formula here first, then press Enter."))
-        self.feature_edit.setFocus()
-
-    def _on_feature_line_entered(self, text: str) -> None:
-        text = text.strip()
-        features = [f for f in self._config.features if f != CUSTOM_FEATURE]
-        try:
-            if text:
-                check_feature_formula(text)
-                features.append(CUSTOM_FEATURE)
-            elif not features:
-                raise ValueError(self.tr("the network needs another input before this one "
-                                         "can go"))
-        except ValueError as exc:
-            self.feature_line.refuse(str(exc))
-            return
-        self.feature_line.accept()
-        self.changed.emit({"feature_formula": text, "features": tuple(features)})
+        self.feature_box.ask_for_formula()
 
     def _bind_percent_slider(self, slider: QSlider, setting: str) -> None:
         """Send ``setting`` = value/100 when released (not on every pixel of a drag)."""
