@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSlider,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,106 +23,14 @@ from core.digits.preprocess import as_bytes, to_mnist
 from core.nn.model_files import ModelFileError, load_model
 from core.nn.network import Network
 from core.util.resources import resource_path
-from gui.colors import BLUE, ORANGE
+from gui.digits.activity_view import NetworkActivityView
+from gui.digits.canvas_column import CanvasColumn
 from gui.digits.drawing_canvas import DrawingCanvas
+from gui.digits.neuron_box import NeuronBox
 from gui.digits.own_digits_view import OwnDigitsPanel, own_score_text
 from gui.digits.training_panel import DigitsTrainingPanel
-from gui.image_item import ImageItem
 
 SHIPPED_MODEL = resource_path("models", "digits.npz")
-
-
-def tile_grid(values: np.ndarray) -> np.ndarray:
-    """Arrange ``n`` neuron values in a near-square ``(cols, rows)`` image."""
-    n = len(values)
-    cols = math.ceil(math.sqrt(n))
-    rows = math.ceil(n / cols)
-    grid = np.full(cols * rows, np.nan, dtype=np.float32)
-    grid[:n] = values
-    return grid.reshape(rows, cols).T  # image[x, y]: x along columns
-
-
-def _image_plot(title: str) -> tuple[pg.PlotItem, ImageItem]:
-    plot = pg.PlotItem(title=title)
-    plot.hideAxis("left")
-    plot.hideAxis("bottom")
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(False, False)
-    plot.hideButtons()
-    plot.getViewBox().invertY(True)
-    plot.setAspectLocked(True)
-    image = ImageItem(axisOrder="col-major")
-    image.setColorMap(pg.ColorMap([0, 1], [(250, 250, 250), (20, 20, 20)]))  # ink is dark
-    plot.addItem(image)
-    return plot, image
-
-
-class NetworkActivityView(pg.GraphicsLayoutWidget):
-    """Input 28×28, each hidden layer as a grid of tiles, and the 10 outputs as bars."""
-
-    neuron_clicked = Signal(int, int)  # layer (1-based hidden), unit
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent)
-        self.setBackground(pg.getConfigOption("background"))
-        self.input_plot, self.input_image = _image_plot(self.tr("input: 28×28 = 784 neurons"))
-        self.addItem(self.input_plot, row=0, col=0)
-        self.layer_plots: list[tuple[pg.PlotItem, ImageItem]] = []
-        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
-                                    brush=pg.mkBrush(*ORANGE))
-        self.output_plot = pg.PlotItem(title=self.tr("output: 10 neurons"))
-        self.output_plot.addItem(self.bars)
-        self.output_plot.setYRange(0, 1)
-        self.output_plot.setXRange(-0.6, 9.6)
-        self.output_plot.setMouseEnabled(False, False)
-        self.output_plot.setMenuEnabled(False)
-        self.output_plot.hideButtons()
-        axis = self.output_plot.getAxis("bottom")
-        axis.setTicks([[(k, str(k)) for k in range(10)]])
-        self._sizes: tuple[int, ...] = ()
-        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
-
-    def set_layers(self, hidden_sizes: tuple[int, ...]) -> None:
-        if hidden_sizes == self._sizes:
-            return
-        self._sizes = hidden_sizes
-        for plot, _ in self.layer_plots:
-            self.removeItem(plot)
-        if self.output_plot.scene() is not None:
-            self.removeItem(self.output_plot)
-        self.layer_plots = []
-        for i, size in enumerate(hidden_sizes, start=1):
-            plot, image = _image_plot(self.tr("layer {0}: {1} neurons").format(i, size))
-            image.setColorMap(pg.ColorMap([0, 0.5, 1], [ORANGE, (250, 250, 250), BLUE]))
-            self.addItem(plot, row=0, col=i)
-            self.layer_plots.append((plot, image))
-        self.addItem(self.output_plot, row=0, col=len(hidden_sizes) + 1)
-
-    def show(self, recognition: Recognition) -> None:  # type: ignore[override]
-        self.input_image.setImage(recognition.digit_image.T, levels=(0, 1), autoLevels=False)
-        for (_, image), values in zip(self.layer_plots, recognition.activations[:-1],
-                                      strict=True):
-            scale = max(float(np.abs(values).max()), 1e-6)
-            image.setImage(tile_grid(values / scale), levels=(-1, 1), autoLevels=False)
-        probabilities = recognition.probabilities
-        winner = recognition.digit
-        brushes = [pg.mkBrush(*BLUE) if k == winner and not recognition.blank
-                   else pg.mkBrush(200, 200, 200) for k in range(10)]
-        self.bars.setOpts(height=probabilities, brushes=brushes)
-
-    def _on_scene_clicked(self, event) -> None:
-        for layer, (_, image) in enumerate(self.layer_plots, start=1):
-            if image.image is None:
-                continue
-            point = image.mapFromScene(event.scenePos())
-            x, y = int(point.x()), int(point.y())
-            cols, rows = image.image.shape
-            if 0 <= x < cols and 0 <= y < rows:
-                unit = y * cols + x
-                if unit < self._sizes[layer - 1]:
-                    event.accept()
-                    self.neuron_clicked.emit(layer, unit)
-                return
 
 
 class DigitsPage(QWidget):
@@ -144,14 +44,17 @@ class DigitsPage(QWidget):
         self.scaling = "0-1"
         self.recognition: Recognition | None = None
         self.selected: tuple[int, int] | None = None
-        self._neuron_shown = True  # the panel shows a neuron, not its placeholder (yet)
 
         self.canvas = DrawingCanvas()
         self.training = DigitsTrainingPanel()
         self.own_digits = OwnDigitsPanel()
         draw_tab = QWidget()
         draw_layout = QHBoxLayout(draw_tab)
-        draw_layout.addLayout(self._build_canvas_column())
+        self.canvas_column = CanvasColumn(self.canvas)
+        column = self.canvas_column
+        self.brush, self.eraser = column.brush, column.eraser
+        self.preview, self.answer = column.preview, column.answer
+        draw_layout.addWidget(column)
         draw_layout.addLayout(self._build_watch_column(), 1)
         draw_layout.addWidget(self._build_neuron_box())
         self.tabs = QTabWidget()
@@ -167,60 +70,6 @@ class DigitsPage(QWidget):
             self.load_model(SHIPPED_MODEL)
         self._on_canvas_drawing_changed()
 
-    def _build_canvas_column(self) -> QVBoxLayout:
-        """The canvas, its tools, and the 28×28 input with the network's answer."""
-        self.brush = QSlider(Qt.Orientation.Horizontal)
-        self.brush.setRange(6, 40)
-        self.brush.setValue(int(self.canvas.brush_width))
-        self.brush.setToolTip(self.tr("Pen width. MNIST digits are drawn with a thick pen; "
-                                      "a thin line looks faint after shrinking to 28×28."))
-        self.eraser = QCheckBox(self.tr("Eraser"))
-        self.eraser.setToolTip(self.tr("Draw with the eraser, or erase with the right button."))
-        self.undo = QPushButton(self.tr("Undo"))
-        self.undo.setToolTip(self.tr("Take back the last stroke."))
-        self.clear = QPushButton(self.tr("Clear (Esc)"))
-        self.clear.setToolTip(self.tr("Empty the canvas (Esc)."))
-        left = QVBoxLayout()
-        left.addWidget(self.canvas)
-        tools = QGridLayout()
-        tools.addWidget(QLabel(self.tr("Brush")), 0, 0)
-        tools.addWidget(self.brush, 0, 1, 1, 2)
-        tools.addWidget(self.eraser, 1, 0)
-        tools.addWidget(self.undo, 1, 1)
-        tools.addWidget(self.clear, 1, 2)
-        left.addLayout(tools)
-        left.addLayout(self._build_answer_row())
-        left.addStretch(1)
-        return left
-
-    def _build_answer_row(self) -> QHBoxLayout:
-        self.preview_widget = pg.GraphicsLayoutWidget()
-        self.preview_widget.setBackground(pg.getConfigOption("background"))
-        self.preview_widget.setFixedSize(150, 170)
-        self.preview_plot, self.preview = _image_plot(self.tr("28×28 input"))
-        self.preview_widget.addItem(self.preview_plot)
-        self.answer = QLabel("–")
-        font = QFont()
-        font.setPointSize(40)
-        font.setBold(True)
-        self.answer.setFont(font)
-        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confidence = QLabel()
-        self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Fixed sizes: labels whose text changes on every mouse move and that may
-        # grow would lay the whole page out again each time.
-        self.answer.setFixedSize(110, 70)
-        metrics = self.confidence.fontMetrics()
-        self.confidence.setFixedSize(max(110, metrics.horizontalAdvance(self.tr("draw a digit"))
-                                         + 16), max(24, metrics.height() + 6))
-        answer_row = QHBoxLayout()
-        answer_row.addWidget(self.preview_widget)
-        answer_box = QVBoxLayout()
-        answer_box.addWidget(self.answer)
-        answer_box.addWidget(self.confidence)
-        answer_row.addLayout(answer_box)
-        return answer_row
-
     def _build_watch_column(self) -> QVBoxLayout:
         """Every layer's activations, and under them the learner's own digits."""
         self.activity = NetworkActivityView()
@@ -234,32 +83,12 @@ class DigitsPage(QWidget):
         right.addWidget(self.own_digits)
         return right
 
-    def _build_neuron_box(self) -> QGroupBox:
-        self.neuron_plot_widget = pg.GraphicsLayoutWidget()
-        self.neuron_plot_widget.setBackground(pg.getConfigOption("background"))
-        self.neuron_plot_widget.setFixedSize(220, 240)
-        self.neuron_plot, self.neuron_weights = _image_plot("")
-        self.neuron_weights.setColorMap(pg.ColorMap([0, 0.5, 1], [ORANGE, (250, 250, 250), BLUE]))
-        self.neuron_plot_widget.addItem(self.neuron_plot)
-        self.neuron_text = QLabel()
-        self.neuron_text.setWordWrap(True)
-        self.open_model = QPushButton(self.tr("Open model…"))
-        self.open_model.setToolTip(self.tr("Recognise with a network saved before (a .npz "
-                                           "file with 784 inputs and 10 outputs)."))
-        self.model_label = QLabel()
-        self.model_label.setWordWrap(True)
-        # wide enough that a model's name wraps in a few lines, not a word per line
-        self.model_label.setMinimumWidth(24 * self.fontMetrics().averageCharWidth())
-        neuron_box = QGroupBox(self.tr("One neuron"))
-        neuron_layout = QVBoxLayout(neuron_box)
-        neuron_layout.addWidget(self.neuron_plot_widget)
-        neuron_layout.addWidget(self.neuron_text)
-        neuron_layout.addStretch(1)
-        # The model under the neuron, not under the canvas: there the column was
-        # taller than a 1280×720 window.
-        neuron_layout.addWidget(self.open_model)
-        neuron_layout.addWidget(self.model_label)
-        return neuron_box
+    def _build_neuron_box(self) -> NeuronBox:
+        self.neuron_box = NeuronBox()
+        box = self.neuron_box
+        self.neuron_text, self.neuron_weights = box.neuron_text, box.neuron_weights
+        self.open_model, self.model_label = box.open_model, box.model_label
+        return box
 
     def _build_own_score(self) -> QLabel:
         """How the learner's own digits fare, beside the tabs: seen while training and drawing."""
@@ -280,10 +109,6 @@ class DigitsPage(QWidget):
         self.own_digits.remove_requested.connect(
             lambda index: self.training.controller.send(RemoveOwnDigit(index)))
         self.canvas.drawing_changed.connect(self._on_canvas_drawing_changed)
-        self.brush.valueChanged.connect(lambda v: setattr(self.canvas, "brush_width", float(v)))
-        self.eraser.toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
-        self.undo.clicked.connect(self.canvas.undo)
-        self.clear.clicked.connect(self.canvas.clear)
         self.open_model.clicked.connect(self._on_open_model_clicked)
         self.activity.neuron_clicked.connect(self._on_activity_neuron_clicked)
 
@@ -357,14 +182,8 @@ class DigitsPage(QWidget):
             return
         rec = recognise(self.network, self.canvas.ink(), self.scaling)
         self.recognition = rec
-        self.preview.setImage(rec.digit_image.T, levels=(0, 1), autoLevels=False)
+        self.canvas_column.show_recognition(rec)
         self.activity.show(rec)
-        if rec.blank:
-            self.answer.setText("–")
-            self.confidence.setText(self.tr("draw a digit"))
-        else:
-            self.answer.setText(str(rec.digit))
-            self.confidence.setText(self.tr("{0:.0%} sure").format(rec.probabilities.max()))
         self.own_digits.set_can_add(not rec.blank)
         self._show_neuron()
 
@@ -373,30 +192,4 @@ class DigitsPage(QWidget):
         self._show_neuron()
 
     def _show_neuron(self) -> None:
-        if self.selected is None or self.network is None or self.recognition is None:
-            if self._neuron_shown:  # once: this runs on every mouse move, and a new title
-                self._neuron_shown = False  # and text lay the panel out again each time
-                self.neuron_plot.setTitle(self.tr("click a neuron"))
-                self.neuron_weights.clear()
-                self.neuron_text.setText(self.tr(
-                    "Click a neuron of the first hidden layer to see the 784 weights it "
-                    "multiplies the pixels by — what it looks for."))
-            return
-        self._neuron_shown = True
-        layer, unit = self.selected
-        W, b = self.network.get_weights()[layer - 1]
-        z = self.recognition.pre_activations[layer - 1][unit]
-        a = self.recognition.activations[layer - 1][unit]
-        activation = self.network.activations[layer - 1].name
-        self.neuron_plot.setTitle(self.tr("layer {0}, neuron {1}").format(layer, unit + 1))
-        if layer == 1:
-            weights = W[:, unit].reshape(28, 28)
-            scale = max(float(np.abs(weights).max()), 1e-6)
-            self.neuron_weights.setImage(weights.T, levels=(-scale, scale), autoLevels=False)
-            looks = self.tr("Blue pixels raise its sum, orange ones lower it.")
-        else:
-            self.neuron_weights.setImage(tile_grid(W[:, unit]), autoLevels=True)
-            looks = self.tr("Its weights from the previous layer's neurons.")
-        self.neuron_text.setText(self.tr(
-            "weighted sum Σwᵢxᵢ + b = {0:.3f} (bias {1:.3f})\n{2}(sum) = {3:.3f}\n{4}"
-        ).format(float(z), float(b[unit]), activation, float(a), looks))
+        self.neuron_box.show_neuron(self.network, self.recognition, self.selected)

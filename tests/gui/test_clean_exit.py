@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import Qt, QtMsgType
 
-import gui.digits.training_panel as training_panel
+import gui.digits.data_source as data_source
 from core.digits.downloads import RemoteFile
 from gui.sessions.session_manager import autosave_path
 from tests.core.digits.test_digits_data import _StallingServer
@@ -41,17 +41,17 @@ def test_closing_during_a_stalled_download_is_quick(qtbot, window, qtlog, monkey
                                                     tmp_path):
     server = _StallingServer()
     files = (RemoteFile("big.gz", hashlib.sha256(b"never").hexdigest()),)
-    monkeypatch.setitem(training_panel.REMOTE_DATASETS, "mnist", (server.url[:-6], files))
-    monkeypatch.setattr(training_panel, "data_folder", lambda name: str(tmp_path / name))
+    monkeypatch.setitem(data_source.REMOTE_DATASETS, "mnist", (server.url[:-6], files))
+    monkeypatch.setattr(data_source, "data_folder", lambda name: str(tmp_path / name))
     panel = window.digits.training
     try:
         index = panel.data_source.findData("mnist")
         panel.data_source.setCurrentIndex(index)
         panel.data_source.activated.emit(index)
-        qtbot.waitUntil(lambda: panel._task is not None and panel._task.is_running())
+        qtbot.waitUntil(lambda: panel.data_chooser._task is not None and panel.data_chooser._task.is_running())
         qtbot.wait(300)  # the first piece has arrived, then the server went silent
         assert _close_timed(window) < 1.0
-        assert not panel._task.is_running()
+        assert not panel.data_chooser._task.is_running()
     finally:
         server.close()
     assert not list((tmp_path / "mnist").glob("*.part"))

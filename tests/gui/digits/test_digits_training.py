@@ -6,7 +6,7 @@ import hashlib
 import numpy as np
 from PySide6.QtCore import Qt
 
-import gui.digits.training_panel as training_panel
+import gui.digits.data_source as data_source
 from core.digits.downloads import RemoteFile
 from tests.core.digits.test_digits_data import _Server, idx_bytes
 
@@ -49,12 +49,12 @@ def test_download_from_a_local_server_then_train_on_it(qtbot, window, tmp_path, 
     files = tuple(RemoteFile(k, hashlib.sha256(v).hexdigest()) for k, v in bodies.items())
     panel = window.digits.training
     progress = []
-    panel_progress = panel._on_task_progress
-    monkeypatch.setattr(panel, "_on_task_progress",
+    panel_progress = panel.data_chooser._on_task_progress
+    monkeypatch.setattr(panel.data_chooser, "_on_task_progress",
                         lambda *a: (progress.append(a), panel_progress(*a)))
     with _Server(bodies) as server:
-        monkeypatch.setitem(training_panel.REMOTE_DATASETS, "mnist", (server.url, files))
-        monkeypatch.setattr(training_panel, "data_folder", lambda name: str(tmp_path / name))
+        monkeypatch.setitem(data_source.REMOTE_DATASETS, "mnist", (server.url, files))
+        monkeypatch.setattr(data_source, "data_folder", lambda name: str(tmp_path / name))
         index = panel.data_source.findData("mnist")
         panel.data_source.setCurrentIndex(index)
         panel.data_source.activated.emit(index)

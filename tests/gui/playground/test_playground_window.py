@@ -371,7 +371,7 @@ def test_batch_norm_box_switches_it_while_training(qtbot, page):
 
 def test_heatmap_tiles_are_coloured_from_the_activations(qtbot, page):
     from gui.colors import diverging_colormap
-    from gui.playground.network_view import mosaic_indices, mosaic_lookup_table
+    from gui.playground.network_mosaic import mosaic_indices, mosaic_lookup_table
 
     # The colour table row of an activation, against the colour map computed directly.
     values = np.array([[-1.0, -0.5, 0.0, 0.5, 1.0, np.nan]])
@@ -387,7 +387,7 @@ def test_heatmap_tiles_are_coloured_from_the_activations(qtbot, page):
     qtbot.waitUntil(lambda: view._model is not None)
     tile = next(t for t in view.tiles if (t.column, t.unit) == (1, 0))
     x, y = int(tile.x), int(tile.y)
-    block = view._canvas[x:x + 30, y:y + 30]
+    block = view.tile_mosaic.canvas[x:x + 30, y:y + 30]
     assert np.array_equal(block, mosaic_indices(view._model.grid.tiles[1][0]))
 
 
@@ -440,7 +440,7 @@ def test_a_frame_is_drawn_in_two_halves_with_a_paint_between(qtbot, page, monkey
 def test_the_linear_caption_says_linear_in_the_features_once_they_bend(qtbot, page):
     assert "one straight line" in page.summary.text()
     from core.playground.features import FEATURE_NAMES
-    from gui.playground.network_view import TILE
+    from gui.playground.network_layout import TILE
 
     view = page.network_view
     qtbot.waitUntil(lambda: any(t.column == 0 for t in view.tiles))
