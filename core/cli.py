@@ -10,9 +10,9 @@ import json
 import math
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import numpy as np
 
@@ -86,13 +86,26 @@ def _hidden(text: str) -> tuple[int, ...]:
     return sizes
 
 
-def _save_path(text: str) -> str:
-    """A path a model may be saved to, checked before training (not after)."""
-    try:
-        check_save_target(text)
-    except FileError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return text
+def _checked(check: Callable[[str], Any], error: type[Exception],
+             keep_text: bool = False) -> Callable[[str], Any]:
+    """An argparse type: ``check(text)`` (or ``text`` itself, once checked), its
+    ``error`` becoming the one-line reason argparse prints."""
+
+    def convert(text: str) -> Any:
+        try:
+            value = check(text)
+        except error as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return text if keep_text else value
+
+    return convert
+
+
+# A path a model may be saved to, checked before training (not after).
+_save_path = _checked(check_save_target, FileError, keep_text=True)
+_features = _checked(parse_features, ValueError)
+# A formula in x1, x2, parsed (never run) and checked on the plane.
+_formula = _checked(parse_plane_formula, FormulaError, keep_text=True)
 
 
 def _point(text: str) -> tuple[float, ...]:
@@ -104,22 +117,6 @@ def _point(text: str) -> tuple[float, ...]:
     if not all(abs(v) <= 1e6 for v in values):
         raise argparse.ArgumentTypeError("the point's coordinates must be finite, at most 1e6")
     return values
-
-
-def _features(text: str) -> tuple[str, ...]:
-    try:
-        return parse_features(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _formula(text: str) -> str:
-    """A formula in x1, x2, parsed (never run) and checked on the plane."""
-    try:
-        parse_plane_formula(text)
-    except FormulaError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return text
 
 
 def _in_range(kind: type, low: float, high: float, name: str):

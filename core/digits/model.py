@@ -16,7 +16,6 @@ from core.digits.data import load_bundled_digits
 from core.digits.network import (
     SCALINGS,
     Augmentation,
-    confusion_matrix,
     digits_rows,
     make_digits_trainer,
     scale_inputs,
@@ -27,6 +26,7 @@ from core.nn.network import NetworkSpec
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.regularization import Penalty
 from core.training.history import COLUMNS
+from core.training.metrics import confusion_matrix
 from core.training.trainer import Divergence, Trainer
 from core.worker.protocol import Configure, Model, Restart, Restore, RestoreBest, handles
 
@@ -271,7 +271,7 @@ class DigitsSession(Model):
                 scale_inputs(images, self.config.scaling))
             predicted = probabilities.argmax(axis=1)
             wrong = np.flatnonzero(predicted != labels)[:MAX_MISCLASSIFIED]
-            self._results = (confusion_matrix(probabilities, labels), images[wrong].copy(),
+            self._results = (confusion_matrix(labels, predicted, 10), images[wrong].copy(),
                              labels[wrong].copy(), predicted[wrong].copy())
         return self._results
 

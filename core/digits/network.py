@@ -149,13 +149,6 @@ def per_class_accuracy(probabilities: np.ndarray, labels: np.ndarray) -> list[fl
             for k in range(10)]
 
 
-def confusion_matrix(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """``(10, 10)`` counts: row = true digit, column = predicted digit."""
-    matrix = np.zeros((10, 10), dtype=np.int64)
-    np.add.at(matrix, (labels.astype(np.intp), probabilities.argmax(axis=1)), 1)
-    return matrix
-
-
 @dataclass(frozen=True)
 class Recognition:
     """What the network makes of one drawing, layer by layer."""

@@ -67,6 +67,14 @@ def accuracy(outputs: np.ndarray, targets: np.ndarray, task: str,
     return np.count_nonzero(predicted == predicted_classes(targets, task)) / len(outputs)
 
 
+def _share_right(confusion: Confusion | None) -> float | None:
+    """The accuracy a confusion matrix holds: its diagonal's share (None for regression)."""
+    if confusion is None:
+        return None
+    total = int(confusion.matrix.sum())
+    return float(np.trace(confusion.matrix)) / total if total else 0.0
+
+
 def _inputs(X: np.ndarray | ScaledRows, dtype: np.dtype) -> np.ndarray | ScaledRows:
     """Inputs in the network's dtype; compact rows stay compact."""
     if isinstance(X, ScaledRows):
@@ -309,11 +317,14 @@ class Trainer:
                        accuracy(out, self.T_test, self.task))
 
     def evaluate(self) -> Metrics:
+        """Loss, accuracy and confusion on both sets (the window's every frame): each set's
+        classes are worked out once, and its accuracy read off the confusion matrix."""
         train_loss, out = self.loss_on(self.X_train, self.T_train)
-        train_acc = accuracy(out, self.T_train, self.task)
         train_confusion = confusion_of(out, self.T_train, self.task)
         if self.X_test is None or self.T_test is None:
-            return Metrics(train_loss, train_acc, None, None, train_confusion)
+            return Metrics(train_loss, _share_right(train_confusion), None, None,
+                           train_confusion)
         test_loss, out = self.loss_on(self.X_test, self.T_test)
-        return Metrics(train_loss, train_acc, test_loss, accuracy(out, self.T_test, self.task),
-                       train_confusion, confusion_of(out, self.T_test, self.task))
+        test_confusion = confusion_of(out, self.T_test, self.task)
+        return Metrics(train_loss, _share_right(train_confusion), test_loss,
+                       _share_right(test_confusion), train_confusion, test_confusion)

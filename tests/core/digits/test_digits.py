@@ -12,12 +12,12 @@ from core.cli import run
 from core.digits.data import load_bundled_digits
 from core.digits.network import (
     Augmentation,
-    confusion_matrix,
     make_digits_trainer,
     scale_inputs,
     validation_split,
 )
 from core.digits.preprocess import CENTRE, centre_of_mass, to_mnist
+from core.training.metrics import confusion_matrix
 from tests.core.digits.test_png import encode
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -72,7 +72,7 @@ def test_short_training_beats_ninety_percent(digits):
 
 def test_confusion_matrix_counts():
     probs = np.eye(10)[[1, 1, 2, 3]]
-    matrix = confusion_matrix(probs, np.array([1, 2, 2, 3]))
+    matrix = confusion_matrix(np.array([1, 2, 2, 3]), probs.argmax(axis=1), 10)
     assert matrix.sum() == 4 and matrix[1, 1] == 1 and matrix[2, 1] == 1 and matrix[2, 2] == 1
 
 
